@@ -1,0 +1,222 @@
+package dev.continuo.engine.metrics;
+
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.roll.PianoRoll;
+import java.util.List;
+
+/**
+ * The accompaniment metrics, each on a group of parts taken together (one part for a per-track figure, all pitched
+ * parts for a whole-file figure).
+ *
+ * <p>Corrected versions of what DeepComposer's console and MuseGAN report: the empty bar rate is the share of
+ * <em>empty</em> bars, pitches used is a count, and the in-scale rate is measured against a given key. A rate with
+ * nothing to count (no notes, no bars) is {@code NaN}, meaning "undefined", never 0. Stateless.
+ */
+public final class Metrics {
+
+    /** Notes at least this many steps long are "qualified" (MuseGAN's threshold, in sixteenths). */
+    public static final int QUALIFIED_NOTE_STEPS = 3;
+
+    /** Intervals (semitones mod 12) counted as consonant: unison/octave, thirds, fifth, sixths. */
+    private static final boolean[] CONSONANT = new boolean[12];
+
+    static {
+        for (int interval : new int[] {0, 3, 4, 7, 8, 9}) {
+            CONSONANT[interval] = true;
+        }
+    }
+
+    private Metrics() {
+    }
+
+    /**
+     * Share of bars in which none of the parts sounds at any step.
+     *
+     * @param barStarts first step of each bar, ascending (see {@link PianoRoll#barStarts()})
+     * @param steps     length of the roll
+     */
+    public static double emptyBarRate(List<Part> parts, int[] barStarts, int steps) {
+        if (barStarts.length == 0) {
+            return Double.NaN;
+        }
+        int empty = 0;
+        for (int bar = 0; bar < barStarts.length; bar++) {
+            int end = bar + 1 < barStarts.length ? barStarts[bar + 1] : steps;
+            if (!soundsBetween(parts, barStarts[bar], end)) {
+                empty++;
+            }
+        }
+        return (double) empty / barStarts.length;
+    }
+
+    /** Number of distinct MIDI pitches the parts play. */
+    public static int pitchesUsed(List<Part> parts) {
+        boolean[] used = new boolean[PianoRoll.PITCHES];
+        for (Part part : parts) {
+            for (Note note : part.notes()) {
+                used[note.pitch()] = true;
+            }
+        }
+        return count(used);
+    }
+
+    /** Number of distinct pitch classes (0–12) the parts play. */
+    public static int pitchClassesUsed(List<Part> parts) {
+        boolean[] used = new boolean[12];
+        for (Part part : parts) {
+            for (Note note : part.notes()) {
+                used[note.pitch() % 12] = true;
+            }
+        }
+        return count(used);
+    }
+
+    /** Share of sounding (step, pitch) cells whose pitch class is in the key's scale; weighted by duration. */
+    public static double inScaleRate(List<Part> parts, Key key) {
+        long sounding = 0;
+        long inScale = 0;
+        for (Part part : parts) {
+            for (int step = 0; step < part.steps(); step++) {
+                for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {
+                    if (part.isSounding(step, pitch)) {
+                        sounding++;
+                        if (key.inScale(pitch % 12)) {
+                            inScale++;
+                        }
+                    }
+                }
+            }
+        }
+        return ratio(inScale, sounding);
+    }
+
+    /** Share of notes at least {@link #QUALIFIED_NOTE_STEPS} steps long. */
+    public static double qualifiedNoteRate(List<Part> parts) {
+        long notes = 0;
+        long qualified = 0;
+        for (Part part : parts) {
+            for (Note note : part.notes()) {
+                notes++;
+                if (note.lengthSteps() >= QUALIFIED_NOTE_STEPS) {
+                    qualified++;
+                }
+            }
+        }
+        return ratio(qualified, notes);
+    }
+
+    /**
+     * Share of sounding steps on which at least two pitches sound (across the parts taken together). Silent steps
+     * are left out so that rests do not dilute the figure.
+     */
+    public static double polyphonyRate(List<Part> parts) {
+        if (parts.isEmpty()) {
+            return Double.NaN;
+        }
+        int steps = parts.get(0).steps();
+        long active = 0;
+        long polyphonic = 0;
+        boolean[] sounding = new boolean[PianoRoll.PITCHES];
+        for (int step = 0; step < steps; step++) {
+            java.util.Arrays.fill(sounding, false);
+            for (Part part : parts) {
+                for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {
+                    sounding[pitch] |= part.isSounding(step, pitch);
+                }
+            }
+            int count = count(sounding);
+            if (count > 0) {
+                active++;
+            }
+            if (count >= 2) {
+                polyphonic++;
+            }
+        }
+        return ratio(polyphonic, active);
+    }
+
+    /**
+     * Mean tonal distance (Harte et al. 2006) between two parts over the bars in which both sound. Each bar's chroma
+     * counts the steps each pitch class sounds in it, as in MuseGAN.
+     */
+    public static double tonalDistance(Part a, Part b, int[] barStarts) {
+        double sum = 0;
+        int bars = 0;
+        for (int bar = 0; bar < barStarts.length; bar++) {
+            int end = bar + 1 < barStarts.length ? barStarts[bar + 1] : a.steps();
+            double[] centroidA = TonalCentroid.of(chroma(a, barStarts[bar], end));
+            double[] centroidB = TonalCentroid.of(chroma(b, barStarts[bar], end));
+            if (centroidA != null && centroidB != null) {
+                sum += TonalCentroid.distance(centroidA, centroidB);
+                bars++;
+            }
+        }
+        return bars == 0 ? Double.NaN : sum / bars;
+    }
+
+    /**
+     * Share of the parts' note onsets on a pulse, where the melody sounds, whose interval to the melody's (highest)
+     * note is a unison or octave, third, fifth or sixth.
+     *
+     * @param pulseStarts first step of each counted pulse (see {@link PianoRoll#pulseStarts()})
+     */
+    public static double beatConsonance(List<Part> parts, Part melody, int[] pulseStarts) {
+        long onsets = 0;
+        long consonant = 0;
+        for (int step : pulseStarts) {
+            int melodyPitch = melody.highestSounding(step);
+            if (melodyPitch < 0) {
+                continue;
+            }
+            for (Part part : parts) {
+                for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {
+                    if (part.isOnset(step, pitch)) {
+                        onsets++;
+                        if (CONSONANT[Math.abs(pitch - melodyPitch) % 12]) {
+                            consonant++;
+                        }
+                    }
+                }
+            }
+        }
+        return ratio(consonant, onsets);
+    }
+
+    private static boolean soundsBetween(List<Part> parts, int from, int to) {
+        for (Part part : parts) {
+            for (int step = from; step < to; step++) {
+                if (part.soundingCount(step) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double[] chroma(Part part, int from, int to) {
+        double[] chroma = new double[12];
+        for (int step = from; step < to; step++) {
+            for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {
+                if (part.isSounding(step, pitch)) {
+                    chroma[pitch % 12]++;
+                }
+            }
+        }
+        return chroma;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean flag : flags) {
+            if (flag) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
+    }
+}
