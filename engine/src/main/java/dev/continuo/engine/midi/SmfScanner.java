@@ -91,8 +91,8 @@ public final class SmfScanner {
         long lastTick = 0;
         while (tracksFound < declaredTracks) {
             if (offset >= data.length) {
-                throw new MalformedSmfException("the header declares " + declaredTracks + " tracks but the file"
-                        + " ends after " + tracksFound);
+                throw new MalformedSmfException("the header declares " + tracks(declaredTracks)
+                        + " but the file ends after " + tracksFound);
             }
             if (data.length - offset < CHUNK_HEADER_BYTES) {
                 throw new MalformedSmfException("truncated chunk header at byte " + offset);
@@ -216,6 +216,10 @@ public final class SmfScanner {
                     + " bytes but its track has " + (end - pos) + " left");
         }
         return (int) (pos + length);
+    }
+
+    private static String tracks(int count) {
+        return count == 1 ? "1 track" : count + " tracks";
     }
 
     private static String ascii(byte[] data, int offset, int length) {
