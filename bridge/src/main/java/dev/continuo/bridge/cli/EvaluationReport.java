@@ -34,7 +34,7 @@ record EvaluationReport(String file, List<String> tempos, List<String> meters, F
     }
 
     private static String formatBpm(double bpm) {
-        return bpm == Math.rint(bpm) ? String.valueOf((long) bpm) : String.format(java.util.Locale.ROOT, "%.2f", bpm);
+        return java.math.BigDecimal.valueOf(Math.round(bpm * 100) / 100.0).stripTrailingZeros().toPlainString();
     }
 
     /** The bar (counted from 1) holding a step. */
