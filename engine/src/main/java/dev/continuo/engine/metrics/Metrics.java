@@ -3,6 +3,7 @@ package dev.continuo.engine.metrics;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.roll.PianoRoll;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -119,7 +120,7 @@ public final class Metrics {
         long polyphonic = 0;
         boolean[] sounding = new boolean[PianoRoll.PITCHES];
         for (int step = 0; step < steps; step++) {
-            java.util.Arrays.fill(sounding, false);
+            Arrays.fill(sounding, false);
             for (Part part : parts) {
                 for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {
                     sounding[pitch] |= part.isSounding(step, pitch);

@@ -1,6 +1,7 @@
 package dev.continuo.engine.midi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class NoteCollector {
     private int strayNoteOffs;
 
     NoteCollector() {
-        java.util.Arrays.fill(openStart, -1);
+        Arrays.fill(openStart, -1);
     }
 
     void noteOn(long tick, int pitch, int velocity) {

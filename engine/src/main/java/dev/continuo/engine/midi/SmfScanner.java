@@ -23,17 +23,6 @@ public final class SmfScanner {
     private static final int CHUNK_HEADER_BYTES = 8;
     private static final int MAX_VLQ_BYTES = 4;
 
-    private final long maxEvents;
-
-    public SmfScanner() {
-        this(MAX_EVENTS);
-    }
-
-    /** @param maxEvents most events accepted in one file */
-    public SmfScanner(long maxEvents) {
-        this.maxEvents = maxEvents;
-    }
-
     /**
      * Scans a whole file.
      *
@@ -107,7 +96,7 @@ public final class SmfScanner {
             }
             int bodyEnd = (int) (bodyStart + length);
             if (type.equals("MTrk")) {
-                TrackScan track = scanTrack(data, bodyStart, bodyEnd, tracksFound, maxEvents - events);
+                TrackScan track = scanTrack(data, bodyStart, bodyEnd, tracksFound, MAX_EVENTS - events);
                 events += track.events;
                 lastTick = Math.max(lastTick, track.lastTick);
                 tracksFound++;
@@ -135,7 +124,7 @@ public final class SmfScanner {
                 throw new MalformedSmfException(where + ": truncated event at byte " + pos);
             }
             if (++events > eventBudget) {
-                throw new MalformedSmfException("more than " + maxEvents + " events; Continuo reads files up to"
+                throw new MalformedSmfException("more than " + MAX_EVENTS + " events; Continuo reads files up to"
                         + " that size");
             }
             int statusOffset = pos;

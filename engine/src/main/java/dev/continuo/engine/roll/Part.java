@@ -1,6 +1,7 @@
 package dev.continuo.engine.roll;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,11 +53,6 @@ public final class Part {
         this.sourceTrack = sourceTrack;
         this.steps = steps;
         this.cells = new byte[steps * PianoRoll.PITCHES];
-    }
-
-    /** A part with the same identity and length and no notes. */
-    public Part emptyCopy() {
-        return new Part(name, channel, program, sourceTrack, steps);
     }
 
     public String name() {
@@ -162,7 +158,7 @@ public final class Part {
     /** True if both parts have the same identity and the same cells. */
     public boolean sameContentAs(Part other) {
         return name.equals(other.name) && channel == other.channel && program == other.program
-                && steps == other.steps && java.util.Arrays.equals(cells, other.cells);
+                && steps == other.steps && Arrays.equals(cells, other.cells);
     }
 
     private int index(int step, int pitch) {

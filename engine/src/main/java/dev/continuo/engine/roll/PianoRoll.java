@@ -137,9 +137,4 @@ public final class PianoRoll {
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }
-
-    /** A roll with the same grid, tempo and meter maps holding only the given parts. */
-    public PianoRoll withParts(List<Part> newParts) {
-        return new PianoRoll(stepsPerBeat, steps, newParts, tempos, meters);
-    }
 }
