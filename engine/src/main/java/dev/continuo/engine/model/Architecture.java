@@ -1,0 +1,92 @@
+package dev.continuo.engine.model;
+
+/**
+ * The shape of the accompaniment GAN: a U-Net generator (melody roll in, {@link #TRACKS} part rolls out) and a
+ * convolutional critic, after AWS DeepComposer's GAN lab.
+ *
+ * <p>Generator: {@code depth} encoder blocks [conv 4×4 stride 2, LeakyReLU 0.2, BatchNorm (not on the first)] with
+ * {@code baseFilters}·2<sup>i</sup> filters; noise of {@code noiseChannels} joined at the bottleneck; {@code depth−1}
+ * decoder blocks [upsample ×2, conv 4×4, BatchNorm, ReLU, concatenate the matching encoder output]; upsample ×2,
+ * conv 4×4 to the tracks, tanh. Critic: the tracks and the melody (5 channels), {@code depth} × [conv 4×4 stride 2,
+ * LeakyReLU 0.2] with {@code criticFilters}·2<sup>i</sup> filters, flatten, dense to one score.
+ *
+ * <p>The generator is fully convolutional, so it accepts any number of steps that is a multiple of
+ * {@link #stepMultiple()}; the critic, used only in training, sees windows of {@code windowSteps}.
+ *
+ * @param name          a short name, e.g. "compact"
+ * @param windowSteps   steps per training window (32 = two bars of 4/4 in sixteenths)
+ * @param lowestPitch   MIDI pitch of the lowest row of the roll
+ * @param pitchCount    number of pitch rows
+ * @param baseFilters   filters of the generator's first block
+ * @param criticFilters filters of the critic's first block
+ * @param depth         encoder blocks (the roll shrinks by 2<sup>depth</sup> in each direction)
+ * @param noiseChannels channels of noise joined at the bottleneck
+ */
+public record Architecture(String name, int windowSteps, int lowestPitch, int pitchCount, int baseFilters,
+        int criticFilters, int depth, int noiseChannels) {
+
+    /** Parts the generator writes. */
+    public static final int TRACKS = 4;
+    /** Convolution kernel size in both directions. */
+    public static final int KERNEL = 4;
+
+    public Architecture {
+        if (depth < 1 || depth > 6) {
+            throw new IllegalArgumentException("depth out of range 1..6: " + depth);
+        }
+        int multiple = 1 << depth;
+        if (windowSteps < multiple || windowSteps % multiple != 0) {
+            throw new IllegalArgumentException("window of " + windowSteps + " steps is not a multiple of " + multiple);
+        }
+        if (pitchCount < multiple || pitchCount % multiple != 0) {
+            throw new IllegalArgumentException(pitchCount + " pitches is not a multiple of " + multiple);
+        }
+        if (lowestPitch < 0 || lowestPitch + pitchCount > 128) {
+            throw new IllegalArgumentException("pitch window " + lowestPitch + ".." + (lowestPitch + pitchCount - 1)
+                    + " leaves the MIDI range");
+        }
+        if (baseFilters < 1 || criticFilters < 1 || noiseChannels < 0) {
+            throw new IllegalArgumentException("filter and noise counts must be positive");
+        }
+    }
+
+    /** Exactly the DeepComposer recipe: 32 × 128 rolls, 64–512 filters, 512 noise channels (8.27 M + 2.77 M). */
+    public static Architecture deepcomposer() {
+        return new Architecture("deepcomposer", 32, 0, 128, 64, 64, 4, 512);
+    }
+
+    /** The default for presets: a pitch window around the chorales' range and fewer filters. */
+    public static Architecture compact() {
+        return new Architecture("compact", 32, 28, 64, 24, 24, 4, 32);
+    }
+
+    /** The architecture with this name. */
+    public static Architecture named(String name) {
+        return switch (name) {
+            case "deepcomposer" -> deepcomposer();
+            case "compact" -> compact();
+            default -> throw new IllegalArgumentException("unknown architecture \"" + name
+                    + "\" (known: compact, deepcomposer)");
+        };
+    }
+
+    /** Generator inputs must have a multiple of this many steps. */
+    public int stepMultiple() {
+        return 1 << depth;
+    }
+
+    /** Filters of generator encoder block {@code i} (and of decoder block {@code i}). */
+    public int generatorFilters(int block) {
+        return baseFilters << block;
+    }
+
+    /** Filters of critic block {@code i}. */
+    public int criticFilters(int block) {
+        return criticFilters << block;
+    }
+
+    /** Highest pitch of the roll. */
+    public int highestPitch() {
+        return lowestPitch + pitchCount - 1;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.continuo.engine.model;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+
+/**
+ * The layers both networks are made of, added to one SameDiff graph over shared {@link ModelWeights}. Tensors are
+ * NCHW: [batch, channels, steps, pitches].
+ */
+final class NetworkBuilder {
+
+    static final double LEAKY_SLOPE = 0.2;
+    /** BatchNorm epsilon, as Keras. */
+    static final double BATCH_NORM_EPSILON = 1e-3;
+
+    private final SameDiff sd;
+    private final ModelWeights weights;
+
+    NetworkBuilder(SameDiff sd, ModelWeights weights) {
+        this.sd = sd;
+        this.weights = weights;
+    }
+
+    SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** The graph variable for a weight array, created on first use and backed by the shared array. */
+    SDVariable parameter(String name) {
+        if (sd.hasVariable(name)) {
+            return sd.getVariable(name);
+        }
+        return sd.var(name, weights.get(name));
+    }
+
+    /** A 4×4 convolution with SAME padding and bias. */
+    SDVariable conv(SDVariable x, String prefix, int stride) {
+        return sd.cnn().conv2d(x, parameter(prefix + ".W"), parameter(prefix + ".b"), convConfig(stride));
+    }
+
+    /**
+     * The transpose of {@link #conv} with stride 2 applied to a gradient: maps d(out) to d(in) for the same kernel.
+     * The kernel layout [4, 4, in, out] of the convolution is the [4, 4, out, in] layout deconv2d expects for the
+     * reverse direction, so the same array serves both.
+     */
+    SDVariable convInputGradient(SDVariable gradient, String prefix) {
+        DeConv2DConfig config = DeConv2DConfig.builder().kH(Architecture.KERNEL).kW(Architecture.KERNEL)
+                .sH(2).sW(2).isSameMode(true).dataFormat("NCHW").build();
+        return sd.cnn().deconv2d(gradient, parameter(prefix + ".W"), config);
+    }
+
+    SDVariable leakyRelu(SDVariable x) {
+        return sd.nn().leakyRelu(x, LEAKY_SLOPE);
+    }
+
+    /** Nearest-neighbour upsampling by 2 in both directions. */
+    SDVariable upsample(SDVariable x) {
+        return sd.cnn().upsampling2d(x, 2, 2, true);
+    }
+
+    /** Batch normalization with the batch's own statistics (training); returns {normalized, mean, variance}. */
+    SDVariable[] batchNormTraining(SDVariable x, String prefix) {
+        SDVariable mean = sd.mean(x, true, 0, 2, 3);
+        SDVariable centered = x.sub(mean);
+        SDVariable variance = sd.mean(centered.mul(centered), true, 0, 2, 3);
+        SDVariable normalized = centered.mul(sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON)));
+        return new SDVariable[] {scaleAndShift(normalized, prefix), mean, variance};
+    }
+
+    /** Batch normalization with the running statistics (inference). */
+    SDVariable batchNormInference(SDVariable x, String prefix) {
+        SDVariable scale = sd.math().rsqrt(parameter(prefix + ".var").add(BATCH_NORM_EPSILON));
+        return scaleAndShift(x.sub(parameter(prefix + ".mean")).mul(scale), prefix);
+    }
+
+    private SDVariable scaleAndShift(SDVariable normalized, String prefix) {
+        return normalized.mul(parameter(prefix + ".gamma")).add(parameter(prefix + ".beta"));
+    }
+
+    private static Conv2DConfig convConfig(int stride) {
+        return Conv2DConfig.builder().kH(Architecture.KERNEL).kW(Architecture.KERNEL).sH(stride).sW(stride)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+    }
+}
