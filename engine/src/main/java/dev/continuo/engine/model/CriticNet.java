@@ -24,8 +24,8 @@ final class CriticNet {
     }
 
     /**
-     * @param tracks [N, 4, windowSteps, pitches]
-     * @param melody [N, 1, windowSteps, pitches]
+     * @param tracks [N, trackChannels, windowSteps, width] (see {@link Architecture})
+     * @param melody [N, melodyChannels, windowSteps, width]
      * @return the score [N, 1]
      */
     static Pass build(NetworkBuilder b, Architecture a, SDVariable tracks, SDVariable melody) {
@@ -42,14 +42,13 @@ final class CriticNet {
         return new Pass(score, preActivations);
     }
 
-    /** d(score)/d(input) for every sample, [N, 5, windowSteps, pitches]; channel 4 is the melody's. */
+    /** d(score)/d(input) for every sample; the first {@code trackChannels} channels are the tracks'. */
     static SDVariable inputGradient(NetworkBuilder b, Architecture a, Pass pass) {
         SameDiff sd = b.sameDiff();
         SDVariable denseWeights = b.parameter("c.dense.W");
         SDVariable gradient = sd.onesLike(pass.score()).mmul(denseWeights.permute(1, 0));
         int last = a.depth() - 1;
-        gradient = gradient.reshape(-1, a.criticFilters(last), a.windowSteps() >> a.depth(),
-                a.pitchCount() >> a.depth());
+        gradient = gradient.reshape(-1, a.criticFilters(last), a.windowSteps() >> a.depth(), a.bottleneckWidth());
         for (int i = last; i >= 0; i--) {
             SDVariable z = pass.preActivations().get(i);
             SDVariable slope = sd.math().step(z, 0.0).mul(1 - NetworkBuilder.LEAKY_SLOPE)

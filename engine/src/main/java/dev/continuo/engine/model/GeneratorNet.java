@@ -11,16 +11,19 @@ final class GeneratorNet {
     record BatchStatistics(String prefix, SDVariable mean, SDVariable variance) {
     }
 
-    /** The generator's output (tanh, [N, 4, steps, pitches]) and, when training, its batch statistics. */
-    record Output(SDVariable tracks, List<BatchStatistics> statistics) {
+    /**
+     * The generator's output: {@code tracks} = tanh({@code preActivation}), [N, trackChannels, steps, width], and, when
+     * training, its batch statistics.
+     */
+    record Output(SDVariable tracks, SDVariable preActivation, List<BatchStatistics> statistics) {
     }
 
     private GeneratorNet() {
     }
 
     /**
-     * @param melody   [N, 1, steps, pitches] in {-1, +1}
-     * @param noise    [N, noiseChannels, steps / 2^depth, pitches / 2^depth], or null if there is no noise
+     * @param melody   [N, melodyChannels, steps, width] in {-1, +1} (see {@link Architecture})
+     * @param noise    [N, noiseChannels, steps / 2^depth, bottleneckWidth], or null if there is no noise
      * @param training BatchNorm on batch statistics (true) or running statistics (false)
      */
     static Output build(NetworkBuilder b, Architecture a, SDVariable melody, SDVariable noise, boolean training) {
@@ -45,7 +48,7 @@ final class GeneratorNet {
             x = b.sameDiff().concat(1, x, skips.get(i));
         }
         x = b.conv(b.upsample(x), "g.out", 1);
-        return new Output(b.sameDiff().nn().tanh(x), statistics);
+        return new Output(b.sameDiff().nn().tanh(x), x, statistics);
     }
 
     private static SDVariable normalize(NetworkBuilder b, SDVariable x, String prefix, boolean training,

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Graphs built on these weights share the arrays rather than copying them, so an optimizer step or a running-
  * statistics update is seen by every graph at once. Names, shapes and initialization are fixed by the
- * {@link Architecture}: convolution kernels are [4, 4, in, out], BatchNorm vectors [1, C, 1, 1]. Not thread-safe.
+ * {@link Architecture}: convolution kernels are [4, kernel width, in, out], BatchNorm vectors [1, C, 1, 1]. Not thread-safe.
  */
 public final class ModelWeights {
 
@@ -149,11 +149,10 @@ public final class ModelWeights {
     /** Every array the architecture has, in a fixed order. */
     static List<ParameterSpec> specs(Architecture a) {
         List<ParameterSpec> specs = new ArrayList<>();
-        int k = Architecture.KERNEL;
-        int in = 1;
+        int in = a.melodyChannels();
         for (int i = 0; i < a.depth(); i++) {
             int out = a.generatorFilters(i);
-            conv(specs, "g.enc" + i, k, in, out);
+            conv(specs, a, "g.enc" + i, in, out);
             if (i > 0) {
                 batchNorm(specs, "g.enc" + i, out);
             }
@@ -162,25 +161,26 @@ public final class ModelWeights {
         in += a.noiseChannels();
         for (int i = a.depth() - 2; i >= 0; i--) {
             int out = a.generatorFilters(i);
-            conv(specs, "g.dec" + i, k, in, out);
+            conv(specs, a, "g.dec" + i, in, out);
             batchNorm(specs, "g.dec" + i, out);
             in = 2 * out;
         }
-        conv(specs, "g.out", k, in, Architecture.TRACKS);
+        conv(specs, a, "g.out", in, a.trackChannels());
 
-        in = Architecture.TRACKS + 1;
+        in = a.trackChannels() + a.melodyChannels();
         for (int i = 0; i < a.depth(); i++) {
-            conv(specs, "c.conv" + i, k, in, a.criticFilters(i));
+            conv(specs, a, "c.conv" + i, in, a.criticFilters(i));
             in = a.criticFilters(i);
         }
-        long flat = (long) in * (a.windowSteps() >> a.depth()) * (a.pitchCount() >> a.depth());
+        long flat = (long) in * (a.windowSteps() >> a.depth()) * a.bottleneckWidth();
         specs.add(new ParameterSpec("c.dense.W", new long[] {flat, 1}, ParameterSpec.Init.GLOROT));
         specs.add(new ParameterSpec("c.dense.b", new long[] {1, 1}, ParameterSpec.Init.ZERO));
         return specs;
     }
 
-    private static void conv(List<ParameterSpec> specs, String prefix, int kernel, int in, int out) {
-        specs.add(new ParameterSpec(prefix + ".W", new long[] {kernel, kernel, in, out}, ParameterSpec.Init.GLOROT));
+    private static void conv(List<ParameterSpec> specs, Architecture a, String prefix, int in, int out) {
+        specs.add(new ParameterSpec(prefix + ".W", new long[] {Architecture.KERNEL, a.kernelWidth(), in, out},
+                ParameterSpec.Init.GLOROT));
         specs.add(new ParameterSpec(prefix + ".b", new long[] {out}, ParameterSpec.Init.ZERO));
     }
 

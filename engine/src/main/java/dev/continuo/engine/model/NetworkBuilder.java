@@ -19,10 +19,12 @@ final class NetworkBuilder {
 
     private final SameDiff sd;
     private final ModelWeights weights;
+    private final Architecture architecture;
 
     NetworkBuilder(SameDiff sd, ModelWeights weights) {
         this.sd = sd;
         this.weights = weights;
+        this.architecture = weights.architecture();
     }
 
     SameDiff sameDiff() {
@@ -37,9 +39,19 @@ final class NetworkBuilder {
         return sd.var(name, weights.get(name));
     }
 
-    /** A 4×4 convolution with SAME padding and bias. */
+    /** A 4×4 (or, with pitches as channels, 4×1) convolution with SAME padding and bias. */
     SDVariable conv(SDVariable x, String prefix, int stride) {
         return sd.cnn().conv2d(x, parameter(prefix + ".W"), parameter(prefix + ".b"), convConfig(stride));
+    }
+
+    private Conv2DConfig convConfig(int stride) {
+        return Conv2DConfig.builder().kH(Architecture.KERNEL).kW(architecture.kernelWidth())
+                .sH(stride).sW(widthStride(stride)).paddingMode(PaddingMode.SAME).dataFormat("NCHW")
+                .weightsFormat(WeightsFormat.YXIO).build();
+    }
+
+    private int widthStride(int stride) {
+        return architecture.pitchAsChannels() ? 1 : stride;
     }
 
     /**
@@ -48,8 +60,8 @@ final class NetworkBuilder {
      * reverse direction, so the same array serves both.
      */
     SDVariable convInputGradient(SDVariable gradient, String prefix) {
-        DeConv2DConfig config = DeConv2DConfig.builder().kH(Architecture.KERNEL).kW(Architecture.KERNEL)
-                .sH(2).sW(2).isSameMode(true).dataFormat("NCHW").build();
+        DeConv2DConfig config = DeConv2DConfig.builder().kH(Architecture.KERNEL).kW(architecture.kernelWidth())
+                .sH(2).sW(widthStride(2)).isSameMode(true).dataFormat("NCHW").build();
         return sd.cnn().deconv2d(gradient, parameter(prefix + ".W"), config);
     }
 
@@ -57,9 +69,9 @@ final class NetworkBuilder {
         return sd.nn().leakyRelu(x, LEAKY_SLOPE);
     }
 
-    /** Nearest-neighbour upsampling by 2 in both directions. */
+    /** Nearest-neighbour upsampling by 2 along steps (and pitches, unless they are channels). */
     SDVariable upsample(SDVariable x) {
-        return sd.cnn().upsampling2d(x, 2, 2, true);
+        return sd.cnn().upsampling2d(x, 2, widthStride(2), true);
     }
 
     /** Batch normalization with the batch's own statistics (training); returns {normalized, mean, variance}. */
@@ -79,10 +91,5 @@ final class NetworkBuilder {
 
     private SDVariable scaleAndShift(SDVariable normalized, String prefix) {
         return normalized.mul(parameter(prefix + ".gamma")).add(parameter(prefix + ".beta"));
-    }
-
-    private static Conv2DConfig convConfig(int stride) {
-        return Conv2DConfig.builder().kH(Architecture.KERNEL).kW(Architecture.KERNEL).sH(stride).sW(stride)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
     }
 }

@@ -3,7 +3,8 @@ package dev.continuo.engine.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -14,36 +15,43 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The critic's hand-written input gradient and the gradient penalty's weight gradients, against finite differences. */
 class CriticGradientTest {
 
-    private static final Architecture TINY = new Architecture("tiny", 8, 60, 8, 2, 3, 2, 2);
     private static final double H = 1e-6;
 
-    private final ModelWeights weights = ModelWeights.initialize(TINY, 42, DataType.DOUBLE);
-    private final SameDiff sd = SameDiff.create();
-    private final NetworkBuilder builder = new NetworkBuilder(sd, weights);
-    private final SDVariable tracks = sd.placeHolder("tracks", DataType.DOUBLE, -1, 4, 8, 8);
-    private final SDVariable melody = sd.placeHolder("melody", DataType.DOUBLE, -1, 1, 8, 8);
-    private final CriticNet.Pass pass = CriticNet.build(builder, TINY, tracks, melody);
-    private final SDVariable inputGradient = CriticNet.inputGradient(builder, TINY, pass);
-    private final Map<String, INDArray> inputs;
+    private ModelWeights weights;
+    private SameDiff sd;
+    private Map<String, INDArray> inputs;
 
-    CriticGradientTest() {
+    /** A tiny critic of either layout, in double precision, with a penalty on its input gradient. */
+    private void build(boolean pitchAsChannels) {
+        Architecture tiny = new Architecture("tiny", 8, 60, 8, pitchAsChannels, 2, 3, 2, 2);
+        weights = ModelWeights.initialize(tiny, 42, DataType.DOUBLE);
+        sd = SameDiff.create();
+        NetworkBuilder builder = new NetworkBuilder(sd, weights);
+        int width = tiny.width();
+        SDVariable tracks = sd.placeHolder("tracks", DataType.DOUBLE, -1, tiny.trackChannels(), 8, width);
+        SDVariable melody = sd.placeHolder("melody", DataType.DOUBLE, -1, tiny.melodyChannels(), 8, width);
+        CriticNet.Pass pass = CriticNet.build(builder, tiny, tracks, melody);
+        SDVariable inputGradient = CriticNet.inputGradient(builder, tiny, pass);
         Nd4j.getRandom().setSeed(7);
-        inputs = Map.of("tracks", Nd4j.rand(DataType.DOUBLE, 2, 4, 8, 8).muli(2).subi(1),
-                "melody", Nd4j.rand(DataType.DOUBLE, 2, 1, 8, 8).muli(2).subi(1));
+        inputs = Map.of("tracks", Nd4j.rand(DataType.DOUBLE, 2, tiny.trackChannels(), 8, width).muli(2).subi(1),
+                "melody", Nd4j.rand(DataType.DOUBLE, 2, tiny.melodyChannels(), 8, width).muli(2).subi(1));
         pass.score().rename("score");
         inputGradient.rename("inputGradient");
-        SDVariable trackGradient = inputGradient.get(SDIndex.all(), SDIndex.interval(0, 4));
+        SDVariable trackGradient = inputGradient.get(SDIndex.all(), SDIndex.interval(0, tiny.trackChannels()));
         SDVariable norms = sd.math().sqrt(trackGradient.mul(trackGradient).sum(1, 2, 3).add(1e-8));
         SDVariable penalty = norms.sub(1).mul(norms.sub(1)).mean();
         penalty.rename("penalty");
         sd.setLossVariables("penalty");
     }
 
-    @Test
-    void inputGradientMatchesFiniteDifferences() {
+    @ParameterizedTest(name = "pitch as channels: {0}")
+    @ValueSource(booleans = {false, true})
+    void inputGradientMatchesFiniteDifferences(boolean pitchAsChannels) {
+        build(pitchAsChannels);
         INDArray analytic = sd.output(inputs, "inputGradient").get("inputGradient");
         INDArray x = inputs.get("tracks");
-        int[][] probes = {{0, 0, 0, 0}, {0, 3, 7, 7}, {1, 2, 4, 1}, {1, 1, 3, 6}};
+        long[] shape = x.shape();
+        int[][] probes = {{0, 0, 0, 0}, {0, 3, 7, (int) shape[3] - 1}, {1, 2, 4, 0}, {1, (int) shape[1] - 1, 3, 0}};
         for (int[] p : probes) {
             double original = x.getDouble(p[0], p[1], p[2], p[3]);
             x.putScalar(new long[] {p[0], p[1], p[2], p[3]}, original + H);
@@ -56,8 +64,10 @@ class CriticGradientTest {
         }
     }
 
-    @Test
-    void penaltyWeightGradientsMatchFiniteDifferences() {
+    @ParameterizedTest(name = "pitch as channels: {0}")
+    @ValueSource(booleans = {false, true})
+    void penaltyWeightGradientsMatchFiniteDifferences(boolean pitchAsChannels) {
+        build(pitchAsChannels);
         Map<String, INDArray> gradients = sd.calculateGradients(inputs, weights.criticParameters());
         for (String name : weights.criticParameters()) {
             INDArray w = weights.get(name);
