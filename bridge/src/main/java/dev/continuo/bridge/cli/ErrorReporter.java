@@ -1,6 +1,8 @@
 package dev.continuo.bridge.cli;
 
+import dev.continuo.engine.data.DatasetException;
 import dev.continuo.engine.midi.BadMidiFileException;
+import dev.continuo.engine.model.CorruptWeightsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -26,7 +28,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static int exitCode(Throwable e) {
-        return e instanceof BadMidiFileException || e instanceof BadInputException ? Continuo.BAD_INPUT
-                : Continuo.INTERNAL_ERROR;
+        return e instanceof BadMidiFileException || e instanceof BadInputException || e instanceof DatasetException
+                || e instanceof CorruptWeightsException ? Continuo.BAD_INPUT : Continuo.INTERNAL_ERROR;
     }
 }

@@ -1,11 +1,20 @@
 package dev.continuo.bridge.cli;
 
+import dev.continuo.engine.data.DatasetException;
+import dev.continuo.engine.data.Example;
+import dev.continuo.engine.data.JsbChorales;
+import dev.continuo.engine.evaluation.DatasetEvaluation;
+import dev.continuo.engine.evaluation.SystemScores;
+import dev.continuo.engine.generate.Accompanist;
+import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.midi.BadMidiFileException;
 import dev.continuo.engine.midi.MelodySelection;
-import dev.continuo.engine.midi.MelodySelector;
 import dev.continuo.engine.midi.MidiFileReader;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.roll.PianoRoll;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,50 +23,77 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code continuo evaluate FILE.mid}: the accompaniment metrics of a MIDI file, per part and overall. */
+/**
+ * {@code continuo evaluate FILE.mid}: the metrics of a MIDI file, per part and overall; {@code continuo evaluate
+ * --dataset JSB.json}: a preset against the real accompaniment and three baselines on a data set.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Print the metrics of a MIDI file per part and overall, measured against its melody.",
-            "The melody is chosen by --melody-track or --melody-channel, else by a heuristic that says what it chose."})
+            "The melody is chosen by --melody-track or --melody-channel, else by a heuristic that says what it chose.",
+            "With --dataset, accompany every melody of the JSB chorales split with a preset and three baselines and",
+            "compare them with Bach's own alto, tenor and bass."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
 
-    @Parameters(index = "0", paramLabel = "FILE.mid", description = "Standard MIDI File (format 0 or 1).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.mid", description = "Standard MIDI File (format 0 or 1).")
     private Path file;
 
     @ArgGroup(exclusive = true)
-    private MelodyOption melody = new MelodyOption();
+    private MelodyChoice melody = new MelodyChoice();
 
     @Option(names = "--json", description = "Print JSON instead of a table (undefined metrics are null).")
     private boolean json;
 
-    static final class MelodyOption {
-        @Option(names = "--melody-track", paramLabel = "N",
-                description = "MIDI file track holding the melody, counted from 0 as in the file.")
-        Integer track;
+    @Option(names = "--dataset", paramLabel = "JSB.json", description = "Evaluate on the JSB chorales JSON instead.")
+    private Path dataset;
 
-        @Option(names = "--melody-channel", paramLabel = "C", description = "MIDI channel of the melody, 1-16.")
-        Integer channel;
-    }
+    @Option(names = "--split", defaultValue = "test", description = "Split of --dataset: train, valid or test "
+            + "(default ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--preset", defaultValue = PresetCatalog.DEFAULT, paramLabel = "NAME",
+            description = "Preset to evaluate with --dataset, or \"none\" for the baselines alone (default "
+                    + "${DEFAULT-VALUE}).")
+    private String preset;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Noise seed for the preset (default 0).")
+    private long seed;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Note threshold for the preset (default: its own).")
+    private Double threshold;
 
     @Override
-    public Integer call() throws BadMidiFileException, BadInputException {
+    public Integer call() throws BadMidiFileException, BadInputException, DatasetException, CorruptWeightsException {
+        if ((file == null) == (dataset == null)) {
+            throw new BadInputException("give either FILE.mid or --dataset");
+        }
+        return dataset != null ? evaluateDataset() : evaluateFile();
+    }
+
+    private int evaluateFile() throws BadMidiFileException, BadInputException {
         PianoRoll roll = new MidiFileReader().read(file);
-        EvaluationReport report = EvaluationReport.of(file.toString(), roll, chooseMelody(roll));
+        MelodySelection selection = melody.choose(roll, file);
+        LOG.debug("Melody: {}", selection.reason());
+        EvaluationReport report = EvaluationReport.of(file.toString(), roll, selection);
         System.out.print(json ? MetricsJson.toJson(report) + "\n" : MetricsTable.format(report));
         return Continuo.OK;
     }
 
-    private MelodySelection chooseMelody(PianoRoll roll) throws BadInputException {
-        MelodySelector selector = new MelodySelector();
+    private int evaluateDataset() throws DatasetException, CorruptWeightsException, BadInputException {
+        List<Example> examples = new JsbChorales().read(dataset, split);
+        Accompanist accompanist = "none".equals(preset) ? null
+                : new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(preset));
+        GenerationSettings settings;
         try {
-            MelodySelection selection = melody.track != null ? selector.byTrack(roll, melody.track)
-                    : melody.channel != null ? selector.byChannel(roll, melody.channel)
-                    : selector.choose(roll);
-            LOG.debug("Melody: {}", selection.reason());
-            return selection;
+            settings = new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, 1);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": " + e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
+        LOG.info("Accompanying {} melodies of the {} split", examples.size(), split);
+        List<SystemScores> scores = new DatasetEvaluation().evaluate(examples, 1, accompanist, settings);
+        System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, split,
+                examples.size()));
+        return Continuo.OK;
     }
 }

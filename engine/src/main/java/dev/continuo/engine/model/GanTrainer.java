@@ -48,6 +48,7 @@ public final class GanTrainer {
         this.random = new java.util.Random(config.seed());
         buildCriticGraph();
         buildGeneratorGraph();
+        createGradientFunctions();
         criticAdam = new AdamStep(weights, weights.criticParameters(), config);
         generatorAdam = new AdamStep(weights, weights.generatorParameters(), config);
     }
@@ -103,6 +104,21 @@ public final class GanTrainer {
             statisticsPrefixes.add(statistics.prefix());
             statisticsOutputs.add(statistics.mean().name());
             statisticsOutputs.add(statistics.variance().name());
+        }
+    }
+
+    /**
+     * Builds both backward graphs now rather than on the first step. SameDiff prints a line per differentiated op
+     * to standard output while doing so, which would corrupt a command's output; it is swallowed here.
+     */
+    private void createGradientFunctions() {
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            criticGraph.createGradFunction();
+            generatorGraph.createGradFunction();
+        } finally {
+            System.setOut(stdout);
         }
     }
 
@@ -168,6 +184,46 @@ public final class GanTrainer {
             weights.get(prefix + ".mean").muli(runningMomentum).addi(batchMean.mul(1 - runningMomentum));
             weights.get(prefix + ".var").muli(runningMomentum).addi(batchVariance.mul(1 - runningMomentum));
         }
+    }
+
+    /**
+     * Everything needed to resume: weights ("w/" + name) and both optimizers' moments ("adam.c/…", "adam.g/…"),
+     * shared, not copied.
+     */
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> state = new java.util.LinkedHashMap<>();
+        weights.all().forEach((name, array) -> state.put("w/" + name, array));
+        criticAdam.state().forEach((name, array) -> state.put("adam.c/" + name, array));
+        generatorAdam.state().forEach((name, array) -> state.put("adam.g/" + name, array));
+        return state;
+    }
+
+    /**
+     * Restores a state saved by {@link #state()} after {@code iterations} generator updates; noise and
+     * interpolation draws continue from a generator reseeded for that iteration.
+     *
+     * @throws IllegalArgumentException if an array is missing or has another shape
+     */
+    public void restore(Map<String, INDArray> state, int iterations) {
+        for (Map.Entry<String, INDArray> entry : state().entrySet()) {
+            INDArray saved = state.get(entry.getKey());
+            if (saved == null || !java.util.Arrays.equals(saved.shape(), entry.getValue().shape())) {
+                throw new IllegalArgumentException("checkpoint lacks or misshapes \"" + entry.getKey() + "\"");
+            }
+            entry.getValue().assign(saved);
+        }
+        Map<String, INDArray> critic = new HashMap<>();
+        Map<String, INDArray> generator = new HashMap<>();
+        state.forEach((name, array) -> {
+            if (name.startsWith("adam.c/")) {
+                critic.put(name.substring(7), array);
+            } else if (name.startsWith("adam.g/")) {
+                generator.put(name.substring(7), array);
+            }
+        });
+        criticAdam.restore(critic, iterations * config.updateRatio());
+        generatorAdam.restore(generator, iterations);
+        random.setSeed(config.seed() + iterations);
     }
 
     /** Generator updates so far. */

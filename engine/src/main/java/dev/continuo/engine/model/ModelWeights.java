@@ -44,10 +44,34 @@ public final class ModelWeights {
     }
 
     /** Weights with the given arrays, which must match the architecture's names and shapes exactly. */
-    static ModelWeights of(Architecture architecture, Map<String, INDArray> loaded) {
+    public static ModelWeights of(Architecture architecture, Map<String, INDArray> loaded) {
+        return of(architecture, loaded, specs(architecture));
+    }
+
+    /**
+     * Generator weights only (what a preset ships; enough to generate, not to train), which must match the
+     * architecture's generator names and shapes exactly.
+     */
+    public static ModelWeights generatorOf(Architecture architecture, Map<String, INDArray> loaded) {
+        return of(architecture, loaded, specs(architecture).stream().filter(s -> s.name().startsWith("g.")).toList());
+    }
+
+    /** The generator's arrays alone, shared. */
+    public Map<String, INDArray> generatorArrays() {
+        Map<String, INDArray> generator = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> {
+            if (name.startsWith("g.")) {
+                generator.put(name, array);
+            }
+        });
+        return generator;
+    }
+
+    private static ModelWeights of(Architecture architecture, Map<String, INDArray> loaded,
+            List<ParameterSpec> specs) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         DataType dataType = null;
-        for (ParameterSpec spec : specs(architecture)) {
+        for (ParameterSpec spec : specs) {
             INDArray array = loaded.get(spec.name());
             if (array == null) {
                 throw new IllegalArgumentException("missing array \"" + spec.name() + "\"");

@@ -1,0 +1,35 @@
+package dev.continuo.bridge.cli;
+
+import dev.continuo.engine.evaluation.SystemScores;
+import java.util.List;
+import java.util.Locale;
+
+/** Formats a data-set evaluation: one row per figure, one column per system. */
+final class DatasetTable {
+
+    private DatasetTable() {
+    }
+
+    static String format(List<SystemScores> systems, String split, int pieces) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d melodies of the %s split; figures are means over pieces;%n", pieces,
+                split));
+        out.append("reference = the real accompaniment (Bach's alto, tenor and bass)\n\n");
+        int width = 26;
+        out.append(String.format(Locale.ROOT, "%-" + width + "s", "figure"));
+        for (SystemScores system : systems) {
+            out.append(String.format(Locale.ROOT, "%15s", system.system()));
+        }
+        out.append('\n');
+        for (String figure : systems.get(0).values().keySet()) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s", figure));
+            for (SystemScores system : systems) {
+                double value = system.values().getOrDefault(figure, Double.NaN);
+                out.append(Double.isNaN(value) ? String.format(Locale.ROOT, "%15s", "-")
+                        : String.format(Locale.ROOT, "%15.3f", value));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

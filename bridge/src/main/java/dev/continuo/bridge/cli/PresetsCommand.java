@@ -1,0 +1,61 @@
+package dev.continuo.bridge.cli;
+
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetCatalog;
+import dev.continuo.engine.preset.PresetManifest;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code continuo presets}: every preset with its parts, architecture, training data and quality figures. */
+@Command(name = "presets", mixinStandardHelpOptions = true,
+        description = {"List the presets: bundled ones and your own (in the user preset folder)."})
+final class PresetsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws IOException {
+        PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
+        System.out.println("User presets: " + PresetLocations.userPresets());
+        for (PresetCatalog.Entry entry : catalog.list()) {
+            System.out.println();
+            try {
+                print(catalog.load(entry.bundled() ? entry.name() : entry.location()), entry);
+            } catch (CorruptWeightsException e) {
+                System.out.println(entry.name() + " (" + entry.location() + "): unusable: " + e.getMessage());
+            }
+        }
+        return Continuo.OK;
+    }
+
+    private static void print(Preset preset, PresetCatalog.Entry entry) {
+        PresetManifest m = preset.manifest();
+        Architecture a = m.architecture();
+        System.out.printf(Locale.ROOT, "%s (%s)%s%n  %s%n", m.name(), entry.location(),
+                m.name().equals(PresetCatalog.DEFAULT) ? " [default]" : "", m.description());
+        StringBuilder parts = new StringBuilder();
+        for (PartSpec part : m.parts()) {
+            parts.append(parts.length() == 0 ? "" : ", ").append(part.name()).append(" (ch ").append(part.channel())
+                    .append(", program ").append(part.program()).append(')');
+        }
+        System.out.println("  parts: " + parts);
+        System.out.printf(Locale.ROOT, "  architecture: %s, pitches %d-%d%s, %d filters, depth %d, %d noise "
+                + "channels; %.2f M generator parameters%n", a.name(), a.lowestPitch(), a.highestPitch(),
+                a.pitchAsChannels() ? " as channels" : "", a.baseFilters(), a.depth(), a.noiseChannels(),
+                preset.weights().parameterCount("g.") / 1e6);
+        if (m.training() != null) {
+            System.out.printf(Locale.ROOT, "  trained on: %s; %d iterations in %.0f min; licence: %s%n",
+                    m.training().data(), m.training().iterations(), m.training().seconds() / 60,
+                    m.training().license());
+        }
+        if (!m.metrics().isEmpty()) {
+            StringBuilder metrics = new StringBuilder();
+            m.metrics().forEach((name, value) -> metrics.append(metrics.length() == 0 ? "" : ", ").append(name)
+                    .append(' ').append(String.format(Locale.ROOT, "%.3f", value)));
+            System.out.println("  quality: " + metrics);
+        }
+    }
+}

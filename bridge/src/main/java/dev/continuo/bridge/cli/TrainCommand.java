@@ -1,0 +1,190 @@
+package dev.continuo.bridge.cli;
+
+import dev.continuo.engine.data.DatasetException;
+import dev.continuo.engine.data.JsbChorales;
+import dev.continuo.engine.data.TrainingData;
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.model.GanTrainer;
+import dev.continuo.engine.model.TrainingConfig;
+import dev.continuo.engine.preset.Decoding;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.training.TrainingListener;
+import dev.continuo.engine.training.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code continuo train}: trains a genre preset on the JSB chorales or a folder of MIDI files. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a preset: a GAN that accompanies melodies in the style of the data.",
+            "Shows a progress bar; writes training.csv and checkpoints; Ctrl-C saves a checkpoint and the preset."})
+final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    /** Church organ on channels 2–5, the chorale default. */
+    private static final int ORGAN = 19;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH",
+            description = "Jsb16thSeparated.json (train split) or a folder of multitrack MIDI files.")
+    private Path data;
+
+    @Option(names = "--preset", required = true, paramLabel = "NAME", description = "Name of the preset to make.")
+    private String name;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Where to write the preset (default: the user preset folder, see 'continuo presets').")
+    private Path output;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "Checkpoint folder (default: OUTPUT/checkpoints).")
+    private Path checkpoints;
+
+    @Option(names = "--arch", defaultValue = "compact", description = "compact (default) or deepcomposer.")
+    private String architecture;
+
+    @Option(names = "--iterations", defaultValue = "3000", description = "Generator updates (default ${DEFAULT-VALUE}).")
+    private int iterations;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    private double learningRate;
+
+    @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1 (default ${DEFAULT-VALUE}).")
+    private double beta1;
+
+    @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2 (default ${DEFAULT-VALUE}).")
+    private double beta2;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Windows per batch (default ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--update-ratio", defaultValue = "5",
+            description = "Critic updates per generator update (default ${DEFAULT-VALUE}).")
+    private int updateRatio;
+
+    @Option(names = "--gp-weight", defaultValue = "10", description = "Gradient penalty weight (default ${DEFAULT-VALUE}).")
+    private double gradientPenalty;
+
+    @Option(names = "--reconstruction-weight", defaultValue = "0",
+            description = "Weight of the generator's cross-entropy against the real parts; 0 = the pure GAN recipe "
+                    + "(default ${DEFAULT-VALUE}).")
+    private double reconstructionWeight;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed: the same seed gives the same weights.")
+    private long seed;
+
+    @Option(names = "--checkpoint-every", defaultValue = "100", paramLabel = "N",
+            description = "Iterations between checkpoints and sample measurements (default ${DEFAULT-VALUE}).")
+    private int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint folder.")
+    private boolean resume;
+
+    @Override
+    public Integer call() throws DatasetException, BadInputException, IOException, CorruptWeightsException,
+            InterruptedException {
+        Architecture arch;
+        TrainingConfig config;
+        try {
+            arch = Architecture.named(architecture);
+            config = new TrainingConfig(learningRate, beta1, beta2, batch, updateRatio, gradientPenalty,
+                    reconstructionWeight, seed);
+            if (iterations < 1 || checkpointEvery < 1) {
+                throw new IllegalArgumentException("--iterations and --checkpoint-every must be at least 1");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        LOG.info("Loading {}", data);
+        TrainingData dataset = TrainingData.load(data);
+        for (var skipped : dataset.skipped()) {
+            LOG.warn("Skipped {}: {}", skipped.file(), skipped.reason());
+        }
+        LOG.info("Training \"{}\" ({} architecture) on {}; {} pieces held out", name, arch.name(),
+                dataset.description(), dataset.heldOut().size());
+        Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
+        Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + dataset.description(),
+                parts(), new Decoding(0, true, 70), arch, config, iterations, checkpointEvery, checkpointDir, out,
+                dataset.description(), license()), dataset.training(), dataset.heldOut());
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            run.requestStop();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "continuo-train-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try (ProgressListener progress = new ProgressListener()) {
+            run.run(resume, progress);
+        } finally {
+            finished.countDown();
+        }
+        return Continuo.OK;
+    }
+
+    private String license() {
+        return data.toString().contains("jsb") ? "JSB chorales: public domain music (Coconet's encoding)"
+                : "as the training files";
+    }
+
+    private static List<PartSpec> parts() {
+        List<PartSpec> parts = new ArrayList<>();
+        for (int i = 0; i < JsbChorales.VOICES.size(); i++) {
+            parts.add(new PartSpec(JsbChorales.VOICES.get(i), ORGAN, i + 2));
+        }
+        return parts;
+    }
+
+    /** A progress bar with ETA on standard error, and one log line per checkpoint. */
+    private static final class ProgressListener implements TrainingListener, AutoCloseable {
+        private ProgressBar bar;
+
+        @Override
+        public void started(int firstIteration, int totalIterations) {
+            bar = new ProgressBarBuilder().setTaskName("Training").setInitialMax(totalIterations)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).showSpeed()
+                    .startsFrom(firstIteration, Duration.ZERO).setConsumer(new me.tongfei.progressbar
+                            .ConsoleProgressBarConsumer(System.err)).build();
+        }
+
+        @Override
+        public void iterated(int iteration, GanTrainer.IterationLosses losses) {
+            bar.stepTo(iteration);
+            bar.setExtraMessage(String.format(Locale.ROOT, " W=%.2f rec=%.3f", losses.wassersteinEstimate(),
+                    losses.reconstructionLoss()));
+        }
+
+        @Override
+        public void evaluated(int iteration, Map<String, Double> metrics) {
+            StringBuilder line = new StringBuilder("iteration ").append(iteration).append(':');
+            metrics.forEach((metric, value) -> line.append(' ').append(metric).append('=')
+                    .append(String.format(Locale.ROOT, "%.3f", value)));
+            LOG.info("{}", line);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.continuo.engine.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A training set and a held-out set, from the JSB chorales JSON (train split, and the first chorales of the valid
+ * split held out) or from a folder of MIDI files (every tenth file held out).
+ *
+ * @param training    examples to train on
+ * @param heldOut     examples to measure samples on during training
+ * @param description what the data is, for the preset manifest
+ * @param skipped     files of a MIDI folder that were left out, with reasons
+ */
+public record TrainingData(List<Example> training, List<Example> heldOut, String description,
+        List<MidiFolderDataset.Skipped> skipped) {
+
+    /** Held-out pieces measured at each checkpoint. */
+    public static final int HELD_OUT = 16;
+
+    /** Loads a JSB JSON file or a MIDI folder. */
+    public static TrainingData load(Path path) throws DatasetException {
+        if (Files.isDirectory(path)) {
+            MidiFolderDataset.Result result = new MidiFolderDataset().read(path);
+            List<Example> training = new ArrayList<>();
+            List<Example> heldOut = new ArrayList<>();
+            for (int i = 0; i < result.examples().size(); i++) {
+                (i % 10 == 9 && heldOut.size() < HELD_OUT ? heldOut : training).add(result.examples().get(i));
+            }
+            if (training.isEmpty()) {
+                throw new DatasetException(path + ": none of the " + result.skipped().size()
+                        + " MIDI files could be used");
+            }
+            if (heldOut.isEmpty()) {
+                heldOut.add(training.get(0));
+            }
+            return new TrainingData(training, heldOut, "MIDI folder " + path.getFileName() + " (" + training.size()
+                    + " files)", result.skipped());
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new DatasetException(path + ": no such file or folder");
+        }
+        JsbChorales chorales = new JsbChorales();
+        List<Example> training = chorales.read(path, "train");
+        List<Example> valid = chorales.read(path, "valid");
+        return new TrainingData(training, valid.subList(0, Math.min(HELD_OUT, valid.size())),
+                "JSB chorales, train split (" + training.size() + " chorales)", List.of());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.continuo.engine.generate;
+
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.Generator;
+import dev.continuo.engine.model.RollTensors;
+import dev.continuo.engine.preset.Decoding;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.roll.PianoRoll;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Generates the four accompaniment parts for a melody with a preset's generator.
+ *
+ * <p>The generator is fully convolutional in time, so a melody of any length is accompanied in one pass (padded
+ * with silence to a multiple of 2<sup>depth</sup> steps): one coherent accompaniment, no seams. The melody is
+ * transposed towards the register the model was trained in and the parts are transposed back, so any key works.
+ * The melody itself is never changed: the result holds it unchanged, then the four parts.
+ *
+ * <p>The inference graph is built once. Not thread-safe: use one instance per thread.
+ */
+public final class Accompanist {
+
+    private static final int VELOCITY = 80;
+
+    private final Preset preset;
+    private final Architecture architecture;
+    private final RollTensors tensors;
+    private final Generator generator;
+
+    public Accompanist(Preset preset) {
+        this.preset = preset;
+        this.architecture = preset.manifest().architecture();
+        this.tensors = new RollTensors(architecture);
+        this.generator = new Generator(preset.weights());
+    }
+
+    public Preset preset() {
+        return preset;
+    }
+
+    /**
+     * The melody of {@code roll} (part {@code melodyIndex}) followed by four generated parts, with the roll's
+     * tempo and meter maps.
+     */
+    public PianoRoll accompany(PianoRoll roll, int melodyIndex, GenerationSettings settings) {
+        Part melody = roll.part(melodyIndex);
+        List<Part> parts = new ArrayList<>();
+        parts.add(melody);
+        parts.addAll(generate(melody, settings));
+        return new PianoRoll(roll.stepsPerBeat(), roll.steps(), parts, roll.tempos(), roll.meters());
+    }
+
+    /** The four generated parts for a melody. */
+    public List<Part> generate(Part melody, GenerationSettings settings) {
+        int length = melody.steps();
+        int multiple = architecture.stepMultiple();
+        int steps = Math.max(multiple, (length + multiple - 1) / multiple * multiple);
+        int shift = transposition(melody);
+
+        float[] input = new float[architecture.melodyChannels() * steps * architecture.width()];
+        Arrays.fill(input, -1f);
+        for (int step = 0; step < length; step++) {
+            for (int pitch = 0; pitch < 128; pitch++) {
+                int row = pitch + shift - architecture.lowestPitch();
+                if (row >= 0 && row < architecture.pitchCount() && melody.isSounding(step, pitch)) {
+                    input[tensors.melodyIndex(0, steps, step, row)] = 1f;
+                }
+            }
+        }
+        INDArray noise = noise(steps, settings);
+        INDArray output = generator.generate(Nd4j.create(input, tensors.melodyShape(1, steps), 'c'), noise);
+        float[] values = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
+
+        Decoding decoding = preset.manifest().decoding();
+        double threshold = Double.isNaN(settings.threshold()) ? decoding.threshold() : settings.threshold();
+        List<Part> parts = new ArrayList<>();
+        for (int track = 0; track < Architecture.TRACKS; track++) {
+            PartSpec spec = preset.manifest().parts().get(track);
+            Part part = new Part(spec.name(), spec.channel() - 1, spec.program(), -1, length);
+            addNotes(part, decodeTrack(values, steps, length, track, threshold, decoding.monophonic()), shift);
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private INDArray noise(int steps, GenerationSettings settings) {
+        long[] shape = {1, architecture.noiseChannels(), steps >> architecture.depth(), architecture.bottleneckWidth()};
+        float[] values = new float[(int) (shape[1] * shape[2] * shape[3])];
+        Random random = new Random(settings.seed());
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * settings.noiseScale());
+        }
+        return Nd4j.create(values, shape, 'c');
+    }
+
+    /** Which (step, pitch row) cells of one track sound: above the threshold, and the strongest if monophonic. */
+    private boolean[][] decodeTrack(float[] values, int steps, int length, int track, double threshold,
+            boolean monophonic) {
+        boolean[][] on = new boolean[length][architecture.pitchCount()];
+        for (int step = 0; step < length; step++) {
+            int best = -1;
+            float bestValue = Float.NEGATIVE_INFINITY;
+            for (int row = 0; row < architecture.pitchCount(); row++) {
+                float value = values[tensors.trackIndex(0, steps, track, step, row)];
+                if (value > threshold) {
+                    on[step][row] = !monophonic;
+                    if (value > bestValue) {
+                        bestValue = value;
+                        best = row;
+                    }
+                }
+            }
+            if (monophonic && best >= 0) {
+                on[step][best] = true;
+            }
+        }
+        return on;
+    }
+
+    /** Turns sounding cells into notes, transposed back by {@code shift}: a run of cells is one held note. */
+    private void addNotes(Part part, boolean[][] on, int shift) {
+        for (int row = 0; row < architecture.pitchCount(); row++) {
+            int pitch = architecture.lowestPitch() + row - shift;
+            if (pitch < 0 || pitch > 127) {
+                continue;
+            }
+            int step = 0;
+            while (step < on.length) {
+                if (!on[step][row]) {
+                    step++;
+                    continue;
+                }
+                int end = step + 1;
+                while (end < on.length && on[end][row]) {
+                    end++;
+                }
+                part.addNote(new Note(pitch, step, end - step, VELOCITY));
+                step = end;
+            }
+        }
+    }
+
+    /**
+     * Semitones to move the melody so that its median sounding pitch lands on the preset's melody centre, then
+     * nudged so that the melody fits the model's pitch window where it can.
+     */
+    int transposition(Part melody) {
+        int[] histogram = new int[128];
+        int total = 0;
+        int low = 128;
+        int high = -1;
+        for (Note note : melody.notes()) {
+            histogram[note.pitch()] += note.lengthSteps();
+            total += note.lengthSteps();
+            low = Math.min(low, note.pitch());
+            high = Math.max(high, note.pitch());
+        }
+        if (total == 0) {
+            return 0;
+        }
+        int median = 0;
+        for (int seen = 0; median < 128; median++) {
+            seen += histogram[median];
+            if (2 * seen >= total) {
+                break;
+            }
+        }
+        int shift = preset.manifest().decoding().melodyCenter() - median;
+        shift = Math.min(shift, architecture.highestPitch() - high);
+        shift = Math.max(shift, architecture.lowestPitch() - low);
+        return shift;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.continuo.engine.preset;
+
+/**
+ * How a preset turns the generator's output into notes.
+ *
+ * @param threshold    a cell sounds where the generator's tanh output exceeds this (−1..1; 0 = probability ½)
+ * @param monophonic   each part plays at most one note at a time: its most confident pitch above the threshold
+ * @param melodyCenter the melody is transposed so that its median pitch lies near this MIDI pitch before
+ *                     generating, and the parts are transposed back (the model was trained around it)
+ */
+public record Decoding(double threshold, boolean monophonic, int melodyCenter) {
+
+    public Decoding {
+        if (!(threshold > -1 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must lie strictly between -1 and 1: " + threshold);
+        }
+        if (melodyCenter < 0 || melodyCenter > 127) {
+            throw new IllegalArgumentException("melody centre out of MIDI range: " + melodyCenter);
+        }
+    }
+}

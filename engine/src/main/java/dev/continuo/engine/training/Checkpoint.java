@@ -1,0 +1,55 @@
+package dev.continuo.engine.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.model.WeightsFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.UUID;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A training checkpoint: every weight and optimizer moment in {@code checkpoint.bin}, the progress in
+ * {@code checkpoint.json}. Each file is replaced atomically, the JSON last, so a checkpoint is whole or absent.
+ *
+ * @param iteration generator updates done
+ * @param seconds   training time so far
+ */
+public record Checkpoint(int iteration, double seconds) {
+
+    public static final String STATE = "checkpoint.bin";
+    public static final String PROGRESS = "checkpoint.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Writes the arrays and this progress record into the directory. */
+    public void write(Path directory, Map<String, INDArray> arrays) throws IOException {
+        Files.createDirectories(directory);
+        WeightsFile.write(arrays, directory.resolve(STATE));
+        Path temp = directory.resolve("." + PROGRESS + "." + UUID.randomUUID() + ".tmp");
+        try {
+            JSON.writeValue(temp.toFile(), this);
+            Files.move(temp, directory.resolve(PROGRESS), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** True if the directory holds a checkpoint. */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(PROGRESS)) && Files.isRegularFile(directory.resolve(STATE));
+    }
+
+    /** Reads the progress record. */
+    public static Checkpoint read(Path directory) throws IOException {
+        return JSON.readValue(directory.resolve(PROGRESS).toFile(), Checkpoint.class);
+    }
+
+    /** Reads the arrays. */
+    public static Map<String, INDArray> readState(Path directory) throws IOException, CorruptWeightsException {
+        return WeightsFile.read(directory.resolve(STATE));
+    }
+}

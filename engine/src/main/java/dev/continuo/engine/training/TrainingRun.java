@@ -1,0 +1,163 @@
+package dev.continuo.engine.training;
+
+import dev.continuo.engine.data.Example;
+import dev.continuo.engine.data.WindowSampler;
+import dev.continuo.engine.generate.Accompanist;
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.model.GanTrainer;
+import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
+import dev.continuo.engine.preset.Decoding;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetManifest;
+import dev.continuo.engine.preset.TrainingInfo;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a preset from examples: iterates the GAN, every {@code checkpointEvery} iterations measures samples on
+ * held-out melodies, appends a row to {@code training.csv} and writes a checkpoint; at the end (or when stopped)
+ * writes the preset. Resumable from its checkpoint directory.
+ */
+public final class TrainingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    /**
+     * What to train and where to put it.
+     *
+     * @param name            preset name
+     * @param description     preset description
+     * @param parts           the four parts' names, programs, channels
+     * @param decoding        decoding defaults for the preset
+     * @param architecture    model shape
+     * @param config          hyperparameters
+     * @param iterations      generator updates to reach
+     * @param checkpointEvery iterations between checkpoints (and sample measurements)
+     * @param checkpoints     checkpoint directory (holds training.csv too)
+     * @param output          where the finished preset goes
+     * @param dataDescription the training data, for the manifest
+     * @param license         the data's licence, for the manifest
+     */
+    public record Options(String name, String description, List<PartSpec> parts, Decoding decoding,
+            Architecture architecture, TrainingConfig config, int iterations, int checkpointEvery, Path checkpoints,
+            Path output, String dataDescription, String license) {
+    }
+
+    private final Options options;
+    private final List<Example> training;
+    private final SampleEvaluator evaluator;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    public TrainingRun(Options options, List<Example> training, List<Example> heldOut) {
+        this.options = options;
+        this.training = List.copyOf(training);
+        this.evaluator = new SampleEvaluator(heldOut);
+    }
+
+    /** Asks the run to stop after the current iteration, write a checkpoint and the preset; any thread. */
+    public void requestStop() {
+        stopRequested.set(true);
+    }
+
+    /**
+     * Runs to the target iteration count or until stopped.
+     *
+     * @param resume continue from the checkpoint directory if it holds a checkpoint
+     * @return the preset as written
+     */
+    public Preset run(boolean resume, TrainingListener listener) throws IOException, CorruptWeightsException {
+        ModelWeights weights = ModelWeights.initialize(options.architecture(), options.config().seed(),
+                DataType.FLOAT);
+        GanTrainer trainer = new GanTrainer(weights, options.config());
+        int iteration = 0;
+        double previousSeconds = 0;
+        if (resume && Checkpoint.exists(options.checkpoints())) {
+            Checkpoint checkpoint = Checkpoint.read(options.checkpoints());
+            try {
+                trainer.restore(Checkpoint.readState(options.checkpoints()), checkpoint.iteration());
+            } catch (IllegalArgumentException e) {
+                throw new CorruptWeightsException(options.checkpoints() + ": the checkpoint does not fit this "
+                        + "architecture (" + e.getMessage() + ")", e);
+            }
+            iteration = checkpoint.iteration();
+            previousSeconds = checkpoint.seconds();
+            LOG.info("Resuming from iteration {} ({})", iteration, options.checkpoints());
+        }
+        WindowSampler sampler = new WindowSampler(training, options.architecture(), options.config().batchSize(),
+                options.config().seed() + iteration);
+        Preset preset = preset(weights, iteration, previousSeconds, Map.of());
+        Accompanist accompanist = new Accompanist(preset);
+        Path csv = options.checkpoints().resolve("training.csv");
+        startCsv(csv, iteration == 0);
+
+        listener.started(iteration, options.iterations());
+        long start = System.nanoTime();
+        Map<String, Double> metrics = Map.of();
+        GanTrainer.IterationLosses losses = null;
+        while (iteration < options.iterations() && !stopRequested.get()) {
+            losses = trainer.iterate(sampler);
+            iteration++;
+            listener.iterated(iteration, losses);
+            boolean last = iteration == options.iterations() || stopRequested.get();
+            if (iteration % options.checkpointEvery() == 0 || last) {
+                metrics = evaluator.generated(accompanist);
+                listener.evaluated(iteration, metrics);
+                double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
+                appendCsv(csv, iteration, seconds, losses, metrics);
+                new Checkpoint(iteration, seconds).write(options.checkpoints(), trainer.state());
+                listener.checkpointed(iteration, options.checkpoints());
+            }
+        }
+        double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
+        Preset finished = preset(weights, iteration, seconds, metrics);
+        finished.save(options.output());
+        LOG.info("Wrote preset \"{}\" to {} after {} iterations", options.name(), options.output(), iteration);
+        return finished;
+    }
+
+    private Preset preset(ModelWeights weights, int iterations, double seconds, Map<String, Double> metrics) {
+        TrainingInfo info = new TrainingInfo(options.config(), iterations, Math.round(seconds * 10) / 10.0,
+                options.dataDescription(), options.license());
+        PresetManifest manifest = new PresetManifest(options.name(), options.description(),
+                options.architecture(), options.parts(), options.decoding(), info, metrics);
+        return new Preset(manifest, weights);
+    }
+
+    private static void startCsv(Path csv, boolean fresh) throws IOException {
+        Files.createDirectories(csv.getParent());
+        if (fresh || !Files.exists(csv)) {
+            Files.writeString(csv, "iteration,seconds,critic_loss,wasserstein,gradient_penalty,generator_loss,"
+                    + "reconstruction," + String.join(",", SampleEvaluator.METRICS) + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void appendCsv(Path csv, int iteration, double seconds, GanTrainer.IterationLosses losses,
+            Map<String, Double> metrics) throws IOException {
+        StringBuilder row = new StringBuilder();
+        row.append(iteration).append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
+        for (double value : new double[] {losses.criticLoss(), losses.wassersteinEstimate(),
+            losses.gradientPenalty(), losses.generatorLoss(), losses.reconstructionLoss()}) {
+            row.append(',').append(String.format(Locale.ROOT, "%.5g", value));
+        }
+        for (String metric : SampleEvaluator.METRICS) {
+            row.append(',').append(String.format(Locale.ROOT, "%.5g", metrics.getOrDefault(metric, Double.NaN)));
+        }
+        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+            writer.write(row.append('\n').toString());
+        }
+    }
+}

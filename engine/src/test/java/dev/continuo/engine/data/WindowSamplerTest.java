@@ -1,0 +1,90 @@
+package dev.continuo.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.Batch;
+import dev.continuo.engine.model.RollTensors;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.testing.TinyModels;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WindowSamplerTest {
+
+    private final Architecture tiny = TinyModels.architecture(); // pitches 48..79, 16-step windows
+
+    /** Melody: one long note per 4 steps rising from 60; parts: the melody minus 3, 7, 12 and 15 semitones (a span the window holds). */
+    private static Example example(int steps) {
+        Part melody = new Part("m", 0, 0, 1, steps);
+        List<Part> parts = List.of(new Part("a", 1, 0, 2, steps), new Part("b", 2, 0, 3, steps),
+                new Part("c", 3, 0, 4, steps), new Part("d", 4, 0, 5, steps));
+        int[] below = {3, 7, 12, 15};
+        for (int step = 0; step < steps; step += 4) {
+            int pitch = 60 + (step / 4) % 8;
+            melody.addNote(new Note(pitch, step, 4, 90));
+            for (int p = 0; p < 4; p++) {
+                parts.get(p).addNote(new Note(pitch - below[p], step, 4, 90));
+            }
+        }
+        return new Example("e", melody, parts);
+    }
+
+    @Test
+    void batchesHaveTheModelsShapeAndHoldTransposedCopiesOfTheMusic() {
+        WindowSampler sampler = new WindowSampler(List.of(example(64)), tiny, 8, 1);
+        Batch batch = sampler.get();
+        RollTensors tensors = new RollTensors(tiny);
+        assertArrayEquals(tensors.melodyShape(8, 16), batch.melody().shape());
+        assertArrayEquals(tensors.trackShape(8, 16), batch.parts().shape());
+        float[] melody = batch.melody().data().asFloat();
+        float[] parts = batch.parts().data().asFloat();
+        Set<Integer> shifts = new HashSet<>();
+        for (int n = 0; n < 8; n++) {
+            for (int step = 0; step < 16; step++) {
+                int melodyRow = -1;
+                for (int row = 0; row < 32; row++) {
+                    float value = melody[tensors.melodyIndex(n, 16, step, row)];
+                    assertTrue(value == 1f || value == -1f);
+                    if (value == 1f) {
+                        melodyRow = row;
+                    }
+                }
+                assertTrue(melodyRow >= 0, "the melody sounds on every step");
+                // Each part sits its fixed interval below the melody, whatever the transposition.
+                int[] below = {3, 7, 12, 15};
+                for (int p = 0; p < 4; p++) {
+                    int row = melodyRow - below[p];
+                    assertEquals(1f, parts[tensors.trackIndex(n, 16, p, step, row)], "part " + p);
+                }
+                if (step == 0) {
+                    shifts.add(melodyRow);
+                }
+            }
+        }
+        assertTrue(shifts.size() > 1, "windows are transposed and start at different places");
+    }
+
+    @Test
+    void sameSeedSameBatches() {
+        Batch one = new WindowSampler(List.of(example(64)), tiny, 4, 7).get();
+        Batch two = new WindowSampler(List.of(example(64)), tiny, 4, 7).get();
+        assertEquals(one.melody(), two.melody());
+        assertEquals(one.parts(), two.parts());
+    }
+
+    @Test
+    void piecesShorterThanAWindowArePaddedWithSilence() {
+        Batch batch = new WindowSampler(List.of(example(8)), tiny, 2, 3).get();
+        float[] melody = batch.melody().data().asFloat();
+        RollTensors tensors = new RollTensors(tiny);
+        for (int row = 0; row < 32; row++) {
+            assertEquals(-1f, melody[tensors.melodyIndex(0, 16, 12, row)]);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.continuo.engine.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.roll.Meter;
+import dev.continuo.engine.roll.MeterChange;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.roll.PianoRoll;
+import dev.continuo.engine.roll.TempoChange;
+import dev.continuo.engine.testing.TinyModels;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccompanistTest {
+
+    private final Accompanist accompanist = new Accompanist(TinyModels.preset(3));
+
+    /** A scale melody of the given length on channel 1, in 4/4 unless a meter is given. */
+    private static PianoRoll melody(int steps, Meter meter) {
+        Part part = new Part("Tune", 0, 73, 1, steps);
+        int[] scale = {67, 69, 71, 72, 74, 72, 71, 69};
+        for (int step = 0, i = 0; step < steps; step += 4, i++) {
+            part.addNote(new Note(scale[i % scale.length], step, Math.min(4, steps - step), 100));
+        }
+        return new PianoRoll(4, steps, List.of(part), List.of(new TempoChange(0, 600_000)),
+                List.of(new MeterChange(0, meter)));
+    }
+
+    @Test
+    void oneBarSixteenBarsAndThreeFourAllGetFourPartsOfTheirOwnLength() {
+        for (PianoRoll input : List.of(melody(16, Meter.FOUR_FOUR), melody(256, Meter.FOUR_FOUR),
+                melody(36, new Meter(3, 4)), melody(10, Meter.FOUR_FOUR))) {
+            PianoRoll output = accompanist.accompany(input, 0, GenerationSettings.defaults());
+            assertEquals(5, output.parts().size());
+            assertSame(input.part(0), output.part(0), "the melody is passed through untouched");
+            assertEquals(input.steps(), output.steps());
+            assertEquals(input.meters(), output.meters(), "the meter is kept");
+            assertEquals(input.tempos(), output.tempos());
+            for (int p = 1; p <= 4; p++) {
+                Part part = output.part(p);
+                assertEquals(p, part.channel(), "parts on channels 2-5");
+                assertEquals(input.steps(), part.steps());
+                for (int step = 0; step < part.steps(); step++) {
+                    assertTrue(part.soundingCount(step) <= 1, "monophonic decoding");
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameParts_otherSeedOtherParts() {
+        PianoRoll input = melody(64, Meter.FOUR_FOUR);
+        List<Note> first = notes(accompanist.accompany(input, 0, new GenerationSettings(5, -0.9, 1)));
+        List<Note> again = notes(accompanist.accompany(input, 0, new GenerationSettings(5, -0.9, 1)));
+        List<Note> other = notes(accompanist.accompany(input, 0, new GenerationSettings(6, -0.9, 1)));
+        assertEquals(first, again);
+        assertNotEquals(first, other);
+    }
+
+    @Test
+    void aLowerThresholdGivesMoreNotes() {
+        PianoRoll input = melody(64, Meter.FOUR_FOUR);
+        int sparse = notes(accompanist.accompany(input, 0, new GenerationSettings(1, 0.5, 1))).size();
+        int dense = notes(accompanist.accompany(input, 0, new GenerationSettings(1, -0.99, 1))).size();
+        assertTrue(dense > sparse, dense + " vs " + sparse);
+    }
+
+    @Test
+    void savedAndLoadedPresetGeneratesTheSame(@TempDir Path dir) throws Exception {
+        Preset preset = TinyModels.preset(11);
+        preset.save(dir);
+        Preset loaded = Preset.load(dir);
+        PianoRoll input = melody(48, new Meter(3, 4));
+        GenerationSettings settings = new GenerationSettings(2, -0.5, 1);
+        assertEquals(notes(new Accompanist(preset).accompany(input, 0, settings)),
+                notes(new Accompanist(loaded).accompany(input, 0, settings)));
+        assertEquals(preset.manifest(), loaded.manifest());
+    }
+
+    @Test
+    void melodiesInAnyRegisterAreMovedIntoTheModelsWindow() {
+        Part low = new Part("Low", 0, 0, 1, 16);
+        low.addNote(new Note(30, 0, 16, 90));
+        assertEquals(34, accompanist.transposition(low), "centred on 64");
+        Part high = new Part("High", 0, 0, 1, 16);
+        high.addNote(new Note(100, 0, 16, 90));
+        assertEquals(-36, accompanist.transposition(high), "centred on 64");
+        Part wide = new Part("Wide", 0, 0, 1, 16);
+        wide.addNote(new Note(50, 0, 12, 90));
+        wide.addNote(new Note(77, 12, 4, 90));
+        assertEquals(2, accompanist.transposition(wide), "centring (+14) would push 77 past 79: only +2 fits");
+        Part centred = new Part("Mid", 0, 0, 1, 16);
+        centred.addNote(new Note(60, 0, 8, 90));
+        centred.addNote(new Note(62, 8, 8, 90));
+        assertEquals(4, accompanist.transposition(centred), "median 60 moved to the centre 64");
+    }
+
+    private static List<Note> notes(PianoRoll roll) {
+        return roll.parts().stream().skip(1).flatMap(p -> p.notes().stream()).toList();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.continuo.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class ArchitectureTest {
+
+    @Test
+    void deepcomposerHasTheRecipesParameterCounts() {
+        // Generator 8,270,852 and critic 2,766,785 trainable values, as the PyTorch reference counts them
+        // (BatchNorm running statistics are not parameters).
+        ModelWeights weights = ModelWeights.initialize(Architecture.deepcomposer(), 1, DataType.FLOAT);
+        assertEquals(8_270_852, weights.parameterCount("g."));
+        assertEquals(2_766_785, weights.parameterCount("c."));
+    }
+
+    @Test
+    void sameSeedSameWeights() {
+        Architecture a = Architecture.compact();
+        ModelWeights one = ModelWeights.initialize(a, 9, DataType.FLOAT);
+        ModelWeights two = ModelWeights.initialize(a, 9, DataType.FLOAT);
+        ModelWeights other = ModelWeights.initialize(a, 10, DataType.FLOAT);
+        assertEquals(one.get("g.enc0.W"), two.get("g.enc0.W"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(one.get("g.enc0.W"), other.get("g.enc0.W"));
+    }
+
+    @Test
+    void rejectsShapesTheNetworkCannotHalve() {
+        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 24, 0, 64, true, 8, 8, 4, 4));
+        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 32, 0, 60, false, 8, 8, 4, 4));
+        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 32, 100, 64, true, 8, 8, 4, 4));
+        assertThrows(IllegalArgumentException.class, () -> Architecture.named("huge"));
+    }
+}
