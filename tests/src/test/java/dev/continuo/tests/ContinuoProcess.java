@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ContinuoProcess {
 
-    /** Heap for the child JVM: far below what an unbounded reader would need for the hostile files. */
-    static final String MAX_HEAP = "-Xmx160m";
-    private static final long TIMEOUT_SECONDS = 60;
+    /** Heap for reading files: far below what an unbounded reader would need for the hostile files. */
+    static final String SMALL_HEAP = "-Xmx160m";
+    /** Heap for commands that run the model (ND4J's off-heap memory is bounded by the heap size by default). */
+    static final String MODEL_HEAP = "-Xmx1g";
+    private static final long TIMEOUT_SECONDS = 300;
 
     record Result(int exitCode, String stdout, String stderr) {
         List<String> stderrLines() {
@@ -28,9 +30,19 @@ final class ContinuoProcess {
     }
 
     static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return run(workingDirectory, SMALL_HEAP, java.util.Map.of(), args);
+    }
+
+    /** Runs with a given heap flag and extra environment variables. */
+    static Result run(Path workingDirectory, String heap, java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(MAX_HEAP);
+        command.add(heap);
+        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
+        if (cache != null) {
+            command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.continuo.bridge.cli.Continuo");
@@ -38,8 +50,11 @@ final class ContinuoProcess {
         Path out = Files.createTempFile("continuo-out", ".txt");
         Path err = Files.createTempFile("continuo-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("OMP_NUM_THREADS", "1");
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("continuo " + String.join(" ", args) + " did not finish in "

@@ -142,14 +142,19 @@ class EvaluateCommandIT {
     }
 
     @Test
-    void demoWritesTheBundledExampleAndPrintsItsMetrics() throws Exception {
-        ContinuoProcess.Result result = ContinuoProcess.run(dir, "demo");
+    void demoAccompaniesTheBundledMelodyWithTheBundledPreset() throws Exception {
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, java.util.Map.of(),
+                "demo");
         assertEquals(0, result.exitCode(), result.stderr());
-        Path written = dir.resolve("demo-out/ode-to-joy.mid");
+        Path written = dir.resolve("demo-out/ode-to-joy-continuo.mid");
         PianoRoll roll = new MidiFileReader().read(written);
-        assertEquals(4, roll.parts().size());
+        assertEquals(5, roll.parts().size(), "the melody and four parts");
         assertEquals(8, roll.barStarts().length);
+        for (int p = 1; p <= 4; p++) {
+            assertTrue(roll.part(p).notes().size() > 8, "part " + p + " plays");
+        }
         assertTrue(result.stdout().contains("key:    D major"), result.stdout());
+        assertTrue(result.stderr().contains("preset \"chorale\""), result.stderr());
     }
 
     private void assertRejectedCleanly(Path file, String phrase) throws Exception {

@@ -1,9 +1,14 @@
 package dev.continuo.bridge.cli;
 
+import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.midi.BadMidiFileException;
+import dev.continuo.engine.midi.MelodySelection;
 import dev.continuo.engine.midi.MelodySelector;
 import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.midi.MidiFileWriter;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.roll.PianoRoll;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,26 +17,30 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code continuo demo}: the built-in example, needing no DAW. Until the first trained preset lands it writes the
- * bundled four-part example (a hand-written harmonization of "Ode to Joy") and prints its metrics.
+ * {@code continuo demo}: accompanies a bundled melody (the tune of Beethoven's "Ode to Joy") with the default
+ * preset, writes the multitrack MIDI file and prints its metrics. Needs no DAW.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Write the bundled example (Ode to Joy, melody + 3 hand-written parts) to a MIDI file and "
-            + "print its metrics.", "No DAW or MIDI device is needed."})
+        description = {"Accompany a bundled melody (Ode to Joy) with a preset, write the MIDI file and print its "
+            + "metrics.", "No DAW or MIDI device is needed."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String EXAMPLE = "/dev/continuo/presets/examples/ode-to-joy.mid";
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.mid", defaultValue = "demo-out/ode-to-joy.mid",
-            description = "Where to write the example (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.mid", defaultValue = "demo-out/ode-to-joy-continuo.mid",
+            description = "Where to write the result (default: ${DEFAULT-VALUE}).")
     private Path output;
 
+    @Mixin
+    private GenerationOptions generation;
+
     @Override
-    public Integer call() throws IOException, BadMidiFileException {
+    public Integer call() throws IOException, BadMidiFileException, CorruptWeightsException, BadInputException {
         byte[] example;
         try (InputStream in = DemoCommand.class.getResourceAsStream(EXAMPLE)) {
             if (in == null) {
@@ -39,11 +48,17 @@ final class DemoCommand implements Callable<Integer> {
             }
             example = in.readAllBytes();
         }
-        PianoRoll roll = new MidiFileReader().read(example, "ode-to-joy.mid");
-        new MidiFileWriter().write(roll, "Ode to Joy (Beethoven), harmonized", output);
-        LOG.info("Wrote {} ({} parts, {} bars); no trained preset is bundled yet, so these are the hand-written parts",
-                output, roll.parts().size(), roll.barStarts().length);
-        EvaluationReport report = EvaluationReport.of(output.toString(), roll, new MelodySelector().choose(roll));
+        PianoRoll song = new MidiFileReader().read(example, "ode-to-joy.mid");
+        MelodySelection melody = new MelodySelector().choose(song);
+        Preset preset = new PresetCatalog(PresetLocations.userPresets()).load(generation.preset);
+        long start = System.nanoTime();
+        PianoRoll result = new Accompanist(preset).accompany(song, melody.partIndex(), generation.settings());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        new MidiFileWriter().write(result, "Ode to Joy (Beethoven), accompanied by Continuo", output);
+        LOG.info("Wrote {}: the melody of Ode to Joy and 4 parts by preset \"{}\" (seed {}, {} ms)", output,
+                preset.manifest().name(), generation.seed, millis);
+        EvaluationReport report = EvaluationReport.of(output.toString(), result, new MelodySelection(0,
+                "track 1 \"" + result.part(0).name() + "\": the bundled melody"));
         System.out.print(MetricsTable.format(report));
         return Continuo.OK;
     }

@@ -50,10 +50,13 @@ public final class ModelWeights {
 
     /**
      * Generator weights only (what a preset ships; enough to generate, not to train), which must match the
-     * architecture's generator names and shapes exactly.
+     * architecture's generator names and shapes exactly; critic arrays, if present, are dropped.
      */
     public static ModelWeights generatorOf(Architecture architecture, Map<String, INDArray> loaded) {
-        return of(architecture, loaded, specs(architecture).stream().filter(s -> s.name().startsWith("g.")).toList());
+        Map<String, INDArray> generator = new LinkedHashMap<>(loaded);
+        generator.keySet().removeIf(name -> name.startsWith("c."));
+        return of(architecture, generator, specs(architecture).stream().filter(s -> s.name().startsWith("g."))
+                .toList());
     }
 
     /** The generator's arrays alone, shared. */

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a preset from examples: iterates the GAN, every {@code checkpointEvery} iterations measures samples on
- * held-out melodies, appends a row to {@code training.csv} and writes a checkpoint; at the end (or when stopped)
- * writes the preset. Resumable from its checkpoint directory.
+ * held-out melodies, appends a row to {@code training.csv}, redraws the charts beside it and writes a checkpoint;
+ * at the end (or when stopped) writes the preset. Resumable from its checkpoint directory.
  */
 public final class TrainingRun {
 
@@ -103,6 +103,7 @@ public final class TrainingRun {
         Accompanist accompanist = new Accompanist(preset);
         Path csv = options.checkpoints().resolve("training.csv");
         startCsv(csv, iteration == 0);
+        Map<String, Double> reference = evaluator.reference();
 
         listener.started(iteration, options.iterations());
         long start = System.nanoTime();
@@ -118,6 +119,7 @@ public final class TrainingRun {
                 listener.evaluated(iteration, metrics);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 appendCsv(csv, iteration, seconds, losses, metrics);
+                TrainingCharts.write(csv, reference);
                 new Checkpoint(iteration, seconds).write(options.checkpoints(), trainer.state());
                 listener.checkpointed(iteration, options.checkpoints());
             }

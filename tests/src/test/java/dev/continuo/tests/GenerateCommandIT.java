@@ -1,0 +1,99 @@
+package dev.continuo.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.continuo.engine.midi.MidiFileReader;
+import dev.continuo.engine.midi.MidiFileWriter;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.roll.Meter;
+import dev.continuo.engine.roll.MeterChange;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.roll.PianoRoll;
+import dev.continuo.engine.roll.TempoChange;
+import dev.continuo.engine.testing.TinyModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code continuo generate} and {@code continuo presets} in their own JVM, with a small preset made here. */
+class GenerateCommandIT {
+
+    @TempDir
+    Path dir;
+
+    /** A two-track file: a bass on track 1, the tune (in 3/4, G major) on track 2. */
+    private Path song() throws Exception {
+        Part bass = new Part("Bass", 1, 32, 1, 48);
+        Part tune = new Part("Flute", 0, 73, 2, 48);
+        int[] pitches = {79, 81, 83, 84, 83, 81, 79, 78, 76, 74, 76, 79};
+        for (int i = 0; i < pitches.length; i++) {
+            tune.addNote(new Note(pitches[i], 4 * i, 4, 100));
+        }
+        for (int bar = 0; bar < 4; bar++) {
+            bass.addNote(new Note(43, 12 * bar, 12, 80));
+        }
+        PianoRoll roll = new PianoRoll(4, 48, List.of(bass, tune), List.of(new TempoChange(0, 500_000)),
+                List.of(new MeterChange(0, new Meter(3, 4))));
+        Path file = dir.resolve("song.mid");
+        new MidiFileWriter().write(roll, "Song", file);
+        return file;
+    }
+
+    private Path tinyPreset() throws Exception {
+        Path presetDir = dir.resolve("presets").resolve("tiny");
+        TinyModels.preset(5).save(presetDir);
+        return presetDir;
+    }
+
+    @Test
+    void generateWritesTheMelodyUnchangedAndFourPartsOnChannelsTwoToFive() throws Exception {
+        Path song = song();
+        Path out = dir.resolve("out.mid");
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "generate",
+                song.toString(), "--preset", tinyPreset().toString(), "--melody-track", "2", "--threshold", "-0.5",
+                "-o", out.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stderr().contains("Wrote " + out), result.stderr());
+
+        PianoRoll input = new MidiFileReader().read(song);
+        PianoRoll output = new MidiFileReader().read(out);
+        assertEquals(5, output.parts().size());
+        assertEquals(input.part(1).notes(), output.part(0).notes(), "the melody is unchanged");
+        assertEquals(input.meters(), output.meters());
+        assertEquals(input.tempos(), output.tempos());
+        List<String> names = List.of("One", "Two", "Three", "Four");
+        for (int p = 1; p <= 4; p++) {
+            assertEquals(p, output.part(p).channel(), "channel " + (p + 1));
+            assertEquals(names.get(p - 1), output.part(p).name());
+        }
+    }
+
+    @Test
+    void aDamagedPresetIsBadInputWithOneLine() throws Exception {
+        Path preset = tinyPreset();
+        byte[] weights = Files.readAllBytes(preset.resolve(Preset.WEIGHTS));
+        Files.write(preset.resolve(Preset.WEIGHTS), java.util.Arrays.copyOf(weights, weights.length / 2));
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "generate",
+                song().toString(), "--preset", preset.toString());
+        assertEquals(2, result.exitCode(), result.stderr());
+        assertEquals(1, result.stderrLines().size(), result.stderr());
+        assertTrue(result.stderr().contains("checksum mismatch"), result.stderr());
+    }
+
+    @Test
+    void presetsListsTheUsersPresets() throws Exception {
+        Path presets = tinyPreset().getParent();
+        Path dataHome = Files.createDirectories(dir.resolve("data/continuo"));
+        Files.move(presets, dataHome.resolve("presets"));
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP,
+                Map.of("XDG_DATA_HOME", dir.resolve("data").toString()), "presets");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("tiny ("), result.stdout());
+        assertTrue(result.stdout().contains("parts: One (ch 2, program 19)"), result.stdout());
+    }
+}
