@@ -49,9 +49,14 @@ public final class Accompanist {
 
     /**
      * The melody of {@code roll} (part {@code melodyIndex}) followed by four generated parts, with the roll's
-     * tempo and meter maps.
+     * tempo and meter maps. The roll must be on a grid of sixteenth notes, as {@code MidiFileReader} reads by
+     * default.
      */
     public PianoRoll accompany(PianoRoll roll, int melodyIndex, GenerationSettings settings) {
+        if (roll.stepsPerBeat() != PianoRoll.DEFAULT_STEPS_PER_BEAT) {
+            throw new IllegalArgumentException("the models work on sixteenth notes (4 steps per beat), the roll has "
+                    + roll.stepsPerBeat());
+        }
         Part melody = roll.part(melodyIndex);
         List<Part> parts = new ArrayList<>();
         parts.add(melody);
