@@ -71,6 +71,7 @@ public final class WindowSampler implements Supplier<Batch> {
             int start = BEAT_STEPS * random.nextInt(startCount(example));
             int shift = transposition(pitchRange[index]);
             fill(example.melody(), start, shift, (step, row) -> melody[tensors.melodyIndex(n, steps, step, row)] = 1f);
+            tensors.markBeatPhase(melody, n, steps, start);
             for (int track = 0; track < example.parts().size(); track++) {
                 int t = track;
                 fill(example.parts().get(track), start, shift, (step, row) -> parts[tensors.trackIndex(n, steps, t,

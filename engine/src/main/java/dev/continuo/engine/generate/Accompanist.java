@@ -81,6 +81,7 @@ public final class Accompanist {
                 }
             }
         }
+        tensors.markBeatPhase(input, 0, steps, 0);
         INDArray noise = noise(steps, settings);
         INDArray output = generator.generate(Nd4j.create(input, tensors.melodyShape(1, steps), 'c'), noise);
         float[] values = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
@@ -91,7 +92,8 @@ public final class Accompanist {
         for (int track = 0; track < Architecture.TRACKS; track++) {
             PartSpec spec = preset.manifest().parts().get(track);
             Part part = new Part(spec.name(), spec.channel() - 1, spec.program(), -1, length);
-            addNotes(part, decodeTrack(values, steps, length, track, threshold, decoding.monophonic()), shift);
+            addNotes(part, decodeTrack(values, steps, length, track, threshold, decoding.monophonic(),
+                    decoding.minNoteSteps()), shift);
             parts.add(part);
         }
         return parts;
@@ -107,10 +109,14 @@ public final class Accompanist {
         return Nd4j.create(values, shape, 'c');
     }
 
-    /** Which (step, pitch row) cells of one track sound: above the threshold, and the strongest if monophonic. */
+    /**
+     * Which (step, pitch row) cells of one track sound: above the threshold; if monophonic, the strongest per step,
+     * with runs shorter than {@code minNoteSteps} merged away.
+     */
     private boolean[][] decodeTrack(float[] values, int steps, int length, int track, double threshold,
-            boolean monophonic) {
+            boolean monophonic, int minNoteSteps) {
         boolean[][] on = new boolean[length][architecture.pitchCount()];
+        int[] rows = new int[length];
         for (int step = 0; step < length; step++) {
             int best = -1;
             float bestValue = Float.NEGATIVE_INFINITY;
@@ -124,8 +130,16 @@ public final class Accompanist {
                     }
                 }
             }
-            if (monophonic && best >= 0) {
-                on[step][best] = true;
+            if (monophonic) {
+                rows[step] = best;
+            }
+        }
+        if (monophonic) {
+            MonophonicSmoothing.mergeShortRuns(rows, minNoteSteps);
+            for (int step = 0; step < length; step++) {
+                if (rows[step] >= 0) {
+                    on[step][rows[step]] = true;
+                }
             }
         }
         return on;

@@ -26,14 +26,18 @@ package dev.continuo.engine.model;
  * @param criticFilters filters of the critic's first block
  * @param depth         encoder blocks (the roll shrinks by 2<sup>depth</sup> in each direction)
  * @param noiseChannels channels of noise joined at the bottleneck
+ * @param beatPhase     give the networks {@value #PHASES} more input channels saying where each step lies within its
+ *                      beat (a one-hot of step mod 4), so harmony can change on the beat; pitches-as-channels only
  */
 public record Architecture(String name, int windowSteps, int lowestPitch, int pitchCount, boolean pitchAsChannels,
-        int baseFilters, int criticFilters, int depth, int noiseChannels) {
+        int baseFilters, int criticFilters, int depth, int noiseChannels, boolean beatPhase) {
 
     /** Parts the generator writes. */
     public static final int TRACKS = 4;
     /** Convolution kernel size in both directions. */
     public static final int KERNEL = 4;
+    /** Steps per beat the phase channels distinguish (sixteenths in a quarter note). */
+    public static final int PHASES = 4;
 
     public Architecture {
         if (depth < 1 || depth > 6) {
@@ -50,6 +54,9 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
             throw new IllegalArgumentException("pitch window " + lowestPitch + ".." + (lowestPitch + pitchCount - 1)
                     + " leaves the MIDI range");
         }
+        if (beatPhase && !pitchAsChannels) {
+            throw new IllegalArgumentException("beat phase channels need the pitches-as-channels layout");
+        }
         if (baseFilters < 1 || criticFilters < 1 || noiseChannels < 0) {
             throw new IllegalArgumentException("filter and noise counts must be positive");
         }
@@ -57,15 +64,15 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
 
     /** Exactly the DeepComposer recipe: 32 × 128 rolls, 64–512 filters, 512 noise channels (8.27 M + 2.77 M). */
     public static Architecture deepcomposer() {
-        return new Architecture("deepcomposer", 32, 0, 128, false, 64, 64, 4, 512);
+        return new Architecture("deepcomposer", 32, 0, 128, false, 64, 64, 4, 512, false);
     }
 
     /**
      * The default for presets: pitches 28–91 (the chorales' 36–81 with room to transpose) as channels of a
-     * convolution over time.
+     * convolution over time, plus the beat phase.
      */
     public static Architecture compact() {
-        return new Architecture("compact", 32, 28, 64, true, 96, 64, 4, 32);
+        return new Architecture("compact", 32, 28, 64, true, 96, 64, 4, 32, true);
     }
 
     /** The architecture with this name. */
@@ -93,9 +100,9 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
         return criticFilters << block;
     }
 
-    /** Channels of the generator's input: the melody's pitches, or one. */
+    /** Channels of the generator's input: the melody's pitches (and the beat phase), or one. */
     public int melodyChannels() {
-        return pitchAsChannels ? pitchCount : 1;
+        return pitchAsChannels ? pitchCount + (beatPhase ? PHASES : 0) : 1;
     }
 
     /** Channels of the generated tracks: tracks × pitches, or one per track. */

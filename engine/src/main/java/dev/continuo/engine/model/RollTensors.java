@@ -26,9 +26,32 @@ public final class RollTensors {
     /** Offset of a melody cell. */
     public int melodyIndex(int sample, int steps, int step, int row) {
         if (architecture.pitchAsChannels()) {
-            return ((sample * pitches + row) * steps) + step;
+            return ((sample * architecture.melodyChannels() + row) * steps) + step;
         }
         return (sample * steps + step) * pitches + row;
+    }
+
+    /**
+     * Offset of a beat-phase cell: channel {@code pitchCount + phase} of the melody tensor (only for architectures
+     * with {@link Architecture#beatPhase()}).
+     */
+    public int phaseIndex(int sample, int steps, int step, int phase) {
+        return ((sample * architecture.melodyChannels() + pitches + phase) * steps) + step;
+    }
+
+    /**
+     * Sets the beat-phase channels of one sample: +1 on channel {@code (firstStep + step) mod 4} at each step. Does
+     * nothing for architectures without them.
+     *
+     * @param firstStep the piece's step at the tensor's step 0 (0 = the start of a bar)
+     */
+    public void markBeatPhase(float[] melody, int sample, int steps, int firstStep) {
+        if (!architecture.beatPhase()) {
+            return;
+        }
+        for (int step = 0; step < steps; step++) {
+            melody[phaseIndex(sample, steps, step, Math.floorMod(firstStep + step, Architecture.PHASES))] = 1f;
+        }
     }
 
     /** Offset of a track cell. */

@@ -7,12 +7,17 @@ package dev.continuo.engine.preset;
  * @param monophonic   each part plays at most one note at a time: its most confident pitch above the threshold
  * @param melodyCenter the melody is transposed so that its median pitch lies near this MIDI pitch before
  *                     generating, and the parts are transposed back (the model was trained around it)
+ * @param minNoteSteps in monophonic parts, notes and rests shorter than this many steps are merged into the note
+ *                     before them (or after, at the start), removing the model's one-step flickers; 0 or 1 keeps all
  */
-public record Decoding(double threshold, boolean monophonic, int melodyCenter) {
+public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps) {
 
     public Decoding {
         if (!(threshold > -1 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie strictly between -1 and 1: " + threshold);
+        }
+        if (minNoteSteps < 0) {
+            throw new IllegalArgumentException("minimum note length cannot be negative: " + minNoteSteps);
         }
         if (melodyCenter < 0 || melodyCenter > 127) {
             throw new IllegalArgumentException("melody centre out of MIDI range: " + melodyCenter);

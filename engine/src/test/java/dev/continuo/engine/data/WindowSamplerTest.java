@@ -56,6 +56,10 @@ class WindowSamplerTest {
                     }
                 }
                 assertTrue(melodyRow >= 0, "the melody sounds on every step");
+                for (int phase = 0; phase < 4; phase++) {
+                    assertEquals(phase == step % 4 ? 1f : -1f, melody[tensors.phaseIndex(n, 16, step, phase)],
+                            "windows start on a beat, so the phase is the step mod 4");
+                }
                 // Each part sits its fixed interval below the melody, whatever the transposition.
                 int[] below = {3, 7, 12, 15};
                 for (int p = 0; p < 4; p++) {

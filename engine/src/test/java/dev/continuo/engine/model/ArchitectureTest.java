@@ -29,9 +29,9 @@ class ArchitectureTest {
 
     @Test
     void rejectsShapesTheNetworkCannotHalve() {
-        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 24, 0, 64, true, 8, 8, 4, 4));
-        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 32, 0, 60, false, 8, 8, 4, 4));
-        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 32, 100, 64, true, 8, 8, 4, 4));
+        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 24, 0, 64, true, 8, 8, 4, 4, false));
+        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 32, 0, 60, false, 8, 8, 4, 4, false));
+        assertThrows(IllegalArgumentException.class, () -> new Architecture("x", 32, 100, 64, true, 8, 8, 4, 4, false));
         assertThrows(IllegalArgumentException.class, () -> Architecture.named("huge"));
     }
 }

@@ -23,7 +23,7 @@ class CriticGradientTest {
 
     /** A tiny critic of either layout, in double precision, with a penalty on its input gradient. */
     private void build(boolean pitchAsChannels) {
-        Architecture tiny = new Architecture("tiny", 8, 60, 8, pitchAsChannels, 2, 3, 2, 2);
+        Architecture tiny = new Architecture("tiny", 8, 60, 8, pitchAsChannels, 2, 3, 2, 2, false);
         weights = ModelWeights.initialize(tiny, 42, DataType.DOUBLE);
         sd = SameDiff.create();
         NetworkBuilder builder = new NetworkBuilder(sd, weights);

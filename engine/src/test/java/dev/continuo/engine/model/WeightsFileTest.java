@@ -63,8 +63,8 @@ class WeightsFileTest {
 
     @Test
     void weightsOfAnotherArchitectureAreRefusedByName() {
-        Architecture small = new Architecture("s", 16, 60, 16, true, 4, 4, 2, 2);
-        Architecture other = new Architecture("o", 16, 60, 16, true, 8, 4, 2, 2);
+        Architecture small = new Architecture("s", 16, 60, 16, true, 4, 4, 2, 2, false);
+        Architecture other = new Architecture("o", 16, 60, 16, true, 8, 4, 2, 2, false);
         Map<String, INDArray> arrays = ModelWeights.initialize(small, 1, org.nd4j.linalg.api.buffer.DataType.FLOAT)
                 .generatorArrays();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

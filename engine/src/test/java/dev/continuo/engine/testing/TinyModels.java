@@ -18,9 +18,9 @@ public final class TinyModels {
     private TinyModels() {
     }
 
-    /** Pitches 48–79 as channels, 16-step windows, depth 2. */
+    /** Pitches 48–79 as channels plus the beat phase, 16-step windows, depth 2. */
     public static Architecture architecture() {
-        return new Architecture("tiny", 16, 48, 32, true, 8, 8, 2, 4);
+        return new Architecture("tiny", 16, 48, 32, true, 8, 8, 2, 4, true);
     }
 
     /** An untrained preset on {@link #architecture()} with parts on channels 2–5. */
@@ -28,7 +28,7 @@ public final class TinyModels {
         Architecture a = architecture();
         List<PartSpec> parts = List.of(new PartSpec("One", 19, 2), new PartSpec("Two", 19, 3),
                 new PartSpec("Three", 32, 4), new PartSpec("Four", 33, 5));
-        PresetManifest manifest = new PresetManifest("tiny", "for tests", a, parts, new Decoding(0, true, 64),
+        PresetManifest manifest = new PresetManifest("tiny", "for tests", a, parts, new Decoding(0, true, 64, 2),
                 new TrainingInfo(TrainingConfig.deepcomposer(seed), 0, 0, "none", "none"), Map.of());
         return new Preset(manifest, ModelWeights.initialize(a, seed, DataType.FLOAT));
     }
