@@ -36,25 +36,10 @@ final class ContinuoProcess {
     /** Runs with a given heap flag and extra environment variables. */
     static Result run(Path workingDirectory, String heap, java.util.Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(heap);
-        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
-        if (cache != null) {
-            command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.continuo.bridge.cli.Continuo");
-        command.addAll(List.of(args));
         Path out = Files.createTempFile("continuo-out", ".txt");
         Path err = Files.createTempFile("continuo-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("OMP_NUM_THREADS", "1");
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = start(workingDirectory, heap, environment, out, err, args);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("continuo " + String.join(" ", args) + " did not finish in "
@@ -66,5 +51,26 @@ final class ContinuoProcess {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** Starts the command line without waiting, its output going to the given files. */
+    static Process start(Path workingDirectory, String heap, java.util.Map<String, String> environment, Path out,
+            Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(heap);
+        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
+        if (cache != null) {
+            command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.continuo.bridge.cli.Continuo");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

@@ -44,12 +44,47 @@ class TrainCommandIT {
         return folder;
     }
 
-    private ContinuoProcess.Result train(Path folder, int iterations, String... extra) throws Exception {
+    private String[] trainArguments(Path folder, int iterations, String... extra) {
         List<String> args = new ArrayList<>(List.of("train", "--data", folder.toString(), "--preset", "mine",
                 "--output", dir.resolve("preset").toString(), "--iterations", String.valueOf(iterations),
                 "--checkpoint-every", "1", "--batch", "4", "--update-ratio", "1", "--reconstruction-weight", "10"));
         args.addAll(List.of(extra));
-        return ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), args.toArray(String[]::new));
+        return args.toArray(String[]::new);
+    }
+
+    private ContinuoProcess.Result train(Path folder, int iterations, String... extra) throws Exception {
+        return ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), trainArguments(folder, iterations,
+                extra));
+    }
+
+    @Test
+    void stoppingTheProcessSavesACheckpointAndThePreset() throws Exception {
+        Path folder = folder();
+        Path csv = dir.resolve("preset/checkpoints/training.csv");
+        Process process = ContinuoProcess.start(dir, ContinuoProcess.MODEL_HEAP, Map.of(), dir.resolve("out.txt"),
+                dir.resolve("err.txt"), trainArguments(folder, 100_000));
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (!(Files.exists(csv) && Files.readAllLines(csv).size() >= 2) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.exists(csv), "training started");
+        process.destroy(); // SIGTERM, as Ctrl-C or a service manager would send
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "stopped within two minutes");
+        assertTrue(Files.exists(dir.resolve("preset").resolve(Preset.MANIFEST)),
+                () -> "preset written on stop; stderr: " + readQuietly(dir.resolve("err.txt")));
+        Preset preset = Preset.load(dir.resolve("preset"));
+        int iterations = preset.manifest().training().iterations();
+        assertTrue(iterations >= 1 && iterations < 100_000, "stopped early at " + iterations);
+        assertEquals(iterations, dev.continuo.engine.training.Checkpoint.read(dir.resolve("preset/checkpoints"))
+                .iteration(), "the checkpoint matches the preset");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test

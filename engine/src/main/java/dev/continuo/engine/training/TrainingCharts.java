@@ -32,6 +32,17 @@ public final class TrainingCharts {
     }
 
     /**
+     * Loads the drawing classes now. Java2D registers shutdown hooks when first used, which fails once the JVM is
+     * shutting down — exactly when a stopped training run draws its last charts — so runs call this at start.
+     */
+    public static void initialize() {
+        System.setProperty("java.awt.headless", "true");
+        JFreeChart chart = ChartFactory.createXYLineChart("", "", "", new XYSeriesCollection());
+        chart.createBufferedImage(8, 8);
+        javax.imageio.ImageIO.getImageWritersByFormatName("png").hasNext();
+    }
+
+    /**
      * Writes {@code losses.png} and {@code metrics.png} into the CSV's folder.
      *
      * @param reference the metrics of the held-out pieces' own parts, by name

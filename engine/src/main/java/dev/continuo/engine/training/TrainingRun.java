@@ -104,6 +104,7 @@ public final class TrainingRun {
         Path csv = options.checkpoints().resolve("training.csv");
         startCsv(csv, iteration == 0);
         Map<String, Double> reference = evaluator.reference();
+        TrainingCharts.initialize();
 
         listener.started(iteration, options.iterations());
         long start = System.nanoTime();
@@ -119,7 +120,7 @@ public final class TrainingRun {
                 listener.evaluated(iteration, metrics);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 appendCsv(csv, iteration, seconds, losses, metrics);
-                TrainingCharts.write(csv, reference);
+                drawCharts(csv, reference);
                 new Checkpoint(iteration, seconds).write(options.checkpoints(), trainer.state());
                 listener.checkpointed(iteration, options.checkpoints());
             }
@@ -129,6 +130,16 @@ public final class TrainingRun {
         finished.save(options.output());
         LOG.info("Wrote preset \"{}\" to {} after {} iterations", options.name(), options.output(), iteration);
         return finished;
+    }
+
+    /** Charts are a convenience: failing to draw them is reported, never fatal to the run. */
+    private static void drawCharts(Path csv, Map<String, Double> reference) {
+        try {
+            TrainingCharts.write(csv, reference);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not draw the training charts: {}", e.toString());
+            LOG.debug("chart failure", e);
+        }
     }
 
     private Preset preset(ModelWeights weights, int iterations, double seconds, Map<String, Double> metrics) {
