@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + dataset.description(),
-                parts(), new Decoding(-0.8, true, 70, 2), arch, config, iterations, checkpointEvery, checkpointDir, out,
+                parts(), new Decoding(-0.8, true, 70, 2, 0), arch, config, iterations, checkpointEvery, checkpointDir, out,
                 dataset.description(), license()), dataset.training(), dataset.heldOut());
 
         CountDownLatch finished = new CountDownLatch(1);

@@ -71,22 +71,27 @@ public final class Accompanist {
         int steps = Math.max(multiple, (length + multiple - 1) / multiple * multiple);
         int shift = transposition(melody);
 
-        float[] input = new float[architecture.melodyChannels() * steps * architecture.width()];
+        Decoding decoding = preset.manifest().decoding();
+        int views = 2 * decoding.ensemble() + 1;
+        float[] input = new float[views * architecture.melodyChannels() * steps * architecture.width()];
         Arrays.fill(input, -1f);
-        for (int step = 0; step < length; step++) {
-            for (int pitch = 0; pitch < 128; pitch++) {
-                int row = pitch + shift - architecture.lowestPitch();
-                if (row >= 0 && row < architecture.pitchCount() && melody.isSounding(step, pitch)) {
-                    input[tensors.melodyIndex(0, steps, step, row)] = 1f;
+        for (int view = 0; view < views; view++) {
+            int viewShift = shift + view - decoding.ensemble();
+            for (int step = 0; step < length; step++) {
+                for (int pitch = 0; pitch < 128; pitch++) {
+                    int row = pitch + viewShift - architecture.lowestPitch();
+                    if (row >= 0 && row < architecture.pitchCount() && melody.isSounding(step, pitch)) {
+                        input[tensors.melodyIndex(view, steps, step, row)] = 1f;
+                    }
                 }
             }
+            tensors.markBeatPhase(input, view, steps, 0);
         }
-        tensors.markBeatPhase(input, 0, steps, 0);
-        INDArray noise = noise(steps, settings);
-        INDArray output = generator.generate(Nd4j.create(input, tensors.melodyShape(1, steps), 'c'), noise);
-        float[] values = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        INDArray noise = noise(views, steps, settings);
+        INDArray output = generator.generate(Nd4j.create(input, tensors.melodyShape(views, steps), 'c'), noise);
+        float[] values = averageViews(output.castTo(DataType.FLOAT).dup('c').data().asFloat(), views, steps,
+                decoding.ensemble());
 
-        Decoding decoding = preset.manifest().decoding();
         double threshold = Double.isNaN(settings.threshold()) ? decoding.threshold() : settings.threshold();
         List<Part> parts = new ArrayList<>();
         for (int track = 0; track < Architecture.TRACKS; track++) {
@@ -99,14 +104,48 @@ public final class Accompanist {
         return parts;
     }
 
-    private INDArray noise(int steps, GenerationSettings settings) {
-        long[] shape = {1, architecture.noiseChannels(), steps >> architecture.depth(), architecture.bottleneckWidth()};
-        float[] values = new float[(int) (shape[1] * shape[2] * shape[3])];
+    /** The same seeded noise for every view. */
+    private INDArray noise(int views, int steps, GenerationSettings settings) {
+        int perView = architecture.noiseChannels() * (steps >> architecture.depth()) * architecture.bottleneckWidth();
+        float[] values = new float[views * perView];
         Random random = new Random(settings.seed());
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < perView; i++) {
             values[i] = (float) (random.nextGaussian() * settings.noiseScale());
         }
-        return Nd4j.create(values, shape, 'c');
+        for (int view = 1; view < views; view++) {
+            System.arraycopy(values, 0, values, view * perView, perView);
+        }
+        return Nd4j.create(values, new long[] {views, architecture.noiseChannels(), steps >> architecture.depth(),
+            architecture.bottleneckWidth()}, 'c');
+    }
+
+    /**
+     * The outputs of all views moved back onto the middle view's pitch rows and averaged, laid out as sample 0.
+     * View v was transposed by {@code v - ensemble} more semitones, so its row r + (v - ensemble) holds the middle
+     * view's row r; rows that fall outside a view are left out of that cell's average.
+     */
+    private float[] averageViews(float[] outputs, int views, int steps, int ensemble) {
+        if (views == 1) {
+            return outputs;
+        }
+        float[] averaged = new float[outputs.length / views];
+        for (int track = 0; track < Architecture.TRACKS; track++) {
+            for (int step = 0; step < steps; step++) {
+                for (int row = 0; row < architecture.pitchCount(); row++) {
+                    float sum = 0;
+                    int count = 0;
+                    for (int view = 0; view < views; view++) {
+                        int viewRow = row + view - ensemble;
+                        if (viewRow >= 0 && viewRow < architecture.pitchCount()) {
+                            sum += outputs[tensors.trackIndex(view, steps, track, step, viewRow)];
+                            count++;
+                        }
+                    }
+                    averaged[tensors.trackIndex(0, steps, track, step, row)] = sum / count;
+                }
+            }
+        }
+        return averaged;
     }
 
     /**

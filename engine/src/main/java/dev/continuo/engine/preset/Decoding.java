@@ -9,12 +9,17 @@ package dev.continuo.engine.preset;
  *                     generating, and the parts are transposed back (the model was trained around it)
  * @param minNoteSteps in monophonic parts, notes and rests shorter than this many steps are merged into the note
  *                     before them (or after, at the start), removing the model's one-step flickers; 0 or 1 keeps all
+ * @param ensemble     also generate from the melody transposed by ±1 … ±{@code ensemble} semitones and average the
+ *                     outputs transposed back (one batch): steadier harmony for a little more time; 0 = off
  */
-public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps) {
+public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
 
     public Decoding {
         if (!(threshold > -1 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie strictly between -1 and 1: " + threshold);
+        }
+        if (ensemble < 0 || ensemble > 6) {
+            throw new IllegalArgumentException("transposition ensemble out of range 0..6: " + ensemble);
         }
         if (minNoteSteps < 0) {
             throw new IllegalArgumentException("minimum note length cannot be negative: " + minNoteSteps);

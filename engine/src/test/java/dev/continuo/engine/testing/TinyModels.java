@@ -28,7 +28,7 @@ public final class TinyModels {
         Architecture a = architecture();
         List<PartSpec> parts = List.of(new PartSpec("One", 19, 2), new PartSpec("Two", 19, 3),
                 new PartSpec("Three", 32, 4), new PartSpec("Four", 33, 5));
-        PresetManifest manifest = new PresetManifest("tiny", "for tests", a, parts, new Decoding(0, true, 64, 2),
+        PresetManifest manifest = new PresetManifest("tiny", "for tests", a, parts, new Decoding(0, true, 64, 2, 1),
                 new TrainingInfo(TrainingConfig.deepcomposer(seed), 0, 0, "none", "none"), Map.of());
         return new Preset(manifest, ModelWeights.initialize(a, seed, DataType.FLOAT));
     }
