@@ -9,9 +9,11 @@ import dev.continuo.engine.model.GanTrainer;
 import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.training.TrainingListener;
 import dev.continuo.engine.training.TrainingRun;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
     /** Church organ on channels 2–5, the chorale default. */
     private static final int ORGAN = 19;
+    /** Decoding defaults for new presets, as tuned for the chorale preset on the JSB valid split. */
+    private static final double DEFAULT_THRESHOLD = -0.9;
+    private static final int DEFAULT_ENSEMBLE = 2;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
             description = "Jsb16thSeparated.json (train split) or a folder of multitrack MIDI files.")
@@ -106,6 +111,10 @@ final class TrainCommand implements Callable<Integer> {
             if (iterations < 1 || checkpointEvery < 1) {
                 throw new IllegalArgumentException("--iterations and --checkpoint-every must be at least 1");
             }
+            if (!PresetManifest.isValidName(name)) {
+                throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
+                        + name);
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -118,9 +127,10 @@ final class TrainCommand implements Callable<Integer> {
                 dataset.description(), dataset.heldOut().size());
         Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        Decoding decoding = new Decoding(DEFAULT_THRESHOLD, true, dataset.melodyMedian(), 1, DEFAULT_ENSEMBLE);
         TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + dataset.description(),
-                parts(), new Decoding(-0.8, true, 70, 2, 0), arch, config, iterations, checkpointEvery, checkpointDir, out,
-                dataset.description(), license()), dataset.training(), dataset.heldOut());
+                parts(Files.isDirectory(data)), decoding, arch, config, iterations, checkpointEvery, checkpointDir,
+                out, dataset.description(), dataset.license()), dataset.training(), dataset.heldOut());
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
@@ -140,15 +150,12 @@ final class TrainCommand implements Callable<Integer> {
         return Continuo.OK;
     }
 
-    private String license() {
-        return data.toString().contains("jsb") ? "JSB chorales: public domain music (Coconet's encoding)"
-                : "as the training files";
-    }
-
-    private static List<PartSpec> parts() {
+    /** The chorales' voices on church organ, or numbered piano parts for a MIDI folder; channels 2–5. */
+    private static List<PartSpec> parts(boolean midiFolder) {
         List<PartSpec> parts = new ArrayList<>();
         for (int i = 0; i < JsbChorales.VOICES.size(); i++) {
-            parts.add(new PartSpec(JsbChorales.VOICES.get(i), ORGAN, i + 2));
+            parts.add(midiFolder ? new PartSpec("Part " + (i + 1), 0, i + 2)
+                    : new PartSpec(JsbChorales.VOICES.get(i), ORGAN, i + 2));
         }
         return parts;
     }

@@ -12,13 +12,34 @@ import java.util.List;
  * @param training    examples to train on
  * @param heldOut     examples to measure samples on during training
  * @param description what the data is, for the preset manifest
+ * @param license     the data's licence as far as Continuo knows it, for the preset manifest
  * @param skipped     files of a MIDI folder that were left out, with reasons
  */
-public record TrainingData(List<Example> training, List<Example> heldOut, String description,
+public record TrainingData(List<Example> training, List<Example> heldOut, String description, String license,
         List<MidiFolderDataset.Skipped> skipped) {
 
     /** Held-out pieces measured at each checkpoint. */
     public static final int HELD_OUT = 16;
+
+    /** The median sounding pitch of the training melodies (where generation centres a user's melody). */
+    public int melodyMedian() {
+        long[] histogram = new long[128];
+        long total = 0;
+        for (Example example : training) {
+            for (var note : example.melody().notes()) {
+                histogram[note.pitch()] += note.lengthSteps();
+                total += note.lengthSteps();
+            }
+        }
+        long seen = 0;
+        for (int pitch = 0; pitch < 128; pitch++) {
+            seen += histogram[pitch];
+            if (2 * seen >= total) {
+                return pitch;
+            }
+        }
+        return 60;
+    }
 
     /** Loads a JSB JSON file or a MIDI folder. */
     public static TrainingData load(Path path) throws DatasetException {
@@ -37,7 +58,7 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
                 heldOut.add(training.get(0));
             }
             return new TrainingData(training, heldOut, "MIDI folder " + path.getFileName() + " (" + training.size()
-                    + " files)", result.skipped());
+                    + " files)", "that of the training files (not checked by Continuo)", result.skipped());
         }
         if (!Files.isRegularFile(path)) {
             throw new DatasetException(path + ": no such file or folder");
@@ -46,6 +67,7 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
         List<Example> training = chorales.read(path, "train");
         List<Example> valid = chorales.read(path, "valid");
         return new TrainingData(training, valid.subList(0, Math.min(HELD_OUT, valid.size())),
-                "JSB chorales, train split (" + training.size() + " chorales)", List.of());
+                "JSB chorales, train split (" + training.size() + " chorales)",
+                "public domain (J. S. Bach's chorales; the Coconet encoding)", List.of());
     }
 }

@@ -19,8 +19,13 @@ import java.util.Map;
 public record PresetManifest(String name, String description, Architecture architecture, List<PartSpec> parts,
         Decoding decoding, TrainingInfo training, Map<String, Double> metrics) {
 
+    /** True for 1–40 lower-case letters, digits and dashes, starting with a letter or digit. */
+    public static boolean isValidName(String name) {
+        return name != null && name.matches("[a-z0-9][a-z0-9-]{0,39}");
+    }
+
     public PresetManifest {
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+        if (!isValidName(name)) {
             throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                     + name);
         }
