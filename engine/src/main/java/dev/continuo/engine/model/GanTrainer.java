@@ -34,7 +34,8 @@ public final class GanTrainer {
     private final AdamStep criticAdam;
     private final AdamStep generatorAdam;
     private final java.util.Random random;
-    private final double runningMomentum = 0.8;
+    /** BatchNorm running-statistics momentum, as Keras' 0.8 (PyTorch's 0.2). */
+    private static final double RUNNING_MOMENTUM = 0.8;
 
     /** What one iteration measured. */
     public record IterationLosses(double criticLoss, double wassersteinEstimate, double gradientPenalty,
@@ -181,8 +182,8 @@ public final class GanTrainer {
             String prefix = statisticsPrefixes.get(i);
             INDArray batchMean = outputs.get(statisticsOutputs.get(2 * i));
             INDArray batchVariance = outputs.get(statisticsOutputs.get(2 * i + 1));
-            weights.get(prefix + ".mean").muli(runningMomentum).addi(batchMean.mul(1 - runningMomentum));
-            weights.get(prefix + ".var").muli(runningMomentum).addi(batchVariance.mul(1 - runningMomentum));
+            weights.get(prefix + ".mean").muli(RUNNING_MOMENTUM).addi(batchMean.mul(1 - RUNNING_MOMENTUM));
+            weights.get(prefix + ".var").muli(RUNNING_MOMENTUM).addi(batchVariance.mul(1 - RUNNING_MOMENTUM));
         }
     }
 
