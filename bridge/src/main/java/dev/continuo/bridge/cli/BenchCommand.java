@@ -62,23 +62,32 @@ final class BenchCommand implements Callable<Integer> {
 
     private void latency() throws CorruptWeightsException {
         Accompanist accompanist = new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(preset));
+        int presetEnsemble = accompanist.preset().manifest().decoding().ensemble();
+        latency(accompanist, -1, "the preset's ensemble " + presetEnsemble);
+        if (presetEnsemble != 0) {
+            latency(accompanist, 0, "ensemble 0");
+        }
+    }
+
+    private void latency(Accompanist accompanist, int ensemble, String label) {
         Part melody = new Part("Melody", 0, 0, 1, bars * 16);
         int[] tune = {72, 74, 76, 77, 79, 77, 76, 74};
         for (int step = 0; step < melody.steps(); step += 4) {
             melody.addNote(new Note(tune[(step / 4) % tune.length], step, 4, 90));
         }
         for (int i = 0; i < 20; i++) {
-            accompanist.generate(melody, new GenerationSettings(i, Double.NaN, 1));
+            accompanist.generate(melody, new GenerationSettings(i, Double.NaN, 1, ensemble));
         }
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            accompanist.generate(melody, new GenerationSettings(i, Double.NaN, 1));
+            accompanist.generate(melody, new GenerationSettings(i, Double.NaN, 1, ensemble));
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "generate %d bars with preset %s (batch 1, %d runs after 20 warm-up): "
-                + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", bars, preset, runs, percentile(millis, 50),
+        System.out.printf(Locale.ROOT, "generate %d bars with preset %s, %s (%d runs after 20 warm-up): "
+                + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", bars, preset, label, runs,
+                percentile(millis, 50),
                 percentile(millis, 90), percentile(millis, 99), millis[millis.length - 1]);
     }
 

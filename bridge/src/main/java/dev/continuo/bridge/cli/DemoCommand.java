@@ -57,8 +57,9 @@ final class DemoCommand implements Callable<Integer> {
         new MidiFileWriter().write(result, "Ode to Joy (Beethoven), accompanied by Continuo", output);
         LOG.info("Wrote {}: the melody of Ode to Joy and 4 parts by preset \"{}\" (seed {}, {} ms)", output,
                 preset.manifest().name(), generation.seed, millis);
-        EvaluationReport report = EvaluationReport.of(output.toString(), result, new MelodySelection(0,
-                "track 1 \"" + result.part(0).name() + "\": the bundled melody"));
+        PianoRoll written = new MidiFileReader().read(output);
+        EvaluationReport report = EvaluationReport.of(output.toString(), written, new MelodySelection(0,
+                "track 1 \"" + written.part(0).name() + "\": the bundled melody"));
         System.out.print(MetricsTable.format(report));
         return Continuo.OK;
     }

@@ -63,6 +63,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "T", description = "Note threshold for the preset (default: its own).")
     private Double threshold;
 
+    @Option(names = "--ensemble", paramLabel = "K", description = "Transposition ensemble (default: the preset's).")
+    private Integer ensemble;
+
     @Override
     public Integer call() throws BadMidiFileException, BadInputException, DatasetException, CorruptWeightsException {
         if ((file == null) == (dataset == null)) {
@@ -86,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 : new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(preset));
         GenerationSettings settings;
         try {
-            settings = new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, 1);
+            settings = new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, 1,
+                    ensemble == null ? -1 : ensemble);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

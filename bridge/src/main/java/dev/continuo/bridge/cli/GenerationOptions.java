@@ -24,12 +24,18 @@ final class GenerationOptions {
             description = "How much of the generator's randomness to use: 0 none, 1 as trained (default 1).")
     double noiseScale;
 
+    @Option(names = "--ensemble", paramLabel = "K",
+            description = "Also generate from the melody moved by up to ±K semitones and average: steadier harmony, "
+                    + "K×2+1 times the work (0-6; default: the preset's).")
+    Integer ensemble;
+
     @ArgGroup(exclusive = true)
     MelodyChoice melody = new MelodyChoice();
 
     GenerationSettings settings() throws BadInputException {
         try {
-            return new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, noiseScale);
+            return new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, noiseScale,
+                    ensemble == null ? -1 : ensemble);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

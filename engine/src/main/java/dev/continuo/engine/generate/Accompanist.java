@@ -72,11 +72,12 @@ public final class Accompanist {
         int shift = transposition(melody);
 
         Decoding decoding = preset.manifest().decoding();
-        int views = 2 * decoding.ensemble() + 1;
+        int ensemble = settings.ensemble() >= 0 ? settings.ensemble() : decoding.ensemble();
+        int views = 2 * ensemble + 1;
         float[] input = new float[views * architecture.melodyChannels() * steps * architecture.width()];
         Arrays.fill(input, -1f);
         for (int view = 0; view < views; view++) {
-            int viewShift = shift + view - decoding.ensemble();
+            int viewShift = shift + view - ensemble;
             for (int step = 0; step < length; step++) {
                 for (int pitch = 0; pitch < 128; pitch++) {
                     int row = pitch + viewShift - architecture.lowestPitch();
@@ -90,7 +91,7 @@ public final class Accompanist {
         INDArray noise = noise(views, steps, settings);
         INDArray output = generator.generate(Nd4j.create(input, tensors.melodyShape(views, steps), 'c'), noise);
         float[] values = averageViews(output.castTo(DataType.FLOAT).dup('c').data().asFloat(), views, steps,
-                decoding.ensemble());
+                ensemble);
 
         double threshold = Double.isNaN(settings.threshold()) ? decoding.threshold() : settings.threshold();
         List<Part> parts = new ArrayList<>();

@@ -6,20 +6,24 @@ package dev.continuo.engine.generate;
  * @param seed       noise seed: the same seed, melody and preset give the same parts
  * @param threshold  note density: a cell sounds above this (−1..1), or NaN for the preset's default
  * @param noiseScale how much of the generator's randomness to use: 0 none, 1 as trained
+ * @param ensemble   transposition ensemble (see {@code Decoding#ensemble}), or -1 for the preset's default
  */
-public record GenerationSettings(long seed, double threshold, double noiseScale) {
+public record GenerationSettings(long seed, double threshold, double noiseScale, int ensemble) {
 
     public GenerationSettings {
         if (!Double.isNaN(threshold) && !(threshold > -1 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie strictly between -1 and 1: " + threshold);
+        }
+        if (ensemble < -1 || ensemble > 6) {
+            throw new IllegalArgumentException("ensemble out of range 0..6: " + ensemble);
         }
         if (!(noiseScale >= 0)) {
             throw new IllegalArgumentException("noise scale cannot be negative: " + noiseScale);
         }
     }
 
-    /** Seed 0, the preset's threshold, full noise. */
+    /** Seed 0, the preset's threshold and ensemble, full noise. */
     public static GenerationSettings defaults() {
-        return new GenerationSettings(0, Double.NaN, 1);
+        return new GenerationSettings(0, Double.NaN, 1, -1);
     }
 }

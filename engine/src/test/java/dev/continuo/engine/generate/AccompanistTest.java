@@ -57,9 +57,9 @@ class AccompanistTest {
     @Test
     void sameSeedSameParts_otherSeedOtherParts() {
         PianoRoll input = melody(64, Meter.FOUR_FOUR);
-        List<Note> first = notes(accompanist.accompany(input, 0, new GenerationSettings(5, -0.9, 1)));
-        List<Note> again = notes(accompanist.accompany(input, 0, new GenerationSettings(5, -0.9, 1)));
-        List<Note> other = notes(accompanist.accompany(input, 0, new GenerationSettings(6, -0.9, 1)));
+        List<Note> first = notes(accompanist.accompany(input, 0, new GenerationSettings(5, -0.9, 1, -1)));
+        List<Note> again = notes(accompanist.accompany(input, 0, new GenerationSettings(5, -0.9, 1, -1)));
+        List<Note> other = notes(accompanist.accompany(input, 0, new GenerationSettings(6, -0.9, 1, -1)));
         assertEquals(first, again);
         assertNotEquals(first, other);
     }
@@ -67,8 +67,8 @@ class AccompanistTest {
     @Test
     void aLowerThresholdGivesMoreNotes() {
         PianoRoll input = melody(64, Meter.FOUR_FOUR);
-        int sparse = notes(accompanist.accompany(input, 0, new GenerationSettings(1, 0.5, 1))).size();
-        int dense = notes(accompanist.accompany(input, 0, new GenerationSettings(1, -0.99, 1))).size();
+        int sparse = notes(accompanist.accompany(input, 0, new GenerationSettings(1, 0.5, 1, -1))).size();
+        int dense = notes(accompanist.accompany(input, 0, new GenerationSettings(1, -0.99, 1, -1))).size();
         assertTrue(dense > sparse, dense + " vs " + sparse);
     }
 
@@ -78,7 +78,7 @@ class AccompanistTest {
         preset.save(dir);
         Preset loaded = Preset.load(dir);
         PianoRoll input = melody(48, new Meter(3, 4));
-        GenerationSettings settings = new GenerationSettings(2, -0.5, 1);
+        GenerationSettings settings = new GenerationSettings(2, -0.5, 1, -1);
         assertEquals(notes(new Accompanist(preset).accompany(input, 0, settings)),
                 notes(new Accompanist(loaded).accompany(input, 0, settings)));
         assertEquals(preset.manifest(), loaded.manifest());
