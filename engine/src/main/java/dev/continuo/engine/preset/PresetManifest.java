@@ -1,6 +1,8 @@
 package dev.continuo.engine.preset;
 
 import dev.continuo.engine.model.Architecture;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,6 @@ public record PresetManifest(String name, String description, Architecture archi
                     + " parts");
         }
         parts = List.copyOf(parts);
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }
