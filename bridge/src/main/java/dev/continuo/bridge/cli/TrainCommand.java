@@ -40,9 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
     /** Church organ on channels 2–5, the chorale default. */
     private static final int ORGAN = 19;
-    /** Decoding defaults for new presets, as tuned for the chorale preset on the JSB valid split. */
+    /** Decoding defaults for new presets, as chosen for the chorale preset on the JSB valid split. */
     private static final double DEFAULT_THRESHOLD = -0.9;
-    private static final int DEFAULT_ENSEMBLE = 2;
+    private static final int DEFAULT_ENSEMBLE = 1;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
             description = "Jsb16thSeparated.json (train split) or a folder of multitrack MIDI files.")
