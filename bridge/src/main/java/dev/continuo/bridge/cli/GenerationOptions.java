@@ -12,7 +12,8 @@ final class GenerationOptions {
             description = "Preset name or folder (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Noise seed: same seed, same result (default 0).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Noise seed: same seed, same result (default 0).")
     long seed;
 
     @Option(names = "--threshold", paramLabel = "T",
