@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
         description = {"Print the metrics of a MIDI file per part and overall, measured against its melody.",
             "The melody is chosen by --melody-track or --melody-channel, else by a heuristic that says what it chose.",
             "With --dataset, accompany every melody of the JSB chorales split with a preset and three baselines and",
-            "compare them with Bach's own alto, tenor and bass."})
+            "compare them with Bach's own alto, tenor and bass (--preset none: the baselines alone)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
@@ -52,19 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     private String split;
 
-    @Option(names = "--preset", defaultValue = PresetCatalog.DEFAULT, paramLabel = "NAME",
-            description = "Preset to evaluate with --dataset, or \"none\" for the baselines alone (default "
-                    + "${DEFAULT-VALUE}).")
-    private String preset;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Noise seed for the preset (default 0).")
-    private long seed;
-
-    @Option(names = "--threshold", paramLabel = "T", description = "Note threshold for the preset (default: its own).")
-    private Double threshold;
-
-    @Option(names = "--ensemble", paramLabel = "K", description = "Transposition ensemble (default: the preset's).")
-    private Integer ensemble;
+    @Mixin
+    private GenerationOptions generation;
 
     @Override
     public Integer call() throws BadMidiFileException, BadInputException, DatasetException, CorruptWeightsException {
@@ -85,15 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluateDataset() throws DatasetException, CorruptWeightsException, BadInputException {
         List<Example> examples = new JsbChorales().read(dataset, split);
-        Accompanist accompanist = "none".equals(preset) ? null
-                : new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(preset));
-        GenerationSettings settings;
-        try {
-            settings = new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, 1,
-                    ensemble == null ? -1 : ensemble);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        GenerationSettings settings = generation.settings();
+        Accompanist accompanist = "none".equals(generation.preset) ? null
+                : new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(generation.preset));
         LOG.info("Accompanying {} melodies of the {} split", examples.size(), split);
         List<SystemScores> scores = new DatasetEvaluation().evaluate(examples, 1, accompanist, settings);
         System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, split,

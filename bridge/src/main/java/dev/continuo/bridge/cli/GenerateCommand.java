@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,10 +39,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     private GenerationOptions generation;
 
+    @ArgGroup(exclusive = true)
+    private MelodyChoice melodyChoice = new MelodyChoice();
+
     @Override
     public Integer call() throws BadMidiFileException, BadInputException, CorruptWeightsException, IOException {
         PianoRoll roll = new MidiFileReader().read(input);
-        MelodySelection melody = generation.melody.choose(roll, input);
+        MelodySelection melody = melodyChoice.choose(roll, input);
         Preset preset = new PresetCatalog(PresetLocations.userPresets()).load(generation.preset);
         Accompanist accompanist = new Accompanist(preset);
         long start = System.nanoTime();

@@ -2,10 +2,9 @@ package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.preset.PresetCatalog;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The options shared by every command that generates: preset, melody choice and the musician's settings. */
+/** The options shared by every command that generates: the preset and the musician's settings. */
 final class GenerationOptions {
 
     @Option(names = "--preset", defaultValue = PresetCatalog.DEFAULT, paramLabel = "NAME",
@@ -29,9 +28,6 @@ final class GenerationOptions {
             description = "Also generate from the melody moved by up to ±K semitones and average: steadier harmony, "
                     + "K×2+1 times the work (0-6; default: the preset's).")
     Integer ensemble;
-
-    @ArgGroup(exclusive = true)
-    MelodyChoice melody = new MelodyChoice();
 
     GenerationSettings settings() throws BadInputException {
         try {
