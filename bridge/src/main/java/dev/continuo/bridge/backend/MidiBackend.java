@@ -1,0 +1,39 @@
+package dev.continuo.bridge.backend;
+
+import java.util.List;
+
+/**
+ * One OS MIDI API behind one interface. A backend registers a virtual melody input and the accompaniment output
+ * (one port with the parts on four channels, or four ports) and then drives a {@link RealTimeHandler} from its
+ * real-time thread: timestamped input in, output written at exact frame offsets, and the host's transport where it
+ * has one. Events in the future are held by the engine and written in the cycle they fall in.
+ *
+ * <p>Lifecycle: {@link #open} once, then {@link #close}; a backend is not reopened (make a new one).
+ */
+public interface MidiBackend extends AutoCloseable {
+
+    BackendKind kind();
+
+    /**
+     * Connects to the OS MIDI service, registers the ports and starts calling {@code handler}.
+     *
+     * @param clientName name shown to other applications, e.g. "continuo"
+     * @param listener   told, on a non-real-time thread, when the service goes away
+     * @throws BackendException if the service is not running or refuses the client or a port
+     */
+    void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
+            throws BackendException;
+
+    /** Full names of the registered ports, melody input first. */
+    List<String> portNames();
+
+    /** Frames per second of the real-time cycle. */
+    int sampleRate();
+
+    /** Frames per real-time cycle. */
+    int framesPerCycle();
+
+    /** Stops the real-time cycle and unregisters everything. Idempotent; never throws. */
+    @Override
+    void close();
+}

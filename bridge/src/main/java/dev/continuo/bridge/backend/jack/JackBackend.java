@@ -1,0 +1,239 @@
+package dev.continuo.bridge.backend.jack;
+
+import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.MidiOutput;
+import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.RealTimeHandler;
+import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.natives.MovablePointer;
+import dev.continuo.natives.jack.JackLibrary;
+import dev.continuo.natives.jack.JackMidiEvent;
+import dev.continuo.natives.jack.JackPosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The JACK backend: a client with a MIDI input port {@code melody_in} and either one output port
+ * {@code accompaniment} or four ({@code part1}…{@code part4}), on the server libjack picks (it honours
+ * {@code JACK_DEFAULT_SERVER}). The process callback clears the output buffers every cycle, reads input events with
+ * their frame offsets, reads the transport, and lets the handler write output at exact frame offsets.
+ *
+ * <p>Everything the process callback touches is allocated in {@link #open}. JNA itself boxes the callback's two
+ * arguments on each cycle (a few dozen bytes of short-lived garbage); our code allocates nothing there.
+ */
+public final class JackBackend implements MidiBackend {
+
+    /** The melody input port's short name. */
+    public static final String MELODY_IN = "melody_in";
+    /** The output port's short name in {@link PortLayout#SINGLE}. */
+    public static final String ACCOMPANIMENT = "accompaniment";
+
+    private static final int INPUT_CHUNK = 512;
+
+    private final JackLibrary jack;
+    private final Memory event = new Memory(JackMidiEvent.SIZE);
+    private final Memory position = new Memory(JackPosition.SIZE);
+    private final Memory outgoing = new Memory(4);
+    private final MovablePointer eventBytes = new MovablePointer();
+    private final byte[] inputChunk = new byte[INPUT_CHUNK];
+    private final TransportSnapshot transport = new TransportSnapshot();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final JackLoad load = new JackLoad();
+
+    private final JackLibrary.JackProcessCallback processCallback = this::process;
+    private final JackLibrary.JackInfoShutdownCallback shutdownCallback = this::shutdown;
+
+    private Pointer client;
+    private Pointer inputPort;
+    private Pointer[] outputPorts;
+    private long[] outputBuffers;
+    private final List<String> portNames = new ArrayList<>();
+    private RealTimeHandler handler;
+    private BackendListener listener;
+    private int sampleRate;
+    private int framesPerCycle;
+    private volatile boolean serverGone;
+    private final Output output = new Output();
+
+    public JackBackend(JackLibrary jack) {
+        this.jack = jack;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.JACK;
+    }
+
+    @Override
+    public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
+            throws BackendException {
+        this.handler = handler;
+        this.listener = listener;
+        int[] status = new int[1];
+        client = jack.jack_client_open(clientName, JackLibrary.JackNoStartServer | JackLibrary.JackUseExactName,
+                status);
+        if (client == null) {
+            throw new BackendException(openFailure(clientName, status[0]), "jack_client_open", status[0]);
+        }
+        try {
+            sampleRate = jack.jack_get_sample_rate(client);
+            framesPerCycle = jack.jack_get_buffer_size(client);
+            inputPort = register(MELODY_IN, JackLibrary.JackPortIsInput | JackLibrary.JackPortIsTerminal);
+            outputPorts = new Pointer[layout.outputPorts()];
+            outputBuffers = new long[layout.outputPorts()];
+            for (int port = 0; port < outputPorts.length; port++) {
+                outputPorts[port] = register(layout == PortLayout.SINGLE ? ACCOMPANIMENT : "part" + (port + 1),
+                        JackLibrary.JackPortIsOutput | JackLibrary.JackPortIsTerminal);
+            }
+            Native.setCallbackThreadInitializer(processCallback,
+                    new CallbackThreadInitializer(true, false, "continuo-jack-process"));
+            check(jack.jack_set_process_callback(client, processCallback, null), "jack_set_process_callback",
+                    "could not install the process callback");
+            jack.jack_on_info_shutdown(client, shutdownCallback, null);
+            check(jack.jack_activate(client), "jack_activate", "could not activate the JACK client");
+        } catch (BackendException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Pointer register(String shortName, int flags) throws BackendException {
+        Pointer port = jack.jack_port_register(client, shortName, JackLibrary.JACK_DEFAULT_MIDI_TYPE,
+                new NativeLong(flags), new NativeLong(0));
+        if (port == null) {
+            throw new BackendException("could not register the JACK MIDI port \"" + shortName + "\"",
+                    "jack_port_register", 0);
+        }
+        portNames.add(jack.jack_port_name(port));
+        return port;
+    }
+
+    private static void check(int code, String function, String message) throws BackendException {
+        if (code != 0) {
+            throw new BackendException(message, function, code);
+        }
+    }
+
+    private static String openFailure(String clientName, int status) {
+        if ((status & JackLibrary.JackNameNotUnique) != 0) {
+            return "another JACK client is already called \"" + clientName + "\" (is Continuo already running?)";
+        }
+        if ((status & JackLibrary.JackServerFailed) != 0) {
+            String server = System.getenv("JACK_DEFAULT_SERVER");
+            return "no JACK server is running" + (server == null ? "" : " with the name \"" + server + "\"")
+                    + "; start one (e.g. qjackctl, or jackd -d alsa) and try again";
+        }
+        return "the JACK server refused the client \"" + clientName + "\"";
+    }
+
+    @Override
+    public List<String> portNames() {
+        return List.copyOf(portNames);
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public int framesPerCycle() {
+        return framesPerCycle;
+    }
+
+    /** Share of the cycle period our process callback used, averaged and worst, since open. */
+    public JackLoad load() {
+        return load;
+    }
+
+    /** Called on the real-time thread. */
+    private int process(int frames, Pointer unused) {
+        long started = System.nanoTime();
+        try {
+            readTransport();
+            long firstFrame = jack.jack_last_frame_time(client) & 0xFFFF_FFFFL;
+            handler.beginCycle(firstFrame, frames, sampleRate, transport);
+            readInput(frames);
+            for (int port = 0; port < outputPorts.length; port++) {
+                long buffer = jack.jack_port_get_buffer(outputPorts[port], frames);
+                jack.jack_midi_clear_buffer(buffer);
+                outputBuffers[port] = buffer;
+            }
+            handler.render(output);
+        } catch (RuntimeException | Error e) {
+            load.failed(e);
+        }
+        load.cycle(System.nanoTime() - started, frames, sampleRate);
+        return 0;
+    }
+
+    private void readTransport() {
+        int state = jack.jack_transport_query(client, Pointer.nativeValue(position));
+        transport.set(state == JackLibrary.JackTransportRolling,
+                position.getInt(JackPosition.FRAME) & 0xFFFF_FFFFL);
+        if ((position.getInt(JackPosition.VALID) & JackLibrary.JackPositionBBT) != 0) {
+            transport.setBbt(position.getInt(JackPosition.BAR), position.getInt(JackPosition.BEAT),
+                    position.getInt(JackPosition.TICK), position.getDouble(JackPosition.TICKS_PER_BEAT),
+                    position.getFloat(JackPosition.BEATS_PER_BAR), position.getFloat(JackPosition.BEAT_TYPE),
+                    position.getDouble(JackPosition.BEATS_PER_MINUTE));
+        }
+    }
+
+    private void readInput(int frames) {
+        long buffer = jack.jack_port_get_buffer(inputPort, frames);
+        int count = jack.jack_midi_get_event_count(buffer);
+        long eventAddress = Pointer.nativeValue(event);
+        for (int index = 0; index < count; index++) {
+            if (jack.jack_midi_event_get(eventAddress, buffer, index) != 0) {
+                continue;
+            }
+            int offset = event.getInt(JackMidiEvent.TIME);
+            long size = event.getLong(JackMidiEvent.DATA_SIZE);
+            eventBytes.moveTo(event.getLong(JackMidiEvent.BUFFER));
+            for (long read = 0; read < size; read += INPUT_CHUNK) {
+                int length = (int) Math.min(INPUT_CHUNK, size - read);
+                eventBytes.read(read, inputChunk, 0, length);
+                handler.input(offset, inputChunk, length);
+            }
+        }
+    }
+
+    /** Called on a JACK thread when the server closes the client. */
+    private void shutdown(int code, String reason, Pointer unused) {
+        serverGone = true;
+        listener.serviceLost(reason == null || reason.isBlank() ? "the JACK server shut down" : reason.trim());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true) || client == null) {
+            return;
+        }
+        if (!serverGone) {
+            jack.jack_deactivate(client);
+        }
+        jack.jack_client_close(client);
+        client = null;
+    }
+
+    /** Writes into the output buffers of the current cycle. Used on the real-time thread only. */
+    private final class Output implements MidiOutput {
+        @Override
+        public boolean write(int port, int frameOffset, int status, int data1, int data2, int length) {
+            outgoing.setByte(0, (byte) status);
+            outgoing.setByte(1, (byte) data1);
+            outgoing.setByte(2, (byte) data2);
+            return jack.jack_midi_event_write(outputBuffers[port], frameOffset, Pointer.nativeValue(outgoing),
+                    length) == 0;
+        }
+    }
+}

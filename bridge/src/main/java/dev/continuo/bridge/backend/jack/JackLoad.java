@@ -1,0 +1,52 @@
+package dev.continuo.bridge.backend.jack;
+
+/**
+ * How much of each JACK cycle our process callback takes: written on the real-time thread, read by others. Also
+ * keeps the last exception the callback caught, so that a housekeeping thread can report it.
+ */
+public final class JackLoad {
+
+    private volatile double averageShare;
+    private volatile double worstShare;
+    private volatile long cycles;
+    private volatile long failures;
+    private volatile Throwable lastFailure;
+
+    /** Called on the real-time thread after each cycle. */
+    void cycle(long elapsedNanos, int frames, int sampleRate) {
+        double share = elapsedNanos * (double) sampleRate / (frames * 1e9);
+        averageShare = cycles == 0 ? share : averageShare + (share - averageShare) * 0.01;
+        if (share > worstShare) {
+            worstShare = share;
+        }
+        cycles = cycles + 1;
+    }
+
+    /** Called on the real-time thread when the handler threw. */
+    void failed(Throwable failure) {
+        lastFailure = failure;
+        failures = failures + 1;
+    }
+
+    /** Exponential average (over about 100 cycles) of the share of the cycle period used, 0–1. */
+    public double averageShare() {
+        return averageShare;
+    }
+
+    /** Largest share of a cycle period used since the client started. */
+    public double worstShare() {
+        return worstShare;
+    }
+
+    public long cycles() {
+        return cycles;
+    }
+
+    public long failures() {
+        return failures;
+    }
+
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.continuo.bridge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.continuo.bridge.serve.ControlClient;
+import dev.continuo.bridge.serve.ControlSocket;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code continuo ctl}: talks to the running daemon over its control socket. */
+@Command(name = "ctl", mixinStandardHelpOptions = true,
+        description = "Control the running daemon: status, preset NAME, panic (all notes off), stop.")
+final class CtlCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "COMMAND", description = "status, preset, panic or stop.")
+    String command;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Preset name, for preset.")
+    String argument;
+
+    @Option(names = "--socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
+    Path socket = ControlSocket.defaultPath();
+
+    @Option(names = "--json", description = "Print the daemon's JSON answer as it is.")
+    boolean json;
+
+    @Override
+    public Integer call() throws BadInputException {
+        JsonNode reply;
+        try {
+            reply = ControlClient.send(socket, argument == null ? command : command + " " + argument);
+        } catch (IOException e) {
+            throw new BadInputException("no Continuo daemon answers on " + socket + " (is \"continuo serve\" "
+                    + "running?)");
+        }
+        if (json) {
+            System.out.println(reply);
+        } else if (reply.has("status")) {
+            JsonNode status = reply.get("status");
+            System.out.printf("preset %s, clock %s (%s), bar %s, %.0f bpm%n", status.path("preset").asText(),
+                    status.path("clock").asText().toLowerCase(java.util.Locale.ROOT),
+                    status.path("rolling").asBoolean() ? "playing" : "stopped", barBeat(status),
+                    status.path("beatsPerMinute").asDouble());
+            System.out.printf("phrase %d, pass %d; %d phrases accompanied; notes in %d, sounding %d%n",
+                    status.path("phrase").asLong() + 1, status.path("pass").asInt(),
+                    status.path("phrasesAccompanied").asLong(), status.path("notesIn").asLong(),
+                    status.path("soundingNotes").asInt());
+            System.out.printf("ports %s%n", status.path("ports").asText());
+        }
+        if (!reply.path("ok").asBoolean()) {
+            throw new BadInputException(reply.path("error").asText("the daemon refused the command"));
+        }
+        return Continuo.OK;
+    }
+
+    private static String barBeat(JsonNode status) {
+        return status.path("barBeat").asText("-");
+    }
+}

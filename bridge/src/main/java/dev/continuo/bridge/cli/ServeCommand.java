@@ -1,0 +1,161 @@
+package dev.continuo.bridge.cli;
+
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.jack.JackBackend;
+import dev.continuo.bridge.realtime.ClockSource;
+import dev.continuo.bridge.realtime.EngineOptions;
+import dev.continuo.bridge.serve.ControlSocket;
+import dev.continuo.bridge.serve.ServeSession;
+import dev.continuo.bridge.serve.ServeSettings;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetCatalog;
+import dev.continuo.natives.jack.JackLibrary;
+import dev.continuo.natives.jack.JackLibraryDirect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code continuo serve}: the real-time daemon. Registers a melody input and the accompaniment output, captures each
+ * phrase, accompanies it in the background and plays the four parts in time whenever those bars play again.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the real-time engine: virtual MIDI ports for your DAW, locked to its tempo.",
+            "Play a phrase into melody_in; the accompaniment plays on the next pass (the DAW's loop, or Continuo's "
+                + "own loop when it is the clock).",
+            "Backends: ${COMPLETION-CANDIDATES}."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--backend", defaultValue = "jack", paramLabel = "NAME",
+            description = "MIDI backend: " + "jack" + " (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--name", defaultValue = "continuo", paramLabel = "NAME",
+            description = "Client name other applications see (default: ${DEFAULT-VALUE}).")
+    String clientName;
+
+    @Option(names = "--ports", defaultValue = "single", paramLabel = "single|split",
+            description = "single: one output port, part k on channel k+1; split: ports part1…part4 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String ports;
+
+    @Option(names = "--bars", defaultValue = "8", paramLabel = "N",
+            description = "Bars per phrase (default: ${DEFAULT-VALUE}).")
+    int bars;
+
+    @Option(names = "--clock", defaultValue = "auto", paramLabel = "auto|internal|jack|midi",
+            description = "Where time comes from. auto: MIDI clock on melody_in if it arrives, else the JACK "
+                    + "transport if a timebase master sets bar/beat/tempo, else Continuo's own clock "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String clock;
+
+    @Option(names = "--bpm", defaultValue = "120", paramLabel = "B",
+            description = "Tempo of Continuo's own clock (default: ${DEFAULT-VALUE}).")
+    double bpm;
+
+    @Option(names = "--count-in", defaultValue = "1", paramLabel = "BARS",
+            description = "Count-in bars (clicked on channel 10) before Continuo's own clock starts its loop "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int countIn;
+
+    @Option(names = "--click", description = "Metronome click on channel 10 while Continuo's own clock runs.")
+    boolean click;
+
+    @Option(names = "--part-per-pass",
+            description = "Play part k alone on the k-th pass of a phrase (k = 1–4), then all parts: for DAWs that "
+                    + "record one track at a time.")
+    boolean partPerPass;
+
+    @Option(names = "--echo", paramLabel = "CHANNEL",
+            description = "Echo the melody on this channel (1–16) of the first output port.")
+    Integer echoChannel;
+
+    @Option(names = "--control-channel", defaultValue = "16", paramLabel = "CHANNEL",
+            description = "Channel whose Program Change selects a preset and CC 20/21 set threshold/seed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int controlChannel;
+
+    @Option(names = "--no-reconnect",
+            description = "Exit when the JACK server goes away instead of waiting for it to come back.")
+    boolean noReconnect;
+
+    @Option(names = "--socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
+    Path socket = ControlSocket.defaultPath();
+
+    @Option(names = "--no-status", description = "No live status line, even on a terminal.")
+    boolean noStatus;
+
+    @Mixin
+    GenerationOptions generation;
+
+    @Override
+    public Integer call() throws BadInputException, CorruptWeightsException, IOException, InterruptedException {
+        BackendKind kind = parse(() -> BackendKind.byId(backend));
+        EngineOptions engine = parse(() -> new EngineOptions(PortLayout.byId(ports), clockSource(), bars, bpm,
+                countIn, click, partPerPass, echoChannel == null ? -1 : channel(echoChannel, "--echo"),
+                channel(controlChannel, "--control-channel")));
+        parse(() -> new dev.continuo.bridge.realtime.InternalClock(bpm, countIn));
+        PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
+        Preset preset = catalog.load(generation.preset);
+        ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
+                !noReconnect, socket, !noStatus && System.console() != null);
+        Supplier<MidiBackend> backends = backendFactory(kind);
+        try (ServeSession session = new ServeSession(settings, catalog, preset, backends)) {
+            Thread hook = new Thread(session::stop, "continuo-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ServeSession.Outcome outcome = session.run();
+            if (outcome == ServeSession.Outcome.SERVICE_LOST) {
+                LOG.error("The MIDI service went away and --no-reconnect is set; exiting");
+                return Continuo.INTERNAL_ERROR;
+            }
+            return Continuo.OK;
+        } catch (BackendException e) {
+            LOG.error("{}", e.getMessage());
+            return Continuo.INTERNAL_ERROR;
+        }
+    }
+
+    private ClockSource clockSource() {
+        return "auto".equals(clock.toLowerCase(Locale.ROOT)) ? null
+                : ClockSource.valueOf(clock.toUpperCase(Locale.ROOT));
+    }
+
+    private static int channel(int oneBased, String option) {
+        if (oneBased < 1 || oneBased > 16) {
+            throw new IllegalArgumentException(option + " must be a MIDI channel 1–16, not " + oneBased);
+        }
+        return oneBased - 1;
+    }
+
+    private static Supplier<MidiBackend> backendFactory(BackendKind kind) throws BadInputException {
+        JackLibrary library;
+        try {
+            library = new JackLibraryDirect();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new BadInputException("the " + kind.id() + " backend is unavailable: libjack is not installed ("
+                    + e.getMessage() + ")");
+        }
+        return () -> new JackBackend(library);
+    }
+
+    private static <T> T parse(Supplier<T> value) throws BadInputException {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+}

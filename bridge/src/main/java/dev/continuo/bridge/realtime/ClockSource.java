@@ -1,0 +1,17 @@
+package dev.continuo.bridge.realtime;
+
+import java.util.Locale;
+
+/** Where musical time comes from. */
+public enum ClockSource {
+    /** Continuo is the clock ({@code --bpm}); it loops the phrase. */
+    INTERNAL,
+    /** The JACK transport with a timebase master (position, bar/beat/tick, tempo). */
+    JACK,
+    /** MIDI clock (24 per quarter note, Start/Stop/Continue, Song Position Pointer) on the melody input. */
+    MIDI;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

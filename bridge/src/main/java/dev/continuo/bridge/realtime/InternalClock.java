@@ -1,0 +1,53 @@
+package dev.continuo.bridge.realtime;
+
+/**
+ * Continuo's own clock: a fixed tempo in 4/4, starting with an optional count-in, looping one phrase forever.
+ * Positions are derived from the frame count since start, so the grid is exact to the frame. Real-time thread only.
+ */
+public final class InternalClock {
+
+    private static final int STEPS_PER_BEAT = 4;
+    private static final int STEPS_PER_BAR = 16;
+
+    private final double beatsPerMinute;
+    private final int countInSteps;
+    private long rolledFrames;
+    private boolean started;
+
+    /**
+     * @param beatsPerMinute quarter notes per minute
+     * @param countInBars    bars of count-in before the first phrase
+     */
+    public InternalClock(double beatsPerMinute, int countInBars) {
+        if (!(beatsPerMinute >= 20 && beatsPerMinute <= 400)) {
+            throw new IllegalArgumentException("tempo must be 20–400 bpm, not " + beatsPerMinute);
+        }
+        if (countInBars < 0 || countInBars > 8) {
+            throw new IllegalArgumentException("count-in must be 0–8 bars, not " + countInBars);
+        }
+        this.beatsPerMinute = beatsPerMinute;
+        this.countInSteps = countInBars * STEPS_PER_BAR;
+    }
+
+    /** Advances by one cycle and describes it. */
+    public void advance(int frames, int sampleRate, CyclePosition out) {
+        double framesPerStep = sampleRate * 60.0 / (beatsPerMinute * STEPS_PER_BEAT);
+        out.rolling = true;
+        out.contiguous = started;
+        out.startStep = rolledFrames / framesPerStep - countInSteps;
+        out.framesPerStep = framesPerStep;
+        out.stepsPerBar = STEPS_PER_BAR;
+        out.stepsPerBeat = STEPS_PER_BEAT;
+        out.beatsPerMinute = beatsPerMinute;
+        out.loopsPhrase = true;
+        out.source = ClockSource.INTERNAL;
+        rolledFrames += frames;
+        started = true;
+    }
+
+    /** Forgets the position, so the next cycle starts again with the count-in (used after a source switch). */
+    public void restart() {
+        rolledFrames = 0;
+        started = false;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.continuo.bridge.realtime;
+
+import dev.continuo.bridge.backend.TransportSnapshot;
+
+/**
+ * Musical time from a transport with bar/beat/tick (a JACK timebase master). The position is taken from the
+ * bar/beat/tick whenever the transport starts or jumps, and integrated from the tempo while it rolls on: that follows
+ * tempo changes, and does not inherit the rounding of masters that advance whole ticks per cycle. Real-time thread
+ * only.
+ */
+public final class JackTransportClock {
+
+    private boolean wasRolling;
+    private long expectedFrame;
+    private double expectedStep;
+
+    /**
+     * Describes this cycle from the transport.
+     *
+     * @return false if the transport has no musical time (no timebase master); {@code out} is then untouched
+     */
+    public boolean advance(TransportSnapshot transport, int frames, int sampleRate, CyclePosition out) {
+        if (!transport.available() || !transport.bbtValid()) {
+            wasRolling = false;
+            return false;
+        }
+        int stepsPerBeat = Math.max(1, Math.round(16f / transport.beatType()));
+        double framesPerStep = sampleRate * 60.0 / (transport.beatsPerMinute() * stepsPerBeat);
+        if (!transport.rolling()) {
+            wasRolling = false;
+            out.stopped(ClockSource.JACK);
+            return true;
+        }
+        boolean contiguous = wasRolling && transport.frame() == expectedFrame;
+        double step = contiguous ? expectedStep
+                : ((transport.bar() - 1) * (double) transport.beatsPerBar() + (transport.beat() - 1)
+                        + transport.tick() / transport.ticksPerBeat()) * stepsPerBeat;
+        out.rolling = true;
+        out.contiguous = contiguous;
+        out.startStep = step;
+        out.framesPerStep = framesPerStep;
+        out.stepsPerBeat = stepsPerBeat;
+        out.stepsPerBar = Math.max(1, Math.round(transport.beatsPerBar() * stepsPerBeat));
+        out.beatsPerMinute = transport.beatsPerMinute();
+        out.loopsPhrase = false;
+        out.source = ClockSource.JACK;
+        wasRolling = true;
+        expectedFrame = transport.frame() + frames;
+        expectedStep = step + frames / framesPerStep;
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.continuo.bridge.realtime;
+
+/**
+ * Musical time from MIDI clock on the input: 24 clocks per quarter note, Start (position 0), Continue, Stop and Song
+ * Position Pointer (in sixteenths). The tempo is estimated from the spacing of the clocks (smoothed), and each
+ * cycle's position is predicted from the last clock, so output stays on the grid between clocks. Meter is taken as
+ * 4/4 (MIDI clock carries none). Real-time thread only.
+ */
+public final class MidiClockFollower {
+
+    private static final int CLOCKS_PER_STEP = 6;
+    private static final double SMOOTHING = 0.1;
+    /** Clock is considered present this long after its last tick. */
+    private static final double PRESENT_SECONDS = 1.0;
+
+    private boolean running;
+    private boolean awaitingFirstClock;
+    private long clocks;
+    private long positionClocks;
+    private long lastClockFrame = Long.MIN_VALUE;
+    private double framesPerClock;
+    private boolean jumped = true;
+    private boolean wasRolling;
+    private double expectedStep;
+    private long expectedFrame;
+
+    /** A timing clock (F8) arrived at {@code frame}. */
+    public void clock(long frame) {
+        if (lastClockFrame != Long.MIN_VALUE && running && !awaitingFirstClock) {
+            long spacing = frame - lastClockFrame;
+            if (spacing > 0) {
+                framesPerClock = framesPerClock == 0 ? spacing : framesPerClock + (spacing - framesPerClock)
+                        * SMOOTHING;
+            }
+        }
+        if (running) {
+            if (awaitingFirstClock) {
+                clocks = positionClocks;
+                awaitingFirstClock = false;
+            } else {
+                clocks++;
+            }
+        }
+        lastClockFrame = frame;
+    }
+
+    /** Start (FA): play from the top. */
+    public void start() {
+        positionClocks = 0;
+        running = true;
+        awaitingFirstClock = true;
+        jumped = true;
+    }
+
+    /** Continue (FB): play on from the current position. */
+    public void resume() {
+        positionClocks = clocks;
+        running = true;
+        awaitingFirstClock = true;
+        jumped = true;
+    }
+
+    /** Stop (FC). */
+    public void stop() {
+        running = false;
+    }
+
+    /** Song Position Pointer (F2) in sixteenth notes. */
+    public void songPosition(int sixteenths) {
+        positionClocks = (long) sixteenths * CLOCKS_PER_STEP;
+        clocks = positionClocks;
+        jumped = true;
+    }
+
+    /** Whether a clock arrived in the last second before {@code frame}. */
+    public boolean present(long frame, int sampleRate) {
+        return lastClockFrame != Long.MIN_VALUE && frame - lastClockFrame < PRESENT_SECONDS * sampleRate;
+    }
+
+    /** Describes the cycle starting at {@code firstFrame}. */
+    public void advance(long firstFrame, int frames, int sampleRate, CyclePosition out) {
+        if (!running || awaitingFirstClock || framesPerClock <= 0) {
+            wasRolling = false;
+            out.stopped(ClockSource.MIDI);
+            return;
+        }
+        double framesPerStep = framesPerClock * CLOCKS_PER_STEP;
+        double predicted = (clocks + Math.min(1.0, (firstFrame - lastClockFrame) / framesPerClock))
+                / CLOCKS_PER_STEP;
+        boolean contiguous = wasRolling && !jumped && firstFrame == expectedFrame;
+        out.rolling = true;
+        out.contiguous = contiguous;
+        out.startStep = contiguous ? Math.max(expectedStep, predicted) : predicted;
+        out.framesPerStep = framesPerStep;
+        out.stepsPerBar = 16;
+        out.stepsPerBeat = 4;
+        out.beatsPerMinute = sampleRate * 60.0 / (framesPerClock * 24);
+        out.loopsPhrase = false;
+        out.source = ClockSource.MIDI;
+        wasRolling = true;
+        jumped = false;
+        expectedFrame = firstFrame + frames;
+        expectedStep = out.startStep + frames / framesPerStep;
+    }
+}

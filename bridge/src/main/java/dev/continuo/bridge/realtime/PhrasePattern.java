@@ -1,0 +1,112 @@
+package dev.continuo.bridge.realtime;
+
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The accompaniment of one phrase, ready for the real-time thread: every note of every part with its start and end
+ * step within the phrase, sorted by start. Immutable; built off the real-time thread and published through a
+ * {@link PhraseBook}.
+ */
+public final class PhrasePattern {
+
+    private final int steps;
+    private final int[] startStep;
+    private final int[] endStep;
+    private final int[] part;
+    private final int[] channel;
+    private final int[] pitch;
+    private final int[] velocity;
+    private final long createdNanos;
+
+    /**
+     * @param steps        length of the phrase in steps
+     * @param parts        the accompaniment parts; part k keeps its own MIDI channel
+     * @param createdNanos {@link System#nanoTime()} when the phrase's melody was complete, for latency figures
+     */
+    public PhrasePattern(int steps, List<Part> parts, long createdNanos) {
+        record Entry(int part, int channel, Note note) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (int index = 0; index < parts.size(); index++) {
+            for (Note note : parts.get(index).notes()) {
+                if (note.startStep() < steps) {
+                    entries.add(new Entry(index, parts.get(index).channel(), note));
+                }
+            }
+        }
+        entries.sort(Comparator.comparingInt((Entry e) -> e.note().startStep()).thenComparingInt(Entry::part));
+        int count = entries.size();
+        this.steps = steps;
+        this.startStep = new int[count];
+        this.endStep = new int[count];
+        this.part = new int[count];
+        this.channel = new int[count];
+        this.pitch = new int[count];
+        this.velocity = new int[count];
+        this.createdNanos = createdNanos;
+        for (int i = 0; i < count; i++) {
+            Entry entry = entries.get(i);
+            startStep[i] = entry.note().startStep();
+            endStep[i] = Math.min(steps, entry.note().endStep());
+            part[i] = entry.part();
+            channel[i] = entry.channel();
+            pitch[i] = entry.note().pitch();
+            velocity[i] = Math.max(1, Math.min(127, entry.note().velocity()));
+        }
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int noteCount() {
+        return startStep.length;
+    }
+
+    public int startStep(int note) {
+        return startStep[note];
+    }
+
+    public int endStep(int note) {
+        return endStep[note];
+    }
+
+    public int part(int note) {
+        return part[note];
+    }
+
+    public int channel(int note) {
+        return channel[note];
+    }
+
+    public int pitch(int note) {
+        return pitch[note];
+    }
+
+    public int velocity(int note) {
+        return velocity[note];
+    }
+
+    public long createdNanos() {
+        return createdNanos;
+    }
+
+    /** Index of the first note starting at or after {@code step} (binary search; no allocation). */
+    public int firstStartingAtOrAfter(double step) {
+        int low = 0;
+        int high = startStep.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (startStep[middle] < step) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.continuo.bridge.realtime;
+
+import dev.continuo.bridge.backend.MidiOutput;
+import dev.continuo.bridge.backend.RealTimeHandler;
+import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.bridge.midi.MidiByteParser;
+import dev.continuo.bridge.midi.MidiMessageSink;
+
+/**
+ * The real-time half of {@code continuo serve}: parses the melody input, keeps musical time, hands melody notes to
+ * the capture thread and plays the accompaniment from the {@link PhraseBook}. Requests from other threads (panic,
+ * silence, program changes to send) arrive through volatile fields. Every method of {@link RealTimeHandler} runs on
+ * the backend's real-time thread and allocates nothing.
+ */
+public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
+
+    private static final int MAX_SYSEX = 256;
+
+    private final EngineOptions options;
+    private final SpscRing capture;
+    private final Player player;
+    private final ActiveNotes active = new ActiveNotes(512);
+    private final OutputQueue queue = new OutputQueue(4096);
+    private final MidiByteParser parser = new MidiByteParser(this, MAX_SYSEX);
+    private final CyclePosition position = new CyclePosition();
+    private final InternalClock internalClock;
+    private final JackTransportClock jackClock = new JackTransportClock();
+    private final MidiClockFollower midiClock = new MidiClockFollower();
+
+    private long firstFrame;
+    private int frames;
+    private int sampleRate;
+    private int inputOffset;
+    private ClockSource lastSource;
+
+    private volatile int panicRequests;
+    private int panicsDone;
+    private volatile boolean silenceRequested;
+    private volatile boolean silent;
+    private volatile int[] programs = new int[0];
+    private volatile int programsVersion;
+    private int programsSent;
+
+    private volatile long messagesIn;
+    private volatile long notesIn;
+    private volatile long sysExIn;
+    private volatile long cycles;
+
+    public RealTimeEngine(EngineOptions options, PhraseBook book, SpscRing capture) {
+        this.options = options;
+        this.capture = capture;
+        this.player = new Player(book, options.layout(), active, options.bars(), options.partPerPass(),
+                options.click());
+        this.internalClock = new InternalClock(options.bpm(), options.countInBars());
+    }
+
+    @Override
+    public void beginCycle(long cycleFirstFrame, int cycleFrames, int rate, TransportSnapshot transport) {
+        firstFrame = cycleFirstFrame;
+        frames = cycleFrames;
+        sampleRate = rate;
+        cycles = cycles + 1;
+        int requested = panicRequests;
+        if (requested != panicsDone) {
+            panicsDone = requested;
+            active.panic(queue, 0);
+        }
+        if (silenceRequested) {
+            if (!silent) {
+                active.panic(queue, 0);
+                silent = true;
+            }
+            position.stopped(ClockSource.INTERNAL);
+            return;
+        }
+        sendPrograms();
+        selectClock(transport);
+        if (position.source != lastSource) {
+            active.endScheduled(queue, 0);
+            position.contiguous = false;
+            lastSource = position.source;
+        }
+        player.play(position, frames, queue);
+        capture.offer(CaptureRecord.pack(CaptureRecord.CYCLE, position.rolling ? 1 : 0,
+                (position.contiguous ? 1 : 0) | (position.loopsPhrase ? 2 : 0), position.stepsPerBar),
+                Double.doubleToRawLongBits(position.rolling ? position.endStep(frames) : 0));
+    }
+
+    private void selectClock(TransportSnapshot transport) {
+        ClockSource wanted = options.clock();
+        if (wanted == ClockSource.MIDI || wanted == null && midiClock.present(firstFrame, sampleRate)) {
+            midiClock.advance(firstFrame, frames, sampleRate, position);
+            return;
+        }
+        if ((wanted == ClockSource.JACK || wanted == null)
+                && jackClock.advance(transport, frames, sampleRate, position)) {
+            return;
+        }
+        if (wanted == ClockSource.JACK) {
+            position.stopped(ClockSource.JACK);
+            return;
+        }
+        if (lastSource != ClockSource.INTERNAL) {
+            internalClock.restart();
+        }
+        internalClock.advance(frames, sampleRate, position);
+    }
+
+    private void sendPrograms() {
+        int version = programsVersion;
+        if (version == programsSent) {
+            return;
+        }
+        programsSent = version;
+        int[] channelPrograms = programs;
+        for (int part = 0; part + 1 < channelPrograms.length; part += 2) {
+            int port = options.layout().portOfPart(part / 2);
+            queue.add(0, port, 0xC0 | channelPrograms[part], channelPrograms[part + 1], 0);
+            active.use(port, channelPrograms[part]);
+        }
+    }
+
+    @Override
+    public void input(int frameOffset, byte[] data, int length) {
+        inputOffset = frameOffset;
+        parser.feed(data, 0, length);
+    }
+
+    @Override
+    public void message(int status, int data1, int data2, int length) {
+        messagesIn = messagesIn + 1;
+        long frame = firstFrame + inputOffset;
+        switch (status) {
+            case 0xF8 -> midiClock.clock(frame);
+            case 0xFA -> midiClock.start();
+            case 0xFB -> midiClock.resume();
+            case 0xFC -> midiClock.stop();
+            case 0xF2 -> midiClock.songPosition(data1 | data2 << 7);
+            default -> channelMessage(status, data1, data2);
+        }
+    }
+
+    private void channelMessage(int status, int data1, int data2) {
+        if (status >= 0xF0) {
+            return;
+        }
+        int channel = status & 0x0F;
+        int command = status & 0xF0;
+        if (channel == options.controlChannel()) {
+            if (command == 0xC0) {
+                capture.offer(CaptureRecord.pack(CaptureRecord.PROGRAM, data1, 0, 0), 0);
+            } else if (command == 0xB0) {
+                capture.offer(CaptureRecord.pack(CaptureRecord.CONTROL, data1, data2, 0), 0);
+            }
+            return;
+        }
+        boolean on = command == 0x90 && data2 > 0;
+        boolean off = command == 0x80 || command == 0x90 && data2 == 0;
+        if (!on && !off || silent) {
+            return;
+        }
+        notesIn = notesIn + 1;
+        if (options.echoChannel() >= 0) {
+            if (on) {
+                active.start(queue, inputOffset, 0, options.echoChannel(), data1, data2, ActiveNotes.UNTIL_RELEASED);
+            } else {
+                active.stop(queue, inputOffset, 0, options.echoChannel(), data1);
+            }
+        }
+        if (position.rolling) {
+            double step = position.startStep + inputOffset / position.framesPerStep;
+            capture.offer(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0),
+                    Double.doubleToRawLongBits(step));
+        }
+    }
+
+    @Override
+    public void sysEx(byte[] buffer, int length) {
+        sysExIn = sysExIn + 1;
+    }
+
+    @Override
+    public void render(MidiOutput output) {
+        queue.flush(output);
+    }
+
+    /** Ends every note and sends All Notes Off on every channel used, in the next cycle. Any thread. */
+    public void panic() {
+        panicRequests = panicRequests + 1;
+    }
+
+    /**
+     * Ends every note (as {@link #panic}) and stays silent from the next cycle on; for shutdown. Any thread.
+     *
+     * @return true once the real-time thread has sent the note-offs (poll it)
+     */
+    public boolean silence() {
+        silenceRequested = true;
+        return silent;
+    }
+
+    /**
+     * Sends Program Change to each part's channel at the next cycle.
+     *
+     * @param channelPrograms pairs (channel 0–15, program 0–127), one pair per part in part order
+     */
+    public void sendPrograms(int[] channelPrograms) {
+        programs = channelPrograms.clone();
+        programsVersion = programsVersion + 1;
+    }
+
+    /** Turns the metronome on or off. Any thread. */
+    public void click(boolean on) {
+        player.clickAlways(on);
+    }
+
+    /** What the engine is doing, for status displays. Any thread; values may be a cycle old. */
+    public EngineStatus status() {
+        return new EngineStatus(position.source, position.rolling, position.startStep, position.stepsPerBar,
+                position.beatsPerMinute, player.currentPhrase(), player.currentPass(), messagesIn, notesIn, sysExIn,
+                parser.droppedBytes(), queue.lost() + active.overflows(), capture.dropped(), active.count(),
+                cycles);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.continuo.bridge.serve;
+
+import dev.continuo.engine.roll.Part;
+
+/**
+ * The melody of one phrase as captured and quantized.
+ *
+ * @param phrase       the phrase's number in the song (0 = the first)
+ * @param bookIndex    where its accompaniment goes in the phrase book
+ * @param melody       the melody on a grid of sixteenths, one phrase long
+ * @param closedNanos  {@link System#nanoTime()} when the phrase was complete
+ */
+public record CapturedPhrase(long phrase, int bookIndex, Part melody, long closedNanos) {
+}

@@ -1,0 +1,284 @@
+package dev.continuo.bridge.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.realtime.EngineStatus;
+import dev.continuo.bridge.realtime.PhraseBook;
+import dev.continuo.bridge.realtime.RealTimeEngine;
+import dev.continuo.bridge.realtime.SpscRing;
+import dev.continuo.engine.generate.GenerationSettings;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetCatalog;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the daemon: wires backend, real-time engine, capture, generation and control together, keeps the
+ * backend connected (reconnecting when the MIDI service comes back) and shuts down without a hanging note.
+ *
+ * <p>Threads: the backend's real-time thread runs the {@link RealTimeEngine}; "continuo-capture" turns heard notes
+ * into phrases; "continuo-generate" runs the model; "continuo-control" answers the socket; the thread that calls
+ * {@link #run} supervises the connection.
+ */
+public final class ServeSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeSession.class);
+    private static final long RECONNECT_INTERVAL_MILLIS = 1000;
+    private static final long SILENCE_TIMEOUT_MILLIS = 500;
+
+    private final ServeSettings settings;
+    private final PresetCatalog catalog;
+    private final Supplier<MidiBackend> backends;
+    private final PhraseBook book = new PhraseBook();
+    private final SpscRing capture = new SpscRing(16_384);
+    private final RealTimeEngine engine;
+    private final PhraseGenerator generator;
+    private final PhraseRecorder recorder;
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private volatile boolean running = true;
+    private volatile Preset preset;
+    private volatile MidiBackend backend;
+    private Thread captureThread;
+    private ControlServer control;
+    private StatusLine statusLine;
+
+    /** What a session ends with. */
+    public enum Outcome { STOPPED, SERVICE_LOST }
+
+    public ServeSession(ServeSettings settings, PresetCatalog catalog, Preset preset, Supplier<MidiBackend> backends) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.backends = backends;
+        this.preset = preset;
+        this.engine = new RealTimeEngine(settings.engine(), book, capture);
+        this.generator = new PhraseGenerator(book, settings.engine().bars(), preset, settings.generation());
+        this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel());
+    }
+
+    /**
+     * Starts everything and supervises until stopped ({@link #stop}, {@code continuo ctl stop}) or, without
+     * reconnection, until the MIDI service goes away.
+     *
+     * @throws BackendException if the first connection fails and reconnection is off
+     */
+    public Outcome run() throws BackendException, IOException, InterruptedException {
+        generator.warmUp();
+        captureThread = new Thread(this::captureLoop, "continuo-capture");
+        captureThread.setDaemon(true);
+        captureThread.start();
+        control = ControlServer.start(settings.socket(), new Commands());
+        LOG.debug("Control socket {}", settings.socket());
+        if (!connect(true)) {
+            return Outcome.STOPPED;
+        }
+        if (settings.statusLine()) {
+            statusLine = StatusLine.start(this::statusText);
+        }
+        while (running) {
+            String event = events.poll(1, TimeUnit.SECONDS);
+            if (event == null || !running) {
+                continue;
+            }
+            LOG.warn("The {} server went away: {}", backend.kind().id().toUpperCase(java.util.Locale.ROOT), event);
+            backend.close();
+            if (!settings.reconnect()) {
+                return Outcome.SERVICE_LOST;
+            }
+            LOG.info("Reconnecting when it is back…");
+            if (!connect(false)) {
+                return Outcome.STOPPED;
+            }
+        }
+        return Outcome.STOPPED;
+    }
+
+    /** Opens a backend, retrying every second if allowed; false if stopped meanwhile. */
+    private boolean connect(boolean first) throws BackendException, InterruptedException {
+        boolean told = false;
+        while (running) {
+            MidiBackend candidate = backends.get();
+            try {
+                candidate.open(settings.clientName(), settings.engine().layout(), engine, events::add);
+                backend = candidate;
+                engine.sendPrograms(programs(preset));
+                LOG.info("{} {}: melody in {}, accompaniment out {} ({} Hz, {} frames per cycle)",
+                        first ? "Registered" : "Reconnected; registered", candidate.kind().id(),
+                        candidate.portNames().get(0), String.join(", ", candidate.portNames().subList(1,
+                                candidate.portNames().size())), candidate.sampleRate(), candidate.framesPerCycle());
+                if (first) {
+                    LOG.info("Ready {} ms after start: preset \"{}\", {}-bar phrases, clock {}",
+                            ManagementFactory.getRuntimeMXBean().getUptime(), preset.manifest().name(),
+                            settings.engine().bars(), settings.engine().clock() == null ? "auto"
+                                    : settings.engine().clock().id());
+                }
+                return true;
+            } catch (BackendException e) {
+                if (!settings.reconnect()) {
+                    throw e;
+                }
+                if (!told) {
+                    LOG.warn("{}; retrying every second", e.getMessage());
+                    told = true;
+                }
+                Thread.sleep(RECONNECT_INTERVAL_MILLIS);
+            }
+        }
+        return false;
+    }
+
+    private static int[] programs(Preset preset) {
+        List<PartSpec> parts = preset.manifest().parts();
+        int[] pairs = new int[parts.size() * 2];
+        for (int part = 0; part < parts.size(); part++) {
+            pairs[2 * part] = parts.get(part).channel() - 1;
+            pairs[2 * part + 1] = parts.get(part).program();
+        }
+        return pairs;
+    }
+
+    private void captureLoop() {
+        long[] record = new long[2];
+        while (running) {
+            if (recorder.drain(capture, record) == 0) {
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+    }
+
+    /** Asks {@link #run} to return. Any thread. */
+    public void stop() {
+        running = false;
+        events.add("stop");
+    }
+
+    /** Sends note-offs and All Notes Off, waits (briefly) until they are out, and releases everything. */
+    @Override
+    public void close() {
+        running = false;
+        if (statusLine != null) {
+            statusLine.close();
+        }
+        MidiBackend current = backend;
+        if (current != null) {
+            long deadline = System.nanoTime() + SILENCE_TIMEOUT_MILLIS * 1_000_000;
+            while (!engine.silence() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            // One more cycle so the notes-off written in the last one are delivered downstream.
+            LockSupport.parkNanos(2_000_000L * Math.max(1, current.framesPerCycle() * 1000L
+                    / Math.max(1, current.sampleRate())));
+            current.close();
+        }
+        if (control != null) {
+            control.close();
+        }
+        generator.close();
+        LOG.info("Stopped; all notes off");
+    }
+
+    private String statusText() {
+        EngineStatus status = engine.status();
+        return String.format("%s %s  bar %s  %.0f bpm  phrase %d pass %d  notes in %d  sounding %d  preset %s",
+                status.clock().id(), status.rolling() ? "playing" : "stopped", status.barBeat(),
+                status.beatsPerMinute(),
+                status.phrase() + 1, status.pass(), status.notesIn(), status.soundingNotes(),
+                generator.presetName());
+    }
+
+    /** The engine's counters, for tests and benchmarks. */
+    public EngineStatus engineStatus() {
+        return engine.status();
+    }
+
+    public LatencyLog latencies() {
+        return generator.latencies();
+    }
+
+    private final class ControlChannel implements PhraseRecorder.ControlListener {
+        @Override
+        public void programChange(int program) {
+            try {
+                List<PresetCatalog.Entry> entries = catalog.list();
+                if (program >= entries.size()) {
+                    LOG.warn("Program Change {} on the control channel: there are only {} presets", program + 1,
+                            entries.size());
+                    return;
+                }
+                switchPreset(entries.get(program).name());
+            } catch (IOException | CorruptWeightsException e) {
+                LOG.error("Program Change {}: {}", program + 1, e.getMessage());
+            }
+        }
+
+        @Override
+        public void controlChange(int controller, int value) {
+            GenerationSettings current = generator.settings();
+            if (controller == 20) {
+                double threshold = -1 + 2.0 * value / 127;
+                generator.useSettings(new GenerationSettings(current.seed(), threshold, current.noiseScale(),
+                        current.ensemble()));
+                LOG.info("Threshold {} (CC 20 = {})", String.format("%.2f", threshold), value);
+            } else if (controller == 21) {
+                generator.useSettings(new GenerationSettings(value, current.threshold(), current.noiseScale(),
+                        current.ensemble()));
+                LOG.info("Seed {} (CC 21)", value);
+            }
+        }
+    }
+
+    private void switchPreset(String name) throws CorruptWeightsException {
+        Preset loaded = catalog.load(name);
+        preset = loaded;
+        generator.usePreset(loaded);
+        engine.sendPrograms(programs(loaded));
+    }
+
+    private final class Commands implements ControlServer.Commands {
+        private final ObjectMapper json = new ObjectMapper();
+
+        @Override
+        public ObjectNode status() {
+            EngineStatus status = engine.status();
+            ObjectNode node = json.valueToTree(status);
+            node.put("barBeat", status.barBeat());
+            node.put("preset", generator.presetName());
+            node.put("ports", String.join(" ", backend == null ? List.of() : backend.portNames()));
+            node.put("phrasesAccompanied", generator.latencies().count());
+            node.put("readyMillisP50", generator.latencies().quantile(0.5));
+            return node;
+        }
+
+        @Override
+        public String preset(String name) {
+            try {
+                switchPreset(name);
+                return null;
+            } catch (CorruptWeightsException | RuntimeException e) {
+                return e.getMessage();
+            }
+        }
+
+        @Override
+        public void panic() {
+            engine.panic();
+            LOG.info("Panic: all notes off");
+        }
+
+        @Override
+        public void stop() {
+            ServeSession.this.stop();
+        }
+    }
+}
