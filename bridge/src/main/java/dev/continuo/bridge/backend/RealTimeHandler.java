@@ -11,8 +11,7 @@ public interface RealTimeHandler {
     /**
      * A new cycle begins.
      *
-     * @param firstFrame the backend's frame counter at the cycle's first frame (wraps at 2<sup>32</sup> on JACK; use
-     *                   differences only)
+     * @param firstFrame the backend's 64-bit frame counter at the cycle's first frame (never wraps)
      * @param frames     frames in this cycle
      * @param sampleRate frames per second
      * @param transport  the host's transport as read for this cycle; {@link TransportSnapshot#available()} is false

@@ -95,6 +95,14 @@ public final class PhrasePattern {
         return createdNanos;
     }
 
+    /** Whether both hold exactly the same notes (same parts, channels, pitches, velocities and steps). */
+    public boolean sameNotesAs(PhrasePattern other) {
+        return other != null && steps == other.steps && java.util.Arrays.equals(startStep, other.startStep)
+                && java.util.Arrays.equals(endStep, other.endStep) && java.util.Arrays.equals(part, other.part)
+                && java.util.Arrays.equals(channel, other.channel) && java.util.Arrays.equals(pitch, other.pitch)
+                && java.util.Arrays.equals(velocity, other.velocity);
+    }
+
     /** Index of the first note starting at or after {@code step} (binary search; no allocation). */
     public int firstStartingAtOrAfter(double step) {
         int low = 0;

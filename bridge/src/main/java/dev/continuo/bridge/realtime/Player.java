@@ -92,6 +92,8 @@ public final class Player {
             }
         }
         click(position, from, to, frames, queue);
+        // Notes shorter than a cycle end in the cycle they started in.
+        active.endDue(queue, from, to, position.startStep, framesPerStep, frames);
     }
 
     private void playPhrase(long phrase, long phraseStart, double from, double to, CyclePosition position,

@@ -78,9 +78,13 @@ public final class PhraseGenerator implements AutoCloseable {
         try {
             List<Part> parts = accompanist.generate(phrase.melody(), settings);
             PhrasePattern pattern = new PhrasePattern(phrase.melody().steps(), parts, phrase.closedNanos());
-            book.put(phrase.bookIndex(), pattern);
             double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
             latencies.add(millis);
+            if (pattern.sameNotesAs(book.get(phrase.bookIndex()))) {
+                LOG.debug("Phrase {}: same accompaniment as before; kept playing", phrase.phrase() + 1);
+                return;
+            }
+            book.put(phrase.bookIndex(), pattern);
             long firstBar = (long) phrase.bookIndex() * bars + 1;
             LOG.info("Bars {}–{} (phrase {} of the song): {} melody notes → {} accompaniment notes, ready {} ms "
                     + "after the phrase ended", firstBar, firstBar + bars - 1, phrase.phrase() + 1,

@@ -103,7 +103,8 @@ public final class PhraseRecorder {
         long phraseStart = capturing * phraseSteps();
         int start = (int) Math.max(0, Math.round(heldSince[pitch]) - phraseStart);
         int end = (int) Math.min(phraseSteps(), Math.round(step) - phraseStart);
-        if (capturing != NONE && start < phraseSteps()) {
+        boolean carriedAndReleasedAtOnce = heldSince[pitch] == phraseStart && end <= start;
+        if (capturing != NONE && start < phraseSteps() && !carriedAndReleasedAtOnce) {
             notes.add(new Note(pitch, start, Math.max(1, end - start), heldVelocity[pitch]));
         }
         heldSince[pitch] = Double.NaN;

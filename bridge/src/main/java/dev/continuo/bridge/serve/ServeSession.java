@@ -16,9 +16,6 @@ import dev.continuo.engine.preset.PresetCatalog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,6 +34,9 @@ public final class ServeSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServeSession.class);
     private static final long RECONNECT_INTERVAL_MILLIS = 1000;
     private static final long SILENCE_TIMEOUT_MILLIS = 500;
+    private static final long SUPERVISION_INTERVAL_MILLIS = 100;
+    /** Time for the backend's threads to finish with a dead connection before it is closed. */
+    private static final long LOST_GRACE_MILLIS = 500;
 
     private final ServeSettings settings;
     private final PresetCatalog catalog;
@@ -46,7 +46,7 @@ public final class ServeSession implements AutoCloseable {
     private final RealTimeEngine engine;
     private final PhraseGenerator generator;
     private final PhraseRecorder recorder;
-    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private volatile String lostReason;
     private volatile boolean running = true;
     private volatile Preset preset;
     private volatile MidiBackend backend;
@@ -87,11 +87,14 @@ public final class ServeSession implements AutoCloseable {
             statusLine = StatusLine.start(this::statusText);
         }
         while (running) {
-            String event = events.poll(1, TimeUnit.SECONDS);
-            if (event == null || !running) {
+            String reason = lostReason;
+            if (reason == null) {
+                Thread.sleep(SUPERVISION_INTERVAL_MILLIS);
                 continue;
             }
-            LOG.warn("The {} server went away: {}", backend.kind().id().toUpperCase(java.util.Locale.ROOT), event);
+            lostReason = null;
+            LOG.warn("The {} server went away: {}", backend.kind().id().toUpperCase(java.util.Locale.ROOT), reason);
+            Thread.sleep(LOST_GRACE_MILLIS);
             backend.close();
             if (!settings.reconnect()) {
                 return Outcome.SERVICE_LOST;
@@ -110,7 +113,7 @@ public final class ServeSession implements AutoCloseable {
         while (running) {
             MidiBackend candidate = backends.get();
             try {
-                candidate.open(settings.clientName(), settings.engine().layout(), engine, events::add);
+                candidate.open(settings.clientName(), settings.engine().layout(), engine, reason -> lostReason = reason);
                 backend = candidate;
                 engine.sendPrograms(programs(preset));
                 LOG.info("{} {}: melody in {}, accompaniment out {} ({} Hz, {} frames per cycle)",
@@ -160,7 +163,6 @@ public final class ServeSession implements AutoCloseable {
     /** Asks {@link #run} to return. Any thread. */
     public void stop() {
         running = false;
-        events.add("stop");
     }
 
     /** Sends note-offs and All Notes Off, waits (briefly) until they are out, and releases everything. */

@@ -75,6 +75,15 @@ public interface JackLibrary {
         void invoke(int state, int nframes, long pos, int newPos, Pointer arg);
     }
 
+    /** {@code jack_set_error_function}/{@code jack_set_info_function}'s callback: called on any thread. */
+    interface JackMessageCallback extends Callback {
+        void invoke(String message);
+    }
+
+    void jack_set_error_function(JackMessageCallback callback);
+
+    void jack_set_info_function(JackMessageCallback callback);
+
     /**
      * {@code jack_client_open}, declared without its variadic tail: Continuo never passes {@code JackServerName},
      * so libjack picks the server itself and honours {@code JACK_DEFAULT_SERVER}.

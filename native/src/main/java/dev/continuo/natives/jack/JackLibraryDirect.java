@@ -25,6 +25,12 @@ public final class JackLibraryDirect implements JackLibrary {
     }
 
     @Override
+    public native void jack_set_error_function(JackMessageCallback callback);
+
+    @Override
+    public native void jack_set_info_function(JackMessageCallback callback);
+
+    @Override
     public native Pointer jack_client_open(String clientName, int options, int[] status);
 
     @Override

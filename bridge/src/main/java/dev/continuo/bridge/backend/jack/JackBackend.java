@@ -20,6 +20,8 @@ import dev.continuo.natives.jack.JackPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JACK backend: a client with a MIDI input port {@code melody_in} and either one output port
@@ -38,6 +40,7 @@ public final class JackBackend implements MidiBackend {
     public static final String ACCOMPANIMENT = "accompaniment";
 
     private static final int INPUT_CHUNK = 512;
+    private static final Logger LOG = LoggerFactory.getLogger(JackBackend.class);
 
     private final JackLibrary jack;
     private final Memory event = new Memory(JackMidiEvent.SIZE);
@@ -62,10 +65,22 @@ public final class JackBackend implements MidiBackend {
     private int sampleRate;
     private int framesPerCycle;
     private volatile boolean serverGone;
+    private boolean frameCountStarted;
+    private int lastFrameTime;
+    private long firstFrame;
     private final Output output = new Output();
+
+    /**
+     * libjack's own messages go to our DEBUG log instead of standard error. They come on any thread, the real-time
+     * one included, but only when something already went wrong (e.g. the server vanished).
+     */
+    private static final JackLibrary.JackMessageCallback LIBJACK_MESSAGES =
+            message -> LOG.debug("libjack: {}", message);
 
     public JackBackend(JackLibrary jack) {
         this.jack = jack;
+        jack.jack_set_error_function(LIBJACK_MESSAGES);
+        jack.jack_set_info_function(LIBJACK_MESSAGES);
     }
 
     @Override
@@ -160,7 +175,11 @@ public final class JackBackend implements MidiBackend {
         long started = System.nanoTime();
         try {
             readTransport();
-            long firstFrame = jack.jack_last_frame_time(client) & 0xFFFF_FFFFL;
+            int frameTime = jack.jack_last_frame_time(client);
+            // JACK's frame time is 32 bits and wraps after a day at 48 kHz; the handler gets a 64-bit count.
+            firstFrame = frameCountStarted ? firstFrame + ((frameTime - lastFrameTime) & 0xFFFF_FFFFL) : frameTime & 0xFFFF_FFFFL;
+            lastFrameTime = frameTime;
+            frameCountStarted = true;
             handler.beginCycle(firstFrame, frames, sampleRate, transport);
             readInput(frames);
             for (int port = 0; port < outputPorts.length; port++) {

@@ -1,0 +1,174 @@
+package dev.continuo.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code continuo serve} against a real JACK server (dummy driver) driven by JACK's own example clients:
+ * {@code jack_midiseq} plays a looping melody into {@code melody_in}, {@code jack_midi_dump -a} records what comes
+ * out with frame times, {@code jack_transport} is the timebase master. Skipped, with the reason, where jackd is not
+ * installed; {@code .ci/run} installs it.
+ */
+class JackServeIT {
+
+    /** At 48 kHz and 120 bpm a sixteenth note lasts exactly 6,000 frames. */
+    private static final int FRAMES_PER_STEP = 6000;
+    /** Two bars of 4/4 at 120 bpm. */
+    private static final int TWO_BARS = 32 * FRAMES_PER_STEP;
+    /** A scale up and down in quarter notes over two bars, as jack_midiseq triples (start, pitch, length). */
+    private static final List<String> MELODY = List.of("jack_midiseq", "melody", String.valueOf(TWO_BARS),
+            "0", "60", "20000", "24000", "62", "20000", "48000", "64", "20000", "72000", "65", "20000",
+            "96000", "67", "20000", "120000", "65", "20000", "144000", "64", "20000", "168000", "62", "20000");
+
+    @TempDir
+    Path directory;
+    private JackServer jack;
+
+    @BeforeEach
+    void startJack() throws Exception {
+        jack = JackServer.start(directory);
+    }
+
+    @AfterEach
+    void stopJack() throws Exception {
+        if (jack != null) {
+            jack.close();
+        }
+    }
+
+    @Test
+    void ownClockAccompanimentUsesFourChannelsOnTheGridAndEndsEveryNoteOnStop() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0")) {
+            assertTrue(jack.ports().containsAll(List.of("continuo:melody_in", "continuo:accompaniment")),
+                    "ports: " + jack.ports());
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            daemon.awaitPhrases(3, 60);
+            Thread.sleep(2000);
+            assertEquals(0, daemon.stop());
+
+            MidiDump events = MidiDump.read(dump);
+            Set<Integer> channels = events.noteOns().stream().map(e -> e.channel() + 1)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of(2, 3, 4, 5), channels, "the chorale preset's four parts are on channels 2–5");
+            assertOnGrid(events);
+            assertEquals(java.util.Map.of(), events.hangingNotes(), "notes left sounding after stop");
+            assertTrue(events.events().stream().anyMatch(e -> e.controller(123)), "All Notes Off after stop");
+            assertTrue(daemon.log().contains("Stopped; all notes off"), daemon.log());
+        }
+    }
+
+    @Test
+    void splitPortsCarryOnePartEach() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0",
+                "--ports", "split")) {
+            List<Path> dumps = new java.util.ArrayList<>();
+            for (int part = 1; part <= 4; part++) {
+                assertTrue(jack.ports().contains("continuo:part" + part), "ports: " + jack.ports());
+                dumps.add(jack.startDump("part" + part + "dump"));
+                jack.connect("continuo:part" + part, "part" + part + "dump:input");
+            }
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            daemon.awaitPhrases(2, 60);
+            Thread.sleep(2000);
+            assertEquals(0, daemon.stop());
+            for (int part = 1; part <= 4; part++) {
+                MidiDump events = MidiDump.read(dumps.get(part - 1));
+                Set<Integer> channels = events.noteOns().stream().map(e -> e.channel() + 1)
+                        .collect(Collectors.toSet());
+                assertEquals(Set.of(part + 1), channels, "port part" + part);
+                assertEquals(java.util.Map.of(), events.hangingNotes(), "port part" + part);
+            }
+        }
+    }
+
+    @Test
+    void followsJackTransportAndEndsNotesWhenItStops() throws Exception {
+        Process transport = jack.startClient(List.of("jack_transport"), "transport.log");
+        OutputStream commands = transport.getOutputStream();
+        send(commands, "master\ntempo 120\nlocate 0\n");
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            send(commands, "play\n");
+            daemon.awaitPhrases(2, 60);
+            // The transport runs on linearly: go back so that the captured bars play again, accompanied.
+            send(commands, "stop\nlocate 0\n");
+            Thread.sleep(500);
+            send(commands, "play\n");
+            Thread.sleep(4000);
+            assertEquals("JACK", daemon.status().path("clock").asText());
+            send(commands, "stop\n");
+            Thread.sleep(1000);
+
+            MidiDump events = MidiDump.read(dump);
+            assertFalse(events.noteOns().isEmpty(), "accompaniment played while the transport rolled");
+            assertOnGrid(events);
+            assertEquals(java.util.Map.of(), events.hangingNotes(), "notes left sounding after transport stop");
+            assertFalse(daemon.status().path("rolling").asBoolean());
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
+    void reconnectsWhenTheServerComesBack() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2")) {
+            jack.stopServer();
+            daemon.awaitLog(log -> log.contains("The JACK server went away"), 30);
+            jack.startServer();
+            daemon.awaitLog(log -> log.contains("Reconnected"), 30);
+            jack.waitForPort("continuo:melody_in");
+            assertTrue(jack.ports().contains("continuo:accompaniment"), "ports: " + jack.ports());
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
+    void withoutReconnectItExitsWithAClearMessage() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--no-reconnect")) {
+            jack.stopServer();
+            assertTrue(daemon.process().waitFor(30, TimeUnit.SECONDS), "daemon still running");
+            assertEquals(1, daemon.process().exitValue());
+            assertTrue(daemon.log().contains("The JACK server went away"), daemon.log());
+            assertTrue(daemon.log().contains("--no-reconnect"), daemon.log());
+        }
+    }
+
+    /** Every note-on lies on the same sixteenth-note grid, to the frame. */
+    private static void assertOnGrid(MidiDump events) {
+        List<MidiDump.Event> onsets = events.noteOns();
+        assertFalse(onsets.isEmpty(), "no notes were played");
+        long phase = Math.floorMod(onsets.get(0).frame(), FRAMES_PER_STEP);
+        for (MidiDump.Event onset : onsets) {
+            assertEquals(phase, Math.floorMod(onset.frame(), FRAMES_PER_STEP),
+                    "note-on at frame " + onset.frame() + " is off the grid");
+        }
+    }
+
+    private static void send(OutputStream commands, String text) throws java.io.IOException {
+        commands.write(text.getBytes(StandardCharsets.UTF_8));
+        commands.flush();
+    }
+}
