@@ -32,12 +32,17 @@ final class JackServer implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** Starts a server, or skips the calling test (with the reason) where jackd is not installed. */
+    /** Starts a server with a name of its own, or skips the calling test (with the reason) without jackd. */
     static JackServer start(Path logs) throws IOException, InterruptedException {
+        return start(logs, "continuo-test-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+    }
+
+    /** Starts a server with the given name, or skips the calling test (with the reason). */
+    static JackServer start(Path logs, String name) throws IOException, InterruptedException {
         Assumptions.assumeTrue(installed("jackd") && installed("jack_midi_dump") && installed("jack_midiseq"),
                 "jackd and the JACK example clients are not installed (apt-get install jackd2)");
-        JackServer jack = new JackServer("continuo-test-" + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet(), logs);
+        Assumptions.assumeTrue(name != null, "JACK_DEFAULT_SERVER is not set for this JVM (mvn verify sets it)");
+        JackServer jack = new JackServer(name, logs);
         jack.startServer();
         return jack;
     }

@@ -33,6 +33,9 @@ public interface MidiBackend extends AutoCloseable {
     /** Frames per real-time cycle. */
     int framesPerCycle();
 
+    /** How much of each cycle the real-time callback takes (the share of the cycle period), and its failures. */
+    CycleLoad load();
+
     /** Stops the real-time cycle and unregisters everything. Idempotent; never throws. */
     @Override
     void close();

@@ -256,7 +256,13 @@ public final class ServeSession implements AutoCloseable {
             ObjectNode node = json.valueToTree(status);
             node.put("barBeat", status.barBeat());
             node.put("preset", generator.presetName());
-            node.put("ports", String.join(" ", backend == null ? List.of() : backend.portNames()));
+            MidiBackend current = backend;
+            node.put("ports", String.join(" ", current == null ? List.of() : current.portNames()));
+            if (current != null) {
+                node.put("cycleLoadAverage", current.load().averageShare());
+                node.put("cycleLoadWorst", current.load().worstShare());
+                node.put("callbackFailures", current.load().failures());
+            }
             node.put("phrasesAccompanied", generator.latencies().count());
             node.put("readyMillisP50", generator.latencies().quantile(0.5));
             return node;

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleLoad;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.MidiOutput;
 import dev.continuo.bridge.backend.PortLayout;
@@ -50,7 +51,7 @@ public final class JackBackend implements MidiBackend {
     private final byte[] inputChunk = new byte[INPUT_CHUNK];
     private final TransportSnapshot transport = new TransportSnapshot();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final JackLoad load = new JackLoad();
+    private final CycleLoad load = new CycleLoad();
 
     private final JackLibrary.JackProcessCallback processCallback = this::process;
     private final JackLibrary.JackInfoShutdownCallback shutdownCallback = this::shutdown;
@@ -165,8 +166,8 @@ public final class JackBackend implements MidiBackend {
         return framesPerCycle;
     }
 
-    /** Share of the cycle period our process callback used, averaged and worst, since open. */
-    public JackLoad load() {
+    @Override
+    public CycleLoad load() {
         return load;
     }
 

@@ -1,10 +1,10 @@
-package dev.continuo.bridge.backend.jack;
+package dev.continuo.bridge.backend;
 
 /**
- * How much of each JACK cycle our process callback takes: written on the real-time thread, read by others. Also
+ * How much of each real-time cycle the engine takes: written on the real-time thread, read by others. Also
  * keeps the last exception the callback caught, so that a housekeeping thread can report it.
  */
-public final class JackLoad {
+public final class CycleLoad {
 
     private volatile double averageShare;
     private volatile double worstShare;
@@ -13,7 +13,7 @@ public final class JackLoad {
     private volatile Throwable lastFailure;
 
     /** Called on the real-time thread after each cycle. */
-    void cycle(long elapsedNanos, int frames, int sampleRate) {
+    public void cycle(long elapsedNanos, int frames, int sampleRate) {
         double share = elapsedNanos * (double) sampleRate / (frames * 1e9);
         averageShare = cycles == 0 ? share : averageShare + (share - averageShare) * 0.01;
         if (share > worstShare) {
@@ -23,7 +23,7 @@ public final class JackLoad {
     }
 
     /** Called on the real-time thread when the handler threw. */
-    void failed(Throwable failure) {
+    public void failed(Throwable failure) {
         lastFailure = failure;
         failures = failures + 1;
     }
