@@ -47,6 +47,7 @@ public final class ServeSession implements AutoCloseable {
     private final PhraseGenerator generator;
     private final PhraseRecorder recorder;
     private volatile String lostReason;
+    private final ProblemReporter problems = new ProblemReporter();
     private volatile boolean running = true;
     private volatile Preset preset;
     private volatile MidiBackend backend;
@@ -89,6 +90,7 @@ public final class ServeSession implements AutoCloseable {
         while (running) {
             String reason = lostReason;
             if (reason == null) {
+                problems.report(engine.status(), backend.load());
                 Thread.sleep(SUPERVISION_INTERVAL_MILLIS);
                 continue;
             }
