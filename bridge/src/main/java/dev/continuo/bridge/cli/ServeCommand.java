@@ -7,6 +7,7 @@ import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
+import dev.continuo.bridge.realtime.InternalClock;
 import dev.continuo.bridge.serve.ControlSocket;
 import dev.continuo.bridge.serve.ServeSession;
 import dev.continuo.bridge.serve.ServeSettings;
@@ -34,13 +35,13 @@ import picocli.CommandLine.Option;
         description = {"Run the real-time engine: virtual MIDI ports for your DAW, locked to its tempo.",
             "Play a phrase into melody_in; the accompaniment plays on the next pass (the DAW's loop, or Continuo's "
                 + "own loop when it is the clock).",
-            "Backends: ${COMPLETION-CANDIDATES}."})
+            "Backends: jack (Linux, macOS, Windows with JACK installed)."})
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--backend", defaultValue = "jack", paramLabel = "NAME",
-            description = "MIDI backend: " + "jack" + " (default: ${DEFAULT-VALUE}).")
+            description = "MIDI backend (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = "--name", defaultValue = "continuo", paramLabel = "NAME",
@@ -107,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         EngineOptions engine = parse(() -> new EngineOptions(PortLayout.byId(ports), clockSource(), bars, bpm,
                 countIn, click, partPerPass, echoChannel == null ? -1 : channel(echoChannel, "--echo"),
                 channel(controlChannel, "--control-channel")));
-        parse(() -> new dev.continuo.bridge.realtime.InternalClock(bpm, countIn));
+        parse(() -> new InternalClock(bpm, countIn)); // checks --bpm and --count-in before anything starts
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         Preset preset = catalog.load(generation.preset);
         ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
