@@ -23,13 +23,6 @@ public final class PhraseBook {
         patterns.set(index, pattern);
     }
 
-    /** Forgets every phrase. */
-    public void clear() {
-        for (int index = 0; index < CAPACITY; index++) {
-            patterns.set(index, null);
-        }
-    }
-
     /** Whether {@code index} is a phrase number this book can hold. */
     public static boolean holds(long index) {
         return index >= 0 && index < CAPACITY;

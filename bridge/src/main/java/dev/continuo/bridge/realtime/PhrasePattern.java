@@ -20,14 +20,12 @@ public final class PhrasePattern {
     private final int[] channel;
     private final int[] pitch;
     private final int[] velocity;
-    private final long createdNanos;
 
     /**
      * @param steps        length of the phrase in steps
      * @param parts        the accompaniment parts; part k keeps its own MIDI channel
-     * @param createdNanos {@link System#nanoTime()} when the phrase's melody was complete, for latency figures
      */
-    public PhrasePattern(int steps, List<Part> parts, long createdNanos) {
+    public PhrasePattern(int steps, List<Part> parts) {
         record Entry(int part, int channel, Note note) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -47,7 +45,6 @@ public final class PhrasePattern {
         this.channel = new int[count];
         this.pitch = new int[count];
         this.velocity = new int[count];
-        this.createdNanos = createdNanos;
         for (int i = 0; i < count; i++) {
             Entry entry = entries.get(i);
             startStep[i] = entry.note().startStep();
@@ -89,10 +86,6 @@ public final class PhrasePattern {
 
     public int velocity(int note) {
         return velocity[note];
-    }
-
-    public long createdNanos() {
-        return createdNanos;
     }
 
     /** Whether both hold exactly the same notes (same parts, channels, pitches, velocities and steps). */

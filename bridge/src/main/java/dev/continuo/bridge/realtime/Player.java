@@ -25,7 +25,7 @@ public final class Player {
     private final PhrasePattern[] adopted = new PhrasePattern[PhraseBook.CAPACITY];
     private final int[] passes = new int[PhraseBook.CAPACITY];
 
-    private volatile boolean clickAlways;
+    private final boolean clickAlways;
     private boolean wasRolling;
     private double selectedUntil;
     private long currentPhrase = Long.MIN_VALUE;
@@ -172,11 +172,6 @@ public final class Player {
                         CLICK_CHANNEL, pitch, pitch == CLICK_ACCENT ? 110 : 80, step + 1);
             }
         }
-    }
-
-    /** Turns the metronome click on or off (the count-in always clicks). Any thread. */
-    public void clickAlways(boolean on) {
-        clickAlways = on;
     }
 
     /** The phrase being played, or -1 before the first; any thread. */

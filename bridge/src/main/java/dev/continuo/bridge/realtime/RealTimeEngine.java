@@ -209,11 +209,6 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         programsVersion = programsVersion + 1;
     }
 
-    /** Turns the metronome on or off. Any thread. */
-    public void click(boolean on) {
-        player.clickAlways(on);
-    }
-
     /** What the engine is doing, for status displays. Any thread; values may be a cycle old. */
     public EngineStatus status() {
         return new EngineStatus(position.source, position.rolling, position.startStep, position.stepsPerBar,

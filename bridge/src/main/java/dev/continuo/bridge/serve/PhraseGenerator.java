@@ -77,7 +77,7 @@ public final class PhraseGenerator implements AutoCloseable {
         }
         try {
             List<Part> parts = accompanist.generate(phrase.melody(), settings);
-            PhrasePattern pattern = new PhrasePattern(phrase.melody().steps(), parts, phrase.closedNanos());
+            PhrasePattern pattern = new PhrasePattern(phrase.melody().steps(), parts);
             double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
             latencies.add(millis);
             if (pattern.sameNotesAs(book.get(phrase.bookIndex()))) {

@@ -56,7 +56,7 @@ final class PlayerRig {
     }
 
     static PhrasePattern pattern(int steps, Part... parts) {
-        return new PhrasePattern(steps, List.of(parts), 0);
+        return new PhrasePattern(steps, List.of(parts));
     }
 
     /** Note events except the metronome (channel 10), described. */
