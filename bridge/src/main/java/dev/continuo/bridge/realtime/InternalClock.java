@@ -2,7 +2,9 @@ package dev.continuo.bridge.realtime;
 
 /**
  * Continuo's own clock: a fixed tempo in 4/4, starting with an optional count-in, looping one phrase forever.
- * Positions are derived from the frame count since start, so the grid is exact to the frame. Real-time thread only.
+ * Positions are derived from the backend's frame counter since start, so the grid is exact to the frame and stays
+ * locked to real time even when a cycle is skipped (an xrun): time runs on, and the notes of the skipped cycle are
+ * played at the start of the next. Real-time thread only.
  */
 public final class InternalClock {
 
@@ -11,7 +13,7 @@ public final class InternalClock {
 
     private final double beatsPerMinute;
     private final int countInSteps;
-    private long rolledFrames;
+    private long originFrame;
     private boolean started;
 
     /**
@@ -29,25 +31,30 @@ public final class InternalClock {
         this.countInSteps = countInBars * STEPS_PER_BAR;
     }
 
-    /** Advances by one cycle and describes it. */
-    public void advance(int frames, int sampleRate, CyclePosition out) {
+    /**
+     * Describes the cycle that starts at {@code firstFrame} of the backend's frame counter.
+     *
+     * @param frames frames in the cycle (unused for the position; kept for symmetry with the other clocks)
+     */
+    public void advance(long firstFrame, int frames, int sampleRate, CyclePosition out) {
+        if (!started) {
+            originFrame = firstFrame;
+        }
         double framesPerStep = sampleRate * 60.0 / (beatsPerMinute * STEPS_PER_BEAT);
         out.rolling = true;
         out.contiguous = started;
-        out.startStep = rolledFrames / framesPerStep - countInSteps;
+        out.startStep = (firstFrame - originFrame) / framesPerStep - countInSteps;
         out.framesPerStep = framesPerStep;
         out.stepsPerBar = STEPS_PER_BAR;
         out.stepsPerBeat = STEPS_PER_BEAT;
         out.beatsPerMinute = beatsPerMinute;
         out.loopsPhrase = true;
         out.source = ClockSource.INTERNAL;
-        rolledFrames += frames;
         started = true;
     }
 
     /** Forgets the position, so the next cycle starts again with the count-in (used after a source switch). */
     public void restart() {
-        rolledFrames = 0;
         started = false;
     }
 }

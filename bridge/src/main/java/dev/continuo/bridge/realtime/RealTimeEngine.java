@@ -103,7 +103,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         if (lastSource != ClockSource.INTERNAL) {
             internalClock.restart();
         }
-        internalClock.advance(frames, sampleRate, position);
+        internalClock.advance(firstFrame, frames, sampleRate, position);
     }
 
     private void sendPrograms() {

@@ -25,8 +25,13 @@ final class PlayerRig {
     }
 
     void cycle(int frames) {
-        clock.advance(frames, sampleRate, position);
+        clock.advance(frame, frames, sampleRate, position);
         play(frames);
+    }
+
+    /** A cycle the backend never ran (an xrun): time passes, nothing is played. */
+    void skip(int frames) {
+        frame += frames;
     }
 
     void stop(int frames) {

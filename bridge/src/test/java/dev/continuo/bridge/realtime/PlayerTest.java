@@ -47,6 +47,17 @@ class PlayerTest {
     }
 
     @Test
+    void notesOfASkippedCycleComeAtTheStartOfTheNextAndTheGridStaysLocked() {
+        PlayerRig rig = new PlayerRig(48_000, 120, 0, 2, false, PortLayout.SINGLE);
+        rig.book.put(0, pattern(32, part(0, 32, new Note(60, 1, 1, 100), new Note(62, 2, 1, 100))));
+        rig.runUntil(5888, 256);
+        rig.skip(256); // 5888..6143 holds the onset at step 1 (frame 6000): it never ran
+        rig.runUntil(3 * STEP + 256, 256);
+        assertEquals(List.of(on(6144, 0, 0, 60, 100), off(2 * STEP, 0, 0, 60), on(2 * STEP, 0, 0, 62, 100),
+                off(3 * STEP, 0, 0, 62)), rig.notes());
+    }
+
+    @Test
     void notesLandOnTheGridLoopEveryPassAndEndOnStop() {
         PlayerRig rig = new PlayerRig(48_000, 120, 1, 2, false, PortLayout.SINGLE);
         rig.book.put(0, pattern(32,
