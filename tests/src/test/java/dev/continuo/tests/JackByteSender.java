@@ -23,6 +23,9 @@ final class JackByteSender implements AutoCloseable {
     private final Pointer client;
     private final Pointer port;
     private volatile int eventsPerCycle = 1;
+    private volatile int framesPerClock;
+    private long nextClockFrame = -1;
+    private long clocksSent;
 
     JackByteSender(String name) throws IOException {
         int[] status = new int[1];
@@ -47,6 +50,19 @@ final class JackByteSender implements AutoCloseable {
         pending.add(bytes);
     }
 
+    /**
+     * Sends MIDI clock (F8) every {@code frames} frames from the next cycle on, exactly on its frame; 0 stops it.
+     * Queued events still go out, at the start of each cycle.
+     */
+    void clockEvery(int frames) {
+        framesPerClock = frames;
+    }
+
+    /** Clock messages sent so far. */
+    synchronized long clocksSent() {
+        return clocksSent;
+    }
+
     /** Events written into JACK buffers so far. */
     long sent() {
         return sent.get();
@@ -59,21 +75,45 @@ final class JackByteSender implements AutoCloseable {
     private int process(int frames, Pointer unused) {
         long buffer = jack.jack_port_get_buffer(port, frames);
         jack.jack_midi_clear_buffer(buffer);
-        int budget = eventsPerCycle;
+        int spacing = framesPerClock;
+        if (spacing > 0) {
+            sendQueued(buffer, frames, Math.max(1, eventsPerCycle), true);
+            sendClocks(buffer, frames, spacing);
+            return 0;
+        }
+        sendQueued(buffer, frames, eventsPerCycle, false);
+        return 0;
+    }
+
+    private void sendClocks(long buffer, int frames, int spacing) {
+        long cycleStart = jack.jack_last_frame_time(client) & 0xFFFF_FFFFL;
+        if (nextClockFrame < 0) {
+            nextClockFrame = cycleStart;
+        }
+        data.setByte(0, (byte) 0xF8);
+        while (nextClockFrame < cycleStart + frames) {
+            jack.jack_midi_event_write(buffer, (int) (nextClockFrame - cycleStart), Pointer.nativeValue(data), 1);
+            nextClockFrame += spacing;
+            synchronized (this) {
+                clocksSent++;
+            }
+        }
+    }
+
+    private void sendQueued(long buffer, int frames, int budget, boolean atStart) {
         for (int i = 0; i < budget; i++) {
             byte[] bytes = pending.peek();
             if (bytes == null) {
                 break;
             }
             data.write(0, bytes, 0, bytes.length);
-            int offset = (int) ((long) i * frames / budget);
+            int offset = atStart ? 0 : (int) ((long) i * frames / budget);
             if (jack.jack_midi_event_write(buffer, offset, Pointer.nativeValue(data), bytes.length) != 0) {
                 break;
             }
             pending.poll();
             sent.incrementAndGet();
         }
-        return 0;
     }
 
     @Override

@@ -133,6 +133,69 @@ class JackServeIT {
     }
 
     @Test
+    void asTimebaseMasterItGivesJackBarBeatAndTempoAndPlaysOnItsGrid() throws Exception {
+        int framesPerStep = 8000; // 90 bpm at 48 kHz
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--timebase-master",
+                "--bpm", "90")) {
+            assertTrue(daemon.log().contains("Timebase master"), daemon.log());
+            Process transport = jack.startClient(List.of("jack_transport"), "transport.log");
+            OutputStream commands = transport.getOutputStream();
+            send(commands, "locate 0\nplay\n");
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.startClient(slower(MELODY, 4, 3), "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            Thread.sleep(1000);
+            assertBarBeatMatchesFrame(jack.run("timeout", "0.2", "jack_showtime").output(), 90);
+            daemon.awaitPhrases(2, 60);
+            send(commands, "stop\nlocate 0\n");
+            Thread.sleep(500);
+            send(commands, "play\n");
+            Thread.sleep(4000);
+            send(commands, "stop\n");
+            Thread.sleep(500);
+
+            MidiDump events = MidiDump.read(dump);
+            assertOnGrid(events, framesPerStep);
+            assertEquals(java.util.Map.of(), events.hangingNotes());
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
+    void followsMidiClockOnTheMelodyInput() throws Exception {
+        // The clock sender runs in this JVM, which libjack points at the server named in its environment.
+        jack.close();
+        jack = JackServer.start(directory, System.getenv("JACK_DEFAULT_SERVER"));
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
+                JackByteSender clock = new JackByteSender("clock")) {
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.connect("clock:out", "continuo:melody_in");
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            clock.send((byte) 0xFA);
+            clock.clockEvery(1000); // 24 per quarter note at 120 bpm and 48 kHz
+            daemon.awaitPhrases(2, 60);
+            assertEquals("MIDI", daemon.status().path("clock").asText());
+            // Stop, back to the top with Song Position Pointer 0, continue: the captured bars play again.
+            clock.send((byte) 0xFC);
+            clock.send((byte) 0xF2, (byte) 0, (byte) 0);
+            clock.send((byte) 0xFB);
+            Thread.sleep(3000);
+            clock.send((byte) 0xFC);
+            Thread.sleep(500);
+
+            MidiDump events = MidiDump.read(dump);
+            assertOnGrid(events, FRAMES_PER_STEP);
+            assertEquals(java.util.Map.of(), events.hangingNotes(), "notes left sounding after MIDI Stop");
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
     void reconnectsWhenTheServerComesBack() throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2")) {
             jack.stopServer();
@@ -156,15 +219,42 @@ class JackServeIT {
         }
     }
 
-    /** Every note-on lies on the same sixteenth-note grid, to the frame. */
+    /** Every note-on lies on the same sixteenth-note grid of 120 bpm, to the frame. */
     private static void assertOnGrid(MidiDump events) {
+        assertOnGrid(events, FRAMES_PER_STEP);
+    }
+
+    private static void assertOnGrid(MidiDump events, int framesPerStep) {
         List<MidiDump.Event> onsets = events.noteOns();
         assertFalse(onsets.isEmpty(), "no notes were played");
-        long phase = Math.floorMod(onsets.get(0).frame(), FRAMES_PER_STEP);
-        for (MidiDump.Event onset : onsets) {
-            assertEquals(phase, Math.floorMod(onset.frame(), FRAMES_PER_STEP),
-                    "note-on at frame " + onset.frame() + " is off the grid");
+        long phase = Math.floorMod(onsets.get(0).frame(), framesPerStep);
+        List<String> off = onsets.stream().filter(e -> Math.floorMod(e.frame(), framesPerStep) != phase)
+                .map(e -> e.frame() + " (" + (Math.floorMod(e.frame() - phase + framesPerStep / 2, framesPerStep)
+                        - framesPerStep / 2) + ")").toList();
+        assertEquals(List.of(), off, onsets.size() + " note-ons, grid phase " + phase + " (first at "
+                + onsets.get(0).frame() + "); off the grid (frame, error)");
+    }
+
+    /** {@code jack_showtime}'s "frame = F … BBT: bar|beat|tick" agrees with a constant tempo from frame 0. */
+    private static void assertBarBeatMatchesFrame(String showtime, double bpm) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("frame = (\\d+).*BBT:\\s+(\\d+)\\|(\\d+)\\|(\\d+)").matcher(showtime);
+        assertTrue(matcher.find(), "no BBT in jack_showtime's output: " + showtime);
+        double beats = Long.parseLong(matcher.group(1)) * bpm / (60.0 * JackServer.SAMPLE_RATE);
+        double shown = (Integer.parseInt(matcher.group(2)) - 1) * 4 + Integer.parseInt(matcher.group(3)) - 1
+                + Integer.parseInt(matcher.group(4)) / 1920.0;
+        assertEquals(beats, shown, 1 / 1920.0, showtime);
+    }
+
+    /** The jack_midiseq command with every frame count scaled by {@code numerator / denominator}. */
+    private static List<String> slower(List<String> command, int numerator, int denominator) {
+        List<String> scaled = new java.util.ArrayList<>(command.subList(0, 2));
+        for (int i = 2; i < command.size(); i++) {
+            boolean frames = i == 2 || (i - 3) % 3 != 1;
+            long value = Long.parseLong(command.get(i));
+            scaled.add(String.valueOf(frames ? value * numerator / denominator : value));
         }
+        return scaled;
     }
 
     private static void send(OutputStream commands, String text) throws java.io.IOException {

@@ -33,6 +33,14 @@ public interface MidiBackend extends AutoCloseable {
     /** Frames per real-time cycle. */
     int framesPerCycle();
 
+    /**
+     * Offers to be the host's transport tempo source (JACK: timebase master) at a constant tempo in 4/4, so that
+     * transport-aware applications get bar, beat and tempo from Continuo. Call after {@link #open}.
+     *
+     * @return false if the backend has no such role or another application already holds it
+     */
+    boolean offerTempo(double beatsPerMinute) throws BackendException;
+
     /** How much of each cycle the real-time callback takes (the share of the cycle period), and its failures. */
     CycleLoad load();
 

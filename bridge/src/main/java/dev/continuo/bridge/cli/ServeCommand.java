@@ -67,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Tempo of Continuo's own clock (default: ${DEFAULT-VALUE}).")
     double bpm;
 
+    @Option(names = "--timebase-master",
+            description = "Be the JACK timebase master at --bpm (4/4), so that transport-aware applications get bar, "
+                    + "beat and tempo from Continuo; follow the JACK transport (unless another master exists).")
+    boolean timebaseMaster;
+
     @Option(names = "--count-in", defaultValue = "1", paramLabel = "BARS",
             description = "Count-in bars (clicked on channel 10) before Continuo's own clock starts its loop "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -112,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         Preset preset = catalog.load(generation.preset);
         ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
-                !noReconnect, socket, !noStatus && System.console() != null);
+                !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster);
         Supplier<MidiBackend> backends = backendFactory(kind);
         try (ServeSession session = new ServeSession(settings, catalog, preset, backends)) {
             Thread hook = new Thread(session::stop, "continuo-shutdown");
@@ -130,8 +135,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ClockSource clockSource() {
-        return "auto".equals(clock.toLowerCase(Locale.ROOT)) ? null
-                : ClockSource.valueOf(clock.toUpperCase(Locale.ROOT));
+        if (timebaseMaster && "auto".equals(clock.toLowerCase(Locale.ROOT))) {
+            return ClockSource.JACK;
+        }
+        return "auto".equals(clock.toLowerCase(Locale.ROOT)) ? null : ClockSource.byId(clock);
     }
 
     private static int channel(int oneBased, String option) {

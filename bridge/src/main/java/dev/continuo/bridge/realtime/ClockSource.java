@@ -14,4 +14,14 @@ public enum ClockSource {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Looks a source up by its id, ignoring case. */
+    public static ClockSource byId(String id) {
+        for (ClockSource source : values()) {
+            if (source.id().equals(id.toLowerCase(Locale.ROOT))) {
+                return source;
+            }
+        }
+        throw new IllegalArgumentException("unknown clock \"" + id + "\" (auto, internal, jack or midi)");
+    }
 }

@@ -10,6 +10,7 @@ public final class MidiClockFollower {
 
     private static final int CLOCKS_PER_STEP = 6;
     private static final double SMOOTHING = 0.1;
+    private static final double MAX_EXTRAPOLATED_CLOCKS = 2.0;
     /** Clock is considered present this long after its last tick. */
     private static final double PRESENT_SECONDS = 1.0;
 
@@ -77,6 +78,17 @@ public final class MidiClockFollower {
         return lastClockFrame != Long.MIN_VALUE && frame - lastClockFrame < PRESENT_SECONDS * sampleRate;
     }
 
+    /** Whether the clock runs and has ticked since Start or Continue, with a known tempo. */
+    public boolean ticking() {
+        return running && !awaitingFirstClock && framesPerClock > 0;
+    }
+
+    /** Musical position, in steps, of a frame at or after the last clock; only while {@link #ticking()}. */
+    public double stepAt(long frame) {
+        return (clocks + Math.min(MAX_EXTRAPOLATED_CLOCKS, (frame - lastClockFrame) / framesPerClock))
+                / CLOCKS_PER_STEP;
+    }
+
     /** Describes the cycle starting at {@code firstFrame}. */
     public void advance(long firstFrame, int frames, int sampleRate, CyclePosition out) {
         if (!running || awaitingFirstClock || framesPerClock <= 0) {
@@ -85,8 +97,9 @@ public final class MidiClockFollower {
             return;
         }
         double framesPerStep = framesPerClock * CLOCKS_PER_STEP;
-        double predicted = (clocks + Math.min(1.0, (firstFrame - lastClockFrame) / framesPerClock))
-                / CLOCKS_PER_STEP;
+        // Clocks of this cycle are parsed after this runs, so extrapolate past the last one; but never more than two
+        // clocks, so that a vanished clock source does not run away with the position.
+        double predicted = stepAt(firstFrame);
         boolean contiguous = wasRolling && !jumped && firstFrame == expectedFrame;
         out.rolling = true;
         out.contiguous = contiguous;

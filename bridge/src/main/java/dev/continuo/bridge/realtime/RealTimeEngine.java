@@ -167,11 +167,16 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
                 active.stop(queue, inputOffset, 0, options.echoChannel(), data1);
             }
         }
+        double step;
         if (position.rolling) {
-            double step = position.startStep + inputOffset / position.framesPerStep;
-            capture.offer(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0),
-                    Double.doubleToRawLongBits(step));
+            step = position.startStep + inputOffset / position.framesPerStep;
+        } else if (position.source == ClockSource.MIDI && midiClock.ticking()) {
+            step = midiClock.stepAt(firstFrame + inputOffset);
+        } else {
+            return;
         }
+        capture.offer(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0),
+                Double.doubleToRawLongBits(step));
     }
 
     @Override
@@ -181,6 +186,12 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
 
     @Override
     public void render(MidiOutput output) {
+        if (position.source == ClockSource.MIDI && !position.rolling && !silent && midiClock.ticking()) {
+            // MIDI Start or Continue took effect with a clock in this cycle: play from that clock's frame now
+            // rather than from the next cycle.
+            midiClock.advance(firstFrame, frames, sampleRate, position);
+            player.play(position, frames, queue);
+        }
         queue.flush(output);
     }
 

@@ -118,6 +118,9 @@ public final class ServeSession implements AutoCloseable {
                 candidate.open(settings.clientName(), settings.engine().layout(), engine, reason -> lostReason = reason);
                 backend = candidate;
                 engine.sendPrograms(programs(preset));
+                if (settings.tempoMaster()) {
+                    offerTempo(candidate);
+                }
                 LOG.info("{} {}: melody in {}, accompaniment out {} ({} Hz, {} frames per cycle)",
                         first ? "Registered" : "Reconnected; registered", candidate.kind().id(),
                         candidate.portNames().get(0), String.join(", ", candidate.portNames().subList(1,
@@ -141,6 +144,16 @@ public final class ServeSession implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private void offerTempo(MidiBackend candidate) throws BackendException {
+        double bpm = settings.engine().bpm();
+        if (candidate.offerTempo(bpm)) {
+            LOG.info("Timebase master: bar, beat and {} bpm for every JACK application; start the transport to play",
+                    String.format("%.1f", bpm));
+        } else {
+            LOG.warn("Another application is already the timebase master; following its tempo instead");
+        }
     }
 
     private static int[] programs(Preset preset) {

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param reconnect  reconnect when the MIDI service comes back instead of exiting
  * @param socket     control socket path
  * @param statusLine show a live status line (when standard output is a terminal)
+ * @param tempoMaster offer to be the host's tempo source (JACK timebase master) at the engine's bpm
  */
 public record ServeSettings(String clientName, EngineOptions engine, String preset, GenerationSettings generation,
-        boolean reconnect, Path socket, boolean statusLine) {
+        boolean reconnect, Path socket, boolean statusLine, boolean tempoMaster) {
 }

@@ -56,11 +56,23 @@ class MidiClockFollowerTest {
     }
 
     @Test
-    void predictionBetweenClocksIsCappedAtOneClock() {
+    void predictionPastTheLastClockIsCappedAtTwoClocks() {
         follower.start();
-        clocks(0, 7, 1000);
-        follower.advance(9000, 256, 48_000, position);
-        assertEquals(7 / 6.0, position.startStep, 1e-12);
+        clocks(0, 7, 1000); // clocks 0..6, the last at frame 6000
+        follower.advance(7500, 256, 48_000, position);
+        assertEquals(7.5 / 6.0, position.startStep, 1e-12);
+        follower.advance(12_000, 256, 48_000, position);
+        assertEquals(8 / 6.0, position.startStep, 1e-12);
+    }
+
+    @Test
+    void stepOfAFrameAfterTheFirstClockIsKnownInThatCycle() {
+        follower.start();
+        assertFalse(follower.ticking());
+        follower.clock(1000);
+        follower.clock(2000);
+        assertTrue(follower.ticking());
+        assertEquals(1.5 / 6, follower.stepAt(2500), 1e-12);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.continuo.bridge.backend.MidiOutput;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.RealTimeHandler;
 import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.bridge.backend.BarBeatTick;
 import dev.continuo.natives.MovablePointer;
 import dev.continuo.natives.jack.JackLibrary;
 import dev.continuo.natives.jack.JackMidiEvent;
@@ -41,6 +42,9 @@ public final class JackBackend implements MidiBackend {
     public static final String ACCOMPANIMENT = "accompaniment";
 
     private static final int INPUT_CHUNK = 512;
+    private static final int BEATS_PER_BAR = 4;
+    /** {@code EBUSY}: another client is timebase master (Linux and macOS errno). */
+    private static final int EBUSY = 16;
     private static final Logger LOG = LoggerFactory.getLogger(JackBackend.class);
 
     private final JackLibrary jack;
@@ -55,6 +59,10 @@ public final class JackBackend implements MidiBackend {
 
     private final JackLibrary.JackProcessCallback processCallback = this::process;
     private final JackLibrary.JackInfoShutdownCallback shutdownCallback = this::shutdown;
+    private final JackLibrary.JackTimebaseCallback timebaseCallback = this::timebase;
+    private final MovablePointer timebasePosition = new MovablePointer();
+    private final BarBeatTick barBeatTick = new BarBeatTick();
+    private volatile double timebaseBeatsPerMinute;
 
     private Pointer client;
     private Pointer inputPort;
@@ -225,6 +233,40 @@ public final class JackBackend implements MidiBackend {
                 handler.input(offset, inputChunk, length);
             }
         }
+    }
+
+    @Override
+    public boolean offerTempo(double beatsPerMinute) throws BackendException {
+        timebaseBeatsPerMinute = beatsPerMinute;
+        Native.setCallbackThreadInitializer(timebaseCallback,
+                new CallbackThreadInitializer(true, false, "continuo-jack-timebase"));
+        int code = jack.jack_set_timebase_callback(client, 1, timebaseCallback, null);
+        if (code == EBUSY) {
+            return false;
+        }
+        check(code, "jack_set_timebase_callback", "could not become JACK timebase master");
+        return true;
+    }
+
+    /**
+     * Called on the real-time thread when JACK asks its timebase master for the position of the current cycle: fills
+     * bar, beat, tick and tempo of the {@code jack_position_t} at {@code position}, computed from its frame.
+     */
+    private void timebase(int state, int frames, long position, int newPosition, Pointer unused) {
+        timebasePosition.moveTo(position);
+        double beatsPerMinute = timebaseBeatsPerMinute;
+        long frame = timebasePosition.getInt(JackPosition.FRAME) & 0xFFFF_FFFFL;
+        barBeatTick.locate(frame, sampleRate, beatsPerMinute, BEATS_PER_BAR);
+        timebasePosition.setInt(JackPosition.VALID,
+                timebasePosition.getInt(JackPosition.VALID) | JackLibrary.JackPositionBBT);
+        timebasePosition.setInt(JackPosition.BAR, barBeatTick.bar);
+        timebasePosition.setInt(JackPosition.BEAT, barBeatTick.beat);
+        timebasePosition.setInt(JackPosition.TICK, barBeatTick.tick);
+        timebasePosition.setDouble(JackPosition.BAR_START_TICK, barBeatTick.barStartTick);
+        timebasePosition.setFloat(JackPosition.BEATS_PER_BAR, BEATS_PER_BAR);
+        timebasePosition.setFloat(JackPosition.BEAT_TYPE, 4);
+        timebasePosition.setDouble(JackPosition.TICKS_PER_BEAT, BarBeatTick.TICKS_PER_BEAT);
+        timebasePosition.setDouble(JackPosition.BEATS_PER_MINUTE, beatsPerMinute);
     }
 
     /** Called on a JACK thread when the server closes the client. */
