@@ -196,6 +196,19 @@ class JackServeIT {
     }
 
     @Test
+    void benchServePrintsItsFigures() throws Exception {
+        ContinuoProcess.Result result = ContinuoProcess.run(directory, ContinuoProcess.MODEL_HEAP,
+                jack.environment(), "bench", "serve", "--seconds", "10");
+        assertEquals(0, result.exitCode(), result.stderr());
+        java.util.regex.Matcher grid = java.util.regex.Pattern.compile(
+                "onsets vs the sixteenth grid \\((\\d+) note-ons\\): p50 (\\d+),").matcher(result.stdout());
+        assertTrue(grid.find(), result.stdout());
+        assertTrue(Integer.parseInt(grid.group(1)) > 20, result.stdout());
+        assertEquals("0", grid.group(2), result.stdout());
+        assertTrue(result.stdout().matches("(?s).*input flood: \\d+ note messages .* 0 lost.*"), result.stdout());
+    }
+
+    @Test
     void reconnectsWhenTheServerComesBack() throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2")) {
             jack.stopServer();

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * for), and the DeepComposer architecture's inference and training speed in GFLOP/s beside a plain SGEMM, for
  * comparison with the PyTorch reference ({@code ../shared/bench/deepcomposer_reference.py}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchServeCommand.class,
         description = {"Measure generation latency and model throughput on this machine and print the figures."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -154,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         return 2.0 * 2048 * 2048 * 2048 / seconds / 1e9;
     }
 
-    private static double percentile(double[] sorted, int percent) {
+    static double percentile(double[] sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }

@@ -51,6 +51,7 @@ public final class ServeSession implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Preset preset;
     private volatile MidiBackend backend;
+    private volatile boolean ready;
     private Thread captureThread;
     private ControlServer control;
     private StatusLine statusLine;
@@ -87,6 +88,7 @@ public final class ServeSession implements AutoCloseable {
         if (settings.statusLine()) {
             statusLine = StatusLine.start(this::statusText);
         }
+        ready = true;
         while (running) {
             String reason = lostReason;
             if (reason == null) {
@@ -212,6 +214,16 @@ public final class ServeSession implements AutoCloseable {
                 status.beatsPerMinute(),
                 status.phrase() + 1, status.pass(), status.notesIn(), status.soundingNotes(),
                 generator.presetName());
+    }
+
+    /** Whether the ports are registered and the model is warmed up. Any thread. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The connected backend, or null before the first connection. */
+    public MidiBackend backend() {
+        return backend;
     }
 
     /** The engine's counters, for tests and benchmarks. */

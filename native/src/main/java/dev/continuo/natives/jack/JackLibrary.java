@@ -121,6 +121,8 @@ public interface JackLibrary {
 
     String jack_port_name(Pointer port);
 
+    int jack_connect(Pointer client, String sourcePort, String destinationPort);
+
     /** Real-time safe. Returns the address of the port's buffer for this cycle. */
     long jack_port_get_buffer(Pointer port, int nframes);
 
