@@ -11,9 +11,13 @@ public final class CycleLoad {
     private volatile long cycles;
     private volatile long failures;
     private volatile Throwable lastFailure;
+    private volatile long threadId = -1;
 
     /** Called on the real-time thread after each cycle. */
     public void cycle(long elapsedNanos, int frames, int sampleRate) {
+        if (threadId < 0) {
+            threadId = Thread.currentThread().getId();
+        }
         double share = elapsedNanos * (double) sampleRate / (frames * 1e9);
         averageShare = cycles == 0 ? share : averageShare + (share - averageShare) * 0.01;
         if (share > worstShare) {
@@ -36,6 +40,11 @@ public final class CycleLoad {
     /** Largest share of a cycle period used since the client started. */
     public double worstShare() {
         return worstShare;
+    }
+
+    /** The real-time thread's Java id (for allocation figures), or -1 before the first cycle. */
+    public long threadId() {
+        return threadId;
     }
 
     public long cycles() {

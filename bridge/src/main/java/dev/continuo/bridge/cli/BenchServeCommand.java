@@ -82,6 +82,7 @@ final class BenchServeCommand implements Callable<Integer> {
                         seconds, bpm);
                 Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
                 long[] onsets = probe.onsetFrames();
+                double bytesPerCycle = allocationPerCycle(session.backend().load());
                 probe.mute(true);
                 Thread.sleep(500);
                 long notesBefore = session.engineStatus().notesIn();
@@ -93,11 +94,24 @@ final class BenchServeCommand implements Callable<Integer> {
                 long taken = session.engineStatus().notesIn() - notesBefore;
                 report(readyMillis, onsets, probe.framesPerStep(), session.latencies(),
                         session.backend().load(), probe.flooded(), taken);
+                System.out.printf(Locale.ROOT, "allocated on the real-time thread: %.0f bytes per cycle%n",
+                        bytesPerCycle);
             }
             session.stop();
             runner.join(10_000);
         }
         return Continuo.OK;
+    }
+
+    /** Bytes the real-time thread allocates per cycle, over two seconds of playing. */
+    private static double allocationPerCycle(CycleLoad load) throws InterruptedException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = load.threadId();
+        long bytes = threads.getThreadAllocatedBytes(thread);
+        long cycles = load.cycles();
+        Thread.sleep(2000);
+        return (threads.getThreadAllocatedBytes(thread) - bytes) / (double) Math.max(1, load.cycles() - cycles);
     }
 
     private static void runQuietly(ServeSession session) {

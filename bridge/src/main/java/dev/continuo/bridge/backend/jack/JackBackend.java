@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code JACK_DEFAULT_SERVER}). The process callback clears the output buffers every cycle, reads input events with
  * their frame offsets, reads the transport, and lets the handler write output at exact frame offsets.
  *
- * <p>Everything the process callback touches is allocated in {@link #open}. JNA itself boxes the callback's two
- * arguments on each cycle (a few dozen bytes of short-lived garbage); our code allocates nothing there.
+ * <p>Everything the process callback touches is allocated in {@link #open}; {@code continuo bench serve} measures
+ * what the real-time thread allocates per cycle (0 bytes here, JNA's callback dispatch included).
  */
 public final class JackBackend implements MidiBackend {
 
