@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,31 @@ class JackServeIT {
             assertEquals(java.util.Map.of(), events.hangingNotes(), "notes left sounding after stop");
             assertTrue(events.events().stream().anyMatch(e -> e.controller(123)), "All Notes Off after stop");
             assertTrue(daemon.log().contains("Stopped; all notes off"), daemon.log());
+        }
+    }
+
+    @Test
+    void ctlSwitchesPresetsRefusesUnknownOnesAndPanics() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0",
+                "--echo", "1")) {
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            Thread.sleep(1500);
+            ContinuoProcess.Result unknown = ContinuoProcess.run(directory, ContinuoProcess.SMALL_HEAP, Map.of(),
+                    "ctl", "preset", "no-such-preset", "--socket", daemon.socket().toString());
+            assertEquals(2, unknown.exitCode(), unknown.stderr());
+            assertTrue(unknown.stderr().contains("no-such-preset"), unknown.stderr());
+            assertTrue(daemon.command("preset chorale").path("ok").asBoolean());
+            daemon.awaitLog(log -> log.contains("Preset \"chorale\" is in use from the next phrase"), 30);
+            assertTrue(daemon.command("panic").path("ok").asBoolean());
+            Thread.sleep(500);
+            MidiDump events = MidiDump.read(dump);
+            assertTrue(events.noteOns().stream().anyMatch(e -> e.channel() == 0), "the melody is echoed on channel 1");
+            assertTrue(events.events().stream().anyMatch(e -> e.controller(123)), "panic sends All Notes Off");
+            assertEquals(0, daemon.stop());
         }
     }
 
