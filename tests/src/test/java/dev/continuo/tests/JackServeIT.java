@@ -102,6 +102,27 @@ class JackServeIT {
     }
 
     @Test
+    void sigtermEndsEveryNoteBeforeExiting() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0")) {
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            daemon.awaitPhrases(2, 60);
+            Thread.sleep(1000);
+            daemon.process().destroy(); // SIGTERM
+            assertTrue(daemon.process().waitFor(30, TimeUnit.SECONDS));
+            Thread.sleep(300);
+            MidiDump events = MidiDump.read(dump);
+            assertFalse(events.noteOns().isEmpty());
+            assertEquals(Map.of(), events.hangingNotes(), "notes left sounding after SIGTERM");
+            assertTrue(events.events().stream().anyMatch(e -> e.controller(123)), "All Notes Off on SIGTERM");
+            assertTrue(daemon.log().contains("Stopped; all notes off"), daemon.log());
+        }
+    }
+
+    @Test
     void splitPortsCarryOnePartEach() throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0",
                 "--ports", "split")) {
@@ -258,18 +279,34 @@ class JackServeIT {
         }
     }
 
-    /** Every note-on lies on the same sixteenth-note grid of 120 bpm, to the frame. */
+    /** Every note-on lies on the sixteenth-note grid of 120 bpm, to the frame (see below). */
     private static void assertOnGrid(MidiDump events) {
         assertOnGrid(events, FRAMES_PER_STEP);
     }
 
+    /**
+     * Every note-on lies on the same sixteenth-note grid, to the frame. {@code jack_midi_dump -a} counts the frames
+     * of the cycles it ran, not JACK's frame time, so when the server skips its cycle (an xrun on a loaded machine)
+     * every later time it prints is one period early. Such whole-period steps, only ever growing, are allowed; any
+     * other deviation fails. {@code bench serve}, whose probe reads JACK's frame time, checks exactness without that
+     * allowance.
+     */
     private static void assertOnGrid(MidiDump events, int framesPerStep) {
         List<MidiDump.Event> onsets = events.noteOns();
         assertFalse(onsets.isEmpty(), "no notes were played");
         long phase = Math.floorMod(onsets.get(0).frame(), framesPerStep);
-        List<String> off = onsets.stream().filter(e -> Math.floorMod(e.frame(), framesPerStep) != phase)
-                .map(e -> e.frame() + " (" + (Math.floorMod(e.frame() - phase + framesPerStep / 2, framesPerStep)
-                        - framesPerStep / 2) + ")").toList();
+        long skipped = 0;
+        List<String> off = new java.util.ArrayList<>();
+        for (MidiDump.Event onset : onsets) {
+            long error = Math.floorMod(onset.frame() - phase + framesPerStep / 2, framesPerStep) - framesPerStep / 2;
+            boolean dumpSkippedCycles = error <= -skipped && error % JackServer.PERIOD == 0
+                    && error >= -4 * JackServer.PERIOD;
+            if (dumpSkippedCycles) {
+                skipped = -error;
+            } else {
+                off.add(onset.frame() + " (" + error + ")");
+            }
+        }
         assertEquals(List.of(), off, onsets.size() + " note-ons, grid phase " + phase + " (first at "
                 + onsets.get(0).frame() + "); off the grid (frame, error)");
     }

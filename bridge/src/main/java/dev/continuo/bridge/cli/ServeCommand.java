@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
 
     @Option(names = "--backend", defaultValue = "jack", paramLabel = "NAME",
             description = "MIDI backend (default: ${DEFAULT-VALUE}).")
@@ -120,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
                 !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster);
         Supplier<MidiBackend> backends = backendFactory(kind);
         try (ServeSession session = new ServeSession(settings, catalog, preset, backends)) {
-            Thread hook = new Thread(session::stop, "continuo-shutdown");
+            Thread hook = new Thread(() -> session.stopAndAwaitClose(SHUTDOWN_TIMEOUT_MILLIS), "continuo-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             ServeSession.Outcome outcome = session.run();
             if (outcome == ServeSession.Outcome.SERVICE_LOST) {

@@ -5,14 +5,19 @@ import dev.continuo.bridge.backend.TransportSnapshot;
 /**
  * Musical time from a transport with bar/beat/tick (a JACK timebase master). The position is taken from the
  * bar/beat/tick whenever the transport starts or jumps, and integrated from the tempo while it rolls on: that follows
- * tempo changes, and does not inherit the rounding of masters that advance whole ticks per cycle. Real-time thread
- * only.
+ * tempo changes, and does not inherit the rounding of masters that advance whole ticks per cycle. Cycles this client
+ * missed (an xrun) are integrated too rather than re-read from bar/beat/tick, which masters may report a cycle late.
+ * Real-time thread only.
  */
 public final class JackTransportClock {
+
+    /** A forward step of the transport up to this long is cycles we missed, not a relocation. */
+    private static final double MAX_MISSED_SECONDS = 0.25;
 
     private boolean wasRolling;
     private long expectedFrame;
     private double expectedStep;
+    private double lastFramesPerStep;
 
     /**
      * Describes this cycle from the transport.
@@ -31,8 +36,9 @@ public final class JackTransportClock {
             out.stopped(ClockSource.JACK);
             return true;
         }
-        boolean contiguous = wasRolling && transport.frame() == expectedFrame;
-        double step = contiguous ? expectedStep
+        long missedFrames = transport.frame() - expectedFrame;
+        boolean contiguous = wasRolling && missedFrames >= 0 && missedFrames <= MAX_MISSED_SECONDS * sampleRate;
+        double step = contiguous ? expectedStep + missedFrames / lastFramesPerStep
                 : ((transport.bar() - 1) * (double) transport.beatsPerBar() + (transport.beat() - 1)
                         + transport.tick() / transport.ticksPerBeat()) * stepsPerBeat;
         out.rolling = true;
@@ -47,6 +53,7 @@ public final class JackTransportClock {
         wasRolling = true;
         expectedFrame = transport.frame() + frames;
         expectedStep = step + frames / framesPerStep;
+        lastFramesPerStep = framesPerStep;
         return true;
     }
 }

@@ -100,7 +100,9 @@ public final class MidiClockFollower {
         // Clocks of this cycle are parsed after this runs, so extrapolate past the last one; but never more than two
         // clocks, so that a vanished clock source does not run away with the position.
         double predicted = stepAt(firstFrame);
-        boolean contiguous = wasRolling && !jumped && firstFrame == expectedFrame;
+        // Cycles this client missed (an xrun) leave a forward gap; time ran on, so it still counts as contiguous.
+        long missedFrames = firstFrame - expectedFrame;
+        boolean contiguous = wasRolling && !jumped && missedFrames >= 0 && missedFrames <= sampleRate / 4;
         out.rolling = true;
         out.contiguous = contiguous;
         out.startStep = contiguous ? Math.max(expectedStep, predicted) : predicted;

@@ -16,6 +16,8 @@ import dev.continuo.engine.preset.PresetCatalog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,6 +54,7 @@ public final class ServeSession implements AutoCloseable {
     private volatile Preset preset;
     private volatile MidiBackend backend;
     private volatile boolean ready;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private Thread captureThread;
     private ControlServer control;
     private StatusLine statusLine;
@@ -182,6 +185,19 @@ public final class ServeSession implements AutoCloseable {
         running = false;
     }
 
+    /**
+     * Asks {@link #run} to return and waits until {@link #close} has silenced and released everything; for a JVM
+     * shutdown hook (SIGTERM, Ctrl-C), which must not let the JVM end before the notes are off.
+     */
+    public void stopAndAwaitClose(long timeoutMillis) {
+        stop();
+        try {
+            closed.await(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends note-offs and All Notes Off, waits (briefly) until they are out, and releases everything. */
     @Override
     public void close() {
@@ -205,6 +221,7 @@ public final class ServeSession implements AutoCloseable {
         }
         generator.close();
         LOG.info("Stopped; all notes off");
+        closed.countDown();
     }
 
     private String statusText() {

@@ -55,6 +55,17 @@ class JackTransportClockTest {
     }
 
     @Test
+    void cyclesThisClientMissedAreIntegratedNotReadFromALateMaster() {
+        rollingAt(480_000, 3, 2, 960, 4, 4, 120);
+        clock.advance(transport, 256, 48_000, position);
+        // Two cycles never ran here; the master's bar/beat/tick is a cycle behind.
+        rollingAt(480_768, 3, 2, 960 + 61, 4, 4, 120);
+        clock.advance(transport, 256, 48_000, position);
+        assertTrue(position.contiguous);
+        assertEquals(38 + 768 / 6000.0, position.startStep, 1e-12);
+    }
+
+    @Test
     void aJumpReanchorsOnBarBeatTick() {
         rollingAt(480_000, 3, 2, 960, 4, 4, 120);
         clock.advance(transport, 256, 48_000, position);
