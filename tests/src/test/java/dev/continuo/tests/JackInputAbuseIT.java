@@ -62,7 +62,7 @@ class JackInputAbuseIT {
             assertTrue(afterGarbage.path("droppedInputBytes").asLong() > 0, afterGarbage.toString());
 
             int burst = 20_000;
-            sender.eventsPerCycle(54); // 54 × 48,000 / 256 = 10,125 events per second
+            sender.eventsPerCycle(10_125 * JackServer.PERIOD / JackServer.SAMPLE_RATE); // 10,125 events per second
             for (int i = 0; i < burst / 2; i++) {
                 int pitch = 48 + i % 24;
                 sender.send((byte) 0x90, (byte) pitch, (byte) 90);

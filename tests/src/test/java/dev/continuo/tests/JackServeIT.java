@@ -161,7 +161,9 @@ class JackServeIT {
             jack.connect("melody:out", "continuo:melody_in");
             send(commands, "play\n");
             daemon.awaitPhrases(2, 60);
-            // The transport runs on linearly: go back so that the captured bars play again, accompanied.
+            // The transport runs on linearly: go back so that the captured bars play again, accompanied (without
+            // new melody, which would replace them).
+            jack.disconnect("melody:out", "continuo:melody_in");
             send(commands, "stop\nlocate 0\n");
             Thread.sleep(500);
             send(commands, "play\n");
@@ -196,6 +198,7 @@ class JackServeIT {
             Thread.sleep(1000);
             assertBarBeatMatchesFrame(jack.run("timeout", "0.2", "jack_showtime").output(), 90);
             daemon.awaitPhrases(2, 60);
+            jack.disconnect("melody:out", "continuo:melody_in");
             send(commands, "stop\nlocate 0\n");
             Thread.sleep(500);
             send(commands, "play\n");
@@ -215,7 +218,7 @@ class JackServeIT {
         // The clock sender runs in this JVM, which libjack points at the server named in its environment.
         jack.close();
         jack = JackServer.start(directory, System.getenv("JACK_DEFAULT_SERVER"));
-        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "midi");
                 JackByteSender clock = new JackByteSender("clock")) {
             Path dump = jack.startDump("out");
             jack.connect("continuo:accompaniment", "out:input");
@@ -228,6 +231,7 @@ class JackServeIT {
             daemon.awaitPhrases(2, 60);
             assertEquals("MIDI", daemon.status().path("clock").asText());
             // Stop, back to the top with Song Position Pointer 0, continue: the captured bars play again.
+            jack.disconnect("melody:out", "continuo:melody_in");
             clock.send((byte) 0xFC);
             clock.send((byte) 0xF2, (byte) 0, (byte) 0);
             clock.send((byte) 0xFB);
@@ -285,30 +289,39 @@ class JackServeIT {
     }
 
     /**
-     * Every note-on lies on the same sixteenth-note grid, to the frame. {@code jack_midi_dump -a} counts the frames
-     * of the cycles it ran, not JACK's frame time, so when the server skips its cycle (an xrun on a loaded machine)
-     * every later time it prints is one period early. Such whole-period steps, only ever growing, are allowed; any
-     * other deviation fails. {@code bench serve}, whose probe reads JACK's frame time, checks exactness without that
-     * allowance.
+     * Every note-on lies on the same sixteenth-note grid, to the frame, with two allowances that are not timing
+     * errors of Continuo:
+     * <ul>
+     *   <li>{@code jack_midi_dump -a} counts the frames of the cycles it ran, not JACK's frame time, so when the
+     *       server skips its cycle (an xrun on a loaded machine) every later time it prints is one period early:
+     *       whole-period steps that only grow are allowed.</li>
+     *   <li>Notes "chased" when an accompaniment arrives after its first notes were due start at the beginning of
+     *       a cycle: onsets at a cycle start may be off the grid, at most a quarter of them.</li>
+     * </ul>
+     * {@code bench serve}, whose probe reads JACK's frame time, checks exactness without these allowances.
      */
     private static void assertOnGrid(MidiDump events, int framesPerStep) {
         List<MidiDump.Event> onsets = events.noteOns();
-        assertFalse(onsets.isEmpty(), "no notes were played");
-        long phase = Math.floorMod(onsets.get(0).frame(), framesPerStep);
+        MidiDump.Event reference = onsets.stream().filter(e -> e.frame() % JackServer.PERIOD != 0).findFirst()
+                .orElseThrow(() -> new AssertionError("no note-on off a cycle start: " + onsets.size()));
+        long phase = Math.floorMod(reference.frame(), framesPerStep);
         long skipped = 0;
+        int chased = 0;
         List<String> off = new java.util.ArrayList<>();
         for (MidiDump.Event onset : onsets) {
             long error = Math.floorMod(onset.frame() - phase + framesPerStep / 2, framesPerStep) - framesPerStep / 2;
-            boolean dumpSkippedCycles = error <= -skipped && error % JackServer.PERIOD == 0
-                    && error >= -4 * JackServer.PERIOD;
-            if (dumpSkippedCycles) {
+            if (error <= -skipped && error % JackServer.PERIOD == 0 && error >= -4 * JackServer.PERIOD) {
                 skipped = -error;
+            } else if (onset.frame() % JackServer.PERIOD == 0) {
+                chased++;
             } else {
                 off.add(onset.frame() + " (" + error + ")");
             }
         }
-        assertEquals(List.of(), off, onsets.size() + " note-ons, grid phase " + phase + " (first at "
-                + onsets.get(0).frame() + "); off the grid (frame, error)");
+        String context = onsets.size() + " note-ons, grid phase " + phase + " (from " + reference.frame() + "), "
+                + chased + " chased";
+        assertEquals(List.of(), off, context + "; off the grid (frame, error)");
+        assertTrue(chased * 4 <= onsets.size(), context);
     }
 
     /** {@code jack_showtime}'s "frame = F … BBT: bar|beat|tick" agrees with a constant tempo from frame 0. */
