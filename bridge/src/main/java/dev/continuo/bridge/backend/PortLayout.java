@@ -1,9 +1,7 @@
 package dev.continuo.bridge.backend;
 
-import java.util.Locale;
-
 /** How the four accompaniment parts leave the engine. */
-public enum PortLayout {
+public enum PortLayout implements StableId {
     /** One output port; part k on MIDI channel k. */
     SINGLE("single", 1),
     /** Four output ports, one per part (part k still on channel k). */
@@ -17,6 +15,7 @@ public enum PortLayout {
         this.outputPorts = outputPorts;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -32,11 +31,6 @@ public enum PortLayout {
 
     /** Looks a layout up by its id, ignoring case. */
     public static PortLayout byId(String id) {
-        for (PortLayout layout : values()) {
-            if (layout.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return layout;
-            }
-        }
-        throw new IllegalArgumentException("unknown port layout \"" + id + "\" (single or split)");
+        return StableId.byId(PortLayout.class, id, "port layout");
     }
 }

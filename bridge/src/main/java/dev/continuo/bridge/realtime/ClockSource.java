@@ -1,9 +1,10 @@
 package dev.continuo.bridge.realtime;
 
+import dev.continuo.bridge.backend.StableId;
 import java.util.Locale;
 
 /** Where musical time comes from. */
-public enum ClockSource {
+public enum ClockSource implements StableId {
     /** Continuo is the clock ({@code --bpm}); it loops the phrase. */
     INTERNAL,
     /** The JACK transport with a timebase master (position, bar/beat/tick, tempo). */
@@ -11,17 +12,13 @@ public enum ClockSource {
     /** MIDI clock (24 per quarter note, Start/Stop/Continue, Song Position Pointer) on the melody input. */
     MIDI;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** Looks a source up by its id, ignoring case. */
     public static ClockSource byId(String id) {
-        for (ClockSource source : values()) {
-            if (source.id().equals(id.toLowerCase(Locale.ROOT))) {
-                return source;
-            }
-        }
-        throw new IllegalArgumentException("unknown clock \"" + id + "\" (auto, internal, jack or midi)");
+        return StableId.byId(ClockSource.class, id, "clock");
     }
 }
