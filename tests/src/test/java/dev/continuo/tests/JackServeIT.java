@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,26 @@ class JackServeIT {
             assertTrue(events.events().stream().anyMatch(e -> e.controller(123)), "All Notes Off on SIGTERM");
             assertTrue(daemon.log().contains("Stopped; all notes off"), daemon.log());
         }
+    }
+
+    @Test
+    void theConfigFileSetsDefaultsTheCommandLineWinsAndTheLogGoesToTheStateFolder() throws Exception {
+        Path config = Files.createDirectories(directory.resolve("config/continuo")).resolve("config.json");
+        Files.writeString(config, "{\"clientName\": \"studio\", \"ports\": \"split\", \"bars\": 4}");
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--ports", "single")) {
+            assertTrue(jack.ports().containsAll(List.of("studio:melody_in", "studio:accompaniment")),
+                    "ports: " + jack.ports());
+            assertTrue(daemon.log().contains("4-bar phrases"), daemon.log());
+            assertEquals(0, daemon.stop());
+        }
+        assertTrue(Files.readString(directory.resolve("state/continuo/continuo.log")).contains("Registered jack"));
+
+        Files.writeString(config, "{\"bars\": 0}");
+        ContinuoProcess.Result refused = ContinuoProcess.run(directory, ContinuoProcess.SMALL_HEAP,
+                ServeDaemon.environment(jack, directory), "serve", "--no-status");
+        assertEquals(2, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains(config + ": key \"bars\" must be 1–64, not 0"), refused.stderr());
+        assertEquals("{\"bars\": 0}", Files.readString(config), "the file is left as it was");
     }
 
     @Test

@@ -31,11 +31,22 @@ final class ServeDaemon implements AutoCloseable {
         Path err = directory.resolve("serve.err");
         List<String> args = new ArrayList<>(List.of("serve", "--socket", socket.toString(), "--no-status"));
         args.addAll(List.of(options));
-        Process process = ContinuoProcess.start(directory, ContinuoProcess.MODEL_HEAP, jack.environment(), out, err,
-                args.toArray(String[]::new));
+        Process process = ContinuoProcess.start(directory, ContinuoProcess.MODEL_HEAP, environment(jack, directory),
+                out, err, args.toArray(String[]::new));
         ServeDaemon daemon = new ServeDaemon(process, socket, err);
         daemon.awaitLog(log -> log.contains("Ready "), 120);
         return daemon;
+    }
+
+    /**
+     * The JACK server's environment, with the configuration and log folders inside the test's directory: the
+     * developer's own config.json must not change a test, and tests must not write into their logs.
+     */
+    static java.util.Map<String, String> environment(JackServer jack, Path directory) {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(jack.environment());
+        environment.put("XDG_CONFIG_HOME", directory.resolve("config").toString());
+        environment.put("XDG_STATE_HOME", directory.resolve("state").toString());
+        return environment;
     }
 
     String log() throws IOException {

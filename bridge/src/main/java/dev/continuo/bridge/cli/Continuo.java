@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code continuo} command line: entry point, global options and exit codes. */
-@Command(name = "continuo", mixinStandardHelpOptions = true, version = "Continuo 0.1.0",
+@Command(name = "continuo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine-generated accompaniment for your DAW.",
         subcommands = {DemoCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCommand.class,
             PresetsCommand.class, BenchCommand.class, ServeCommand.class,
-            CtlCommand.class, CommandLine.HelpCommand.class},
+            CtlCommand.class, ServiceCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input (unreadable or malformed file, bad option)"})
 public final class Continuo implements Runnable {

@@ -5,6 +5,11 @@ import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.jack.JackBackend;
+import dev.continuo.bridge.config.ConfigException;
+import dev.continuo.bridge.config.ConfigFile;
+import dev.continuo.bridge.config.ContinuoConfig;
+import dev.continuo.bridge.config.DaemonLog;
+import dev.continuo.bridge.config.Platform;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.bridge.realtime.InternalClock;
@@ -24,6 +29,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -105,11 +113,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-status", description = "No live status line, even on a terminal.")
     boolean noStatus;
 
+    @Option(names = "--no-log-file",
+            description = "Log to standard error only, not also to the platform's log folder.")
+    boolean noLogFile;
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     GenerationOptions generation;
 
     @Override
     public Integer call() throws BadInputException, CorruptWeightsException, IOException, InterruptedException {
+        Platform platform = Platform.current();
+        applyConfig(platform);
+        if (!noLogFile) {
+            LOG.debug("Logging to {}", DaemonLog.start(platform.logDirectory()));
+        }
         BackendKind kind = parse(() -> BackendKind.byId(backend));
         EngineOptions engine = parse(() -> new EngineOptions(PortLayout.byId(ports), clockSource(), bars, bpm,
                 countIn, click, partPerPass, echoChannel == null ? -1 : channel(echoChannel, "--echo"),
@@ -133,6 +153,29 @@ final class ServeCommand implements Callable<Integer> {
             LOG.error("{}", e.getMessage());
             return Continuo.INTERNAL_ERROR;
         }
+    }
+
+    /** Takes every setting not given on the command line from the user's configuration file. */
+    private void applyConfig(Platform platform) throws BadInputException {
+        ContinuoConfig config;
+        try {
+            config = new ConfigFile().load(platform.configFile());
+        } catch (ConfigException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        ParseResult given = spec.commandLine().getParseResult();
+        backend = fromConfig(given, "--backend", config.backend(), backend);
+        clientName = fromConfig(given, "--name", config.clientName(), clientName);
+        ports = fromConfig(given, "--ports", config.ports(), ports);
+        generation.preset = fromConfig(given, "--preset", config.preset(), generation.preset);
+        bars = fromConfig(given, "--bars", config.bars(), bars);
+        bpm = fromConfig(given, "--bpm", config.bpm(), bpm);
+        clock = fromConfig(given, "--clock", config.clock(), clock);
+        controlChannel = fromConfig(given, "--control-channel", config.controlChannel(), controlChannel);
+    }
+
+    private static <T> T fromConfig(ParseResult given, String option, T configured, T current) {
+        return configured == null || given.hasMatchedOption(option) ? current : configured;
     }
 
     private ClockSource clockSource() {
