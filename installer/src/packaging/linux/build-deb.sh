@@ -24,7 +24,7 @@ jpackage --type app-image --name continuo --dest "$target/jpackage" \
   --app-version "$numeric_version" --vendor "Continuo" \
   --description "Machine-generated accompaniment for your DAW" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
   --java-options '-Dcontinuo.launcher=/usr/bin/continuo'
 
 root="$target/deb-root"

@@ -13,6 +13,6 @@ jpackage --type pkg --name Continuo --dest "$target" \
   --app-version "${version%%-*}" --vendor "Continuo" \
   --description "Machine-generated accompaniment for your DAW" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
   --java-options '-Dcontinuo.launcher=/Applications/Continuo.app/Contents/MacOS/Continuo'
 ls "$target"/Continuo-*.pkg

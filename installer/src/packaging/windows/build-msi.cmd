@@ -9,6 +9,6 @@ for /f "tokens=1 delims=-" %%v in ("%1") do set NUMERIC=%%v
 jpackage --type msi --name Continuo --dest "%4" --input "%2" --main-jar "%3" ^
   --main-class dev.continuo.bridge.cli.Continuo --app-version %NUMERIC% --vendor Continuo ^
   --description "Machine-generated accompaniment for your DAW" --add-modules %MODULES% ^
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2" ^
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" ^
   --win-per-user-install --win-console --win-dir-chooser --win-menu ^
   --java-options "-Dcontinuo.launcher=$APPDIR\..\Continuo.exe" || exit /b 1
