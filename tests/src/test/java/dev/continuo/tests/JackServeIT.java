@@ -144,6 +144,21 @@ class JackServeIT {
     }
 
     @Test
+    void portsListsTheDaemonsPortsOnTheJackServer() throws Exception {
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--ports", "split")) {
+            ContinuoProcess.Result ports = ContinuoProcess.run(directory, ContinuoProcess.SMALL_HEAP,
+                    jack.environment(), "ports");
+            assertEquals(0, ports.exitCode(), ports.stderr());
+            assertTrue(ports.stdout().contains("in   continuo:melody_in"), ports.stdout());
+            for (int part = 1; part <= 4; part++) {
+                assertTrue(ports.stdout().contains("out  continuo:part" + part), ports.stdout());
+            }
+            assertEquals("", ports.stderr(), "libjack's chatter stays in the debug log");
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
     void splitPortsCarryOnePartEach() throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0",
                 "--ports", "split")) {

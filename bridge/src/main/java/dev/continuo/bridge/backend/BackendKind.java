@@ -2,8 +2,10 @@ package dev.continuo.bridge.backend;
 
 /** The MIDI backends Continuo knows, with stable ids used on the command line and in the config. */
 public enum BackendKind implements StableId {
-    /** The JACK Audio Connection Kit (Linux, macOS, Windows). */
-    JACK("jack");
+    /** The JACK Audio Connection Kit (Linux, macOS, Windows): virtual ports, transport, frame-accurate. */
+    JACK("jack"),
+    /** javax.sound.midi: connects to existing ports (hardware, loopMIDI, IAC) by name; any OS. */
+    JAVASOUND("javasound");
 
     private final String id;
 

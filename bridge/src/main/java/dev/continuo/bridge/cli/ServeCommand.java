@@ -2,9 +2,9 @@ package dev.continuo.bridge.cli;
 
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.Backends;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
-import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.config.ConfigException;
 import dev.continuo.bridge.config.ConfigFile;
 import dev.continuo.bridge.config.ContinuoConfig;
@@ -19,8 +19,6 @@ import dev.continuo.bridge.serve.ServeSettings;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
-import dev.continuo.natives.jack.JackLibrary;
-import dev.continuo.natives.jack.JackLibraryDirect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,15 +41,26 @@ import picocli.CommandLine.Option;
         description = {"Run the real-time engine: virtual MIDI ports for your DAW, locked to its tempo.",
             "Play a phrase into melody_in; the accompaniment plays on the next pass (the DAW's loop, or Continuo's "
                 + "own loop when it is the clock).",
-            "Backends: jack (Linux, macOS, Windows with JACK installed)."})
+            "Backends: jack (virtual ports; Linux default), javasound (existing ports by name; macOS and Windows "
+                + "default for now)."})
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
 
-    @Option(names = "--backend", defaultValue = "jack", paramLabel = "NAME",
-            description = "MIDI backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "jack: virtual ports, transport, frame-accurate (default on Linux); javasound: connects to "
+                    + "existing ports by name (--input, --output), e.g. a keyboard, loopMIDI or IAC (default on "
+                    + "macOS and Windows for now).")
     String backend;
+
+    @Option(names = "--input", paramLabel = "NAME",
+            description = "javasound: the port the melody comes from (part of its name; see continuo ports).")
+    String input;
+
+    @Option(names = "--output", paramLabel = "NAME",
+            description = "javasound: the port the accompaniment goes to (part of its name).")
+    String output;
 
     @Option(names = "--name", defaultValue = "continuo", paramLabel = "NAME",
             description = "Client name other applications see (default: ${DEFAULT-VALUE}).")
@@ -130,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!noLogFile) {
             LOG.debug("Logging to {}", DaemonLog.start(platform.logDirectory()));
         }
-        BackendKind kind = parse(() -> BackendKind.byId(backend));
+        BackendKind kind = backend == null ? Backends.defaultKind() : parse(() -> BackendKind.byId(backend));
         EngineOptions engine = parse(() -> new EngineOptions(PortLayout.byId(ports), clockSource(), bars, bpm,
                 countIn, click, partPerPass, echoChannel == null ? -1 : channel(echoChannel, "--echo"),
                 channel(controlChannel, "--control-channel")));
@@ -139,7 +148,12 @@ final class ServeCommand implements Callable<Integer> {
         Preset preset = catalog.load(generation.preset);
         ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
                 !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster);
-        Supplier<MidiBackend> backends = backendFactory(kind);
+        Supplier<MidiBackend> backends;
+        try {
+            backends = Backends.factory(kind, input, output);
+        } catch (BackendException e) {
+            throw new BadInputException(e.getMessage());
+        }
         try (ServeSession session = new ServeSession(settings, catalog, preset, backends)) {
             Thread hook = new Thread(() -> session.stopAndAwaitClose(SHUTDOWN_TIMEOUT_MILLIS), "continuo-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -166,6 +180,8 @@ final class ServeCommand implements Callable<Integer> {
         ParseResult given = spec.commandLine().getParseResult();
         backend = fromConfig(given, "--backend", config.backend(), backend);
         clientName = fromConfig(given, "--name", config.clientName(), clientName);
+        input = fromConfig(given, "--input", config.input(), input);
+        output = fromConfig(given, "--output", config.output(), output);
         ports = fromConfig(given, "--ports", config.ports(), ports);
         generation.preset = fromConfig(given, "--preset", config.preset(), generation.preset);
         bars = fromConfig(given, "--bars", config.bars(), bars);
@@ -190,17 +206,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(option + " must be a MIDI channel 1–16, not " + oneBased);
         }
         return oneBased - 1;
-    }
-
-    private static Supplier<MidiBackend> backendFactory(BackendKind kind) throws BadInputException {
-        JackLibrary library;
-        try {
-            library = new JackLibraryDirect();
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new BadInputException("the " + kind.id() + " backend is unavailable: libjack is not installed ("
-                    + e.getMessage() + ")");
-        }
-        return () -> new JackBackend(library);
     }
 
     private static <T> T parse(Supplier<T> value) throws BadInputException {

@@ -79,6 +79,8 @@ public final class ConfigFile {
         }
         requireNotBlank(file, "backend", config.backend());
         requireNotBlank(file, "clientName", config.clientName());
+        requireNotBlank(file, "input", config.input());
+        requireNotBlank(file, "output", config.output());
         requireNotBlank(file, "preset", config.preset());
     }
 

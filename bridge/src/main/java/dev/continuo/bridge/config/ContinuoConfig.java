@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param backend         MIDI backend id, e.g. "jack"
  * @param clientName      name other applications see
+ * @param input           javasound backend: part of the name of the melody's port
+ * @param output          javasound backend: part of the name of the accompaniment's port
  * @param ports           "single" or "split"
  * @param preset          default preset name
  * @param bars            bars per phrase, 1–64
@@ -19,11 +21,11 @@ import java.util.Map;
  * @param coreMidiUniqueIds persistent CoreMIDI endpoint ids by endpoint name (macOS)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContinuoConfig(String backend, String clientName, String ports, String preset, Integer bars,
+public record ContinuoConfig(String backend, String clientName, String input, String output, String ports, String preset, Integer bars,
         Double bpm, String clock, Integer controlChannel, Map<String, Integer> coreMidiUniqueIds) {
 
     /** No file, or an empty object: every default. */
     public static ContinuoConfig empty() {
-        return new ContinuoConfig(null, null, null, null, null, null, null, null, null);
+        return new ContinuoConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

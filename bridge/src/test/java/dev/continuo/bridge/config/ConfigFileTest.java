@@ -37,10 +37,10 @@ class ConfigFileTest {
     @Test
     void readsEveryKey() throws Exception {
         ContinuoConfig config = new ConfigFile().load(write("""
-                {"backend": "jack", "clientName": "studio", "ports": "split", "preset": "chorale", "bars": 4,
+                {"backend": "jack", "clientName": "studio", "input": "Keystation", "output": "loopMIDI", "ports": "split", "preset": "chorale", "bars": 4,
                  "bpm": 96.5, "clock": "midi", "controlChannel": 10, "coreMidiUniqueIds": {"Continuo": 123456}}
                 """));
-        assertEquals(new ContinuoConfig("jack", "studio", "split", "chorale", 4, 96.5, "midi", 10,
+        assertEquals(new ContinuoConfig("jack", "studio", "Keystation", "loopMIDI", "split", "chorale", 4, 96.5, "midi", 10,
                 Map.of("Continuo", 123456)), config);
     }
 
@@ -48,7 +48,7 @@ class ConfigFileTest {
     void namesAnUnknownKeyAndTheKnownOnes() throws Exception {
         String message = error("{\"barz\": 4}");
         assertEquals("unknown key \"barz\" (known: backend, bars, bpm, clientName, clock, controlChannel, "
-                + "coreMidiUniqueIds, ports, preset)", message);
+                + "coreMidiUniqueIds, input, output, ports, preset)", message);
     }
 
     @Test

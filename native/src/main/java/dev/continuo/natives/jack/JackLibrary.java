@@ -123,6 +123,11 @@ public interface JackLibrary {
 
     int jack_connect(Pointer client, String sourcePort, String destinationPort);
 
+    /** A NULL-terminated array of port names matching the patterns (regular expressions); free with jack_free. */
+    Pointer jack_get_ports(Pointer client, String portNamePattern, String typeNamePattern, NativeLong flags);
+
+    void jack_free(Pointer pointer);
+
     /** Real-time safe. Returns the address of the port's buffer for this cycle. */
     long jack_port_get_buffer(Pointer port, int nframes);
 

@@ -84,6 +84,13 @@ public final class JackLibraryDirect implements JackLibrary {
     public native int jack_connect(Pointer client, String sourcePort, String destinationPort);
 
     @Override
+    public native Pointer jack_get_ports(Pointer client, String portNamePattern, String typeNamePattern,
+            NativeLong flags);
+
+    @Override
+    public native void jack_free(Pointer pointer);
+
+    @Override
     public native long jack_port_get_buffer(Pointer port, int nframes);
 
     @Override

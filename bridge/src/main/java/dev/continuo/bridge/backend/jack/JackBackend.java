@@ -88,6 +88,11 @@ public final class JackBackend implements MidiBackend {
 
     public JackBackend(JackLibrary jack) {
         this.jack = jack;
+        logLibjackMessages(jack);
+    }
+
+    /** Sends libjack's messages to the DEBUG log rather than standard error. */
+    static void logLibjackMessages(JackLibrary jack) {
         jack.jack_set_error_function(LIBJACK_MESSAGES);
         jack.jack_set_info_function(LIBJACK_MESSAGES);
     }

@@ -1,0 +1,56 @@
+package dev.continuo.bridge.backend;
+
+import dev.continuo.bridge.backend.jack.JackBackend;
+import dev.continuo.bridge.backend.javasound.JavaSoundBackend;
+import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.natives.jack.JackLibrary;
+import dev.continuo.natives.jack.JackLibraryDirect;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** Makes backends by kind, and knows which kind suits this operating system. */
+public final class Backends {
+
+    private Backends() {
+    }
+
+    /**
+     * The backend a musician on this OS gets by default: JACK on Linux; javax.sound.midi elsewhere (until the
+     * CoreMIDI and Windows virtual-port backends exist).
+     */
+    public static BackendKind defaultKind() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        return os.contains("linux") ? BackendKind.JACK : BackendKind.JAVASOUND;
+    }
+
+    /**
+     * A source of fresh backends of one kind (a backend is not reopened after its service went away).
+     *
+     * @param input  for javasound: part of the name of the melody's port
+     * @param output for javasound: part of the name of the accompaniment's port
+     * @throws BackendException if the kind cannot work here, e.g. libjack is not installed
+     */
+    public static Supplier<MidiBackend> factory(BackendKind kind, String input, String output)
+            throws BackendException {
+        return switch (kind) {
+            case JACK -> {
+                JackLibrary library = jackLibrary();
+                yield () -> new JackBackend(library);
+            }
+            case JAVASOUND -> {
+                MidiDevices devices = new MidiDevices();
+                yield () -> new JavaSoundBackend(devices, input, output);
+            }
+        };
+    }
+
+    /** libjack, or the reason it cannot be used. */
+    public static JackLibrary jackLibrary() throws BackendException {
+        try {
+            return new JackLibraryDirect();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new BackendException("the jack backend is unavailable: libjack is not installed ("
+                    + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.continuo.bridge.backend.javasound;
+
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleLoad;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.RealTimeHandler;
+import dev.continuo.bridge.backend.TimerCycleDriver;
+import java.util.List;
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MidiDevice;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Transmitter;
+
+/**
+ * The portable backend: javax.sound.midi. It cannot create virtual ports; it connects to ports that exist — a
+ * hardware keyboard, or a virtual port made by loopMIDI / Windows MIDI Services on Windows or the IAC driver on
+ * macOS — by name. Runs on a {@link TimerCycleDriver} with 64-frame (1.3 ms) cycles; events are sent when their cycle
+ * runs, since javax.sound.midi devices ignore timestamps, so timing is good to about a cycle, not to the frame.
+ * javax.sound.midi needs a message object per outgoing event: this backend allocates one per event on its cycle
+ * thread (the JACK backend allocates nothing).
+ */
+public final class JavaSoundBackend implements MidiBackend {
+
+    private static final int FRAMES_PER_CYCLE = 64;
+
+    private final MidiDevices devices;
+    private final String inputName;
+    private final String outputName;
+    private MidiDevice inputDevice;
+    private MidiDevice outputDevice;
+    private Transmitter transmitter;
+    private Receiver receiver;
+    private TimerCycleDriver driver;
+
+    /**
+     * @param inputName  part of the name of the port the melody comes from
+     * @param outputName part of the name of the port the accompaniment goes to
+     */
+    public JavaSoundBackend(MidiDevices devices, String inputName, String outputName) {
+        this.devices = devices;
+        this.inputName = inputName;
+        this.outputName = outputName;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.JAVASOUND;
+    }
+
+    @Override
+    public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
+            throws BackendException {
+        if (layout != PortLayout.SINGLE) {
+            throw new BackendException("the javasound backend connects to one existing output port; use --ports "
+                    + "single (the parts are on their own channels)");
+        }
+        if (inputName == null || outputName == null) {
+            throw new BackendException("the javasound backend needs --input NAME and --output NAME (see continuo "
+                    + "ports)");
+        }
+        try {
+            inputDevice = devices.find(inputName, true);
+            outputDevice = devices.find(outputName, false);
+            inputDevice.open();
+            outputDevice.open();
+            receiver = outputDevice.getReceiver();
+            driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, this::send);
+            transmitter = inputDevice.getTransmitter();
+            transmitter.setReceiver(new Input(driver));
+            driver.start("continuo-javasound-cycle");
+        } catch (MidiUnavailableException e) {
+            close();
+            throw new BackendException(e.getMessage());
+        }
+    }
+
+    /** Called on the cycle thread. */
+    private boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
+        try {
+            ShortMessage message = length == 1 ? new ShortMessage(status)
+                    : new ShortMessage(status & 0xF0, status & 0x0F, data1, data2);
+            receiver.send(message, -1);
+            return true;
+        } catch (InvalidMidiDataException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> portNames() {
+        return List.of(inputDevice.getDeviceInfo().getName(), outputDevice.getDeviceInfo().getName());
+    }
+
+    @Override
+    public int sampleRate() {
+        return TimerCycleDriver.SAMPLE_RATE;
+    }
+
+    @Override
+    public int framesPerCycle() {
+        return FRAMES_PER_CYCLE;
+    }
+
+    @Override
+    public boolean offerTempo(double beatsPerMinute) {
+        return false;
+    }
+
+    @Override
+    public CycleLoad load() {
+        return driver == null ? new CycleLoad() : driver.load();
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        if (transmitter != null) {
+            transmitter.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (inputDevice != null && inputDevice.isOpen()) {
+            inputDevice.close();
+        }
+        if (outputDevice != null && outputDevice.isOpen()) {
+            outputDevice.close();
+        }
+    }
+
+    /** Receives from the input port, on its thread; stamps and hands the bytes to the cycle thread. */
+    private static final class Input implements Receiver {
+        private final TimerCycleDriver driver;
+
+        Input(TimerCycleDriver driver) {
+            this.driver = driver;
+        }
+
+        @Override
+        public void send(MidiMessage message, long timeStamp) {
+            driver.offer(System.nanoTime(), message.getMessage(), message.getLength());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

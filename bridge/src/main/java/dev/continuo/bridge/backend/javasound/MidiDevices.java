@@ -1,0 +1,60 @@
+package dev.continuo.bridge.backend.javasound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sound.midi.MidiDevice;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Sequencer;
+import javax.sound.midi.Synthesizer;
+
+/**
+ * The MIDI ports javax.sound.midi can see (hardware, and other applications' ports such as loopMIDI, IAC or
+ * Windows MIDI Services), found by name. Continuo's own software devices (the JDK's sequencer and synthesizer) are
+ * left out of the search: they are not ports a musician means.
+ */
+public class MidiDevices {
+
+    /** A port: a device with its direction. */
+    public record Port(String name, String description, boolean input, boolean output) {
+    }
+
+    /** Every hardware or application port, in the order javax.sound.midi lists them. */
+    public List<Port> ports() throws MidiUnavailableException {
+        List<Port> ports = new ArrayList<>();
+        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
+            MidiDevice device = MidiSystem.getMidiDevice(info);
+            if (device instanceof Sequencer || device instanceof Synthesizer) {
+                continue;
+            }
+            ports.add(new Port(info.getName(), info.getDescription(), device.getMaxTransmitters() != 0,
+                    device.getMaxReceivers() != 0));
+        }
+        return ports;
+    }
+
+    /**
+     * The first port whose name contains {@code name} (ignoring case) in the given direction.
+     *
+     * @throws MidiUnavailableException naming the ports there are, if none matches
+     */
+    public MidiDevice find(String name, boolean input) throws MidiUnavailableException {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        List<String> candidates = new ArrayList<>();
+        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
+            MidiDevice device = MidiSystem.getMidiDevice(info);
+            boolean fits = input ? device.getMaxTransmitters() != 0 : device.getMaxReceivers() != 0;
+            if (!fits || device instanceof Sequencer || device instanceof Synthesizer) {
+                continue;
+            }
+            if (info.getName().toLowerCase(Locale.ROOT).contains(wanted)) {
+                return device;
+            }
+            candidates.add(info.getName());
+        }
+        throw new MidiUnavailableException("no MIDI " + (input ? "input" : "output") + " port matches \"" + name
+                + "\"" + (candidates.isEmpty() ? " (javax.sound.midi sees none)" : "; there are: "
+                        + String.join(", ", candidates)));
+    }
+}
