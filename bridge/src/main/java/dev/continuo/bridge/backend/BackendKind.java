@@ -4,6 +4,8 @@ package dev.continuo.bridge.backend;
 public enum BackendKind implements StableId {
     /** The JACK Audio Connection Kit (Linux, macOS, Windows): virtual ports, transport, frame-accurate. */
     JACK("jack"),
+    /** macOS CoreMIDI: virtual endpoints every Mac DAW sees. */
+    COREMIDI("coremidi"),
     /** javax.sound.midi: connects to existing ports (hardware, loopMIDI, IAC) by name; any OS. */
     JAVASOUND("javasound");
 

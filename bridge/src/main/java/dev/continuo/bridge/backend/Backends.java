@@ -1,8 +1,15 @@
 package dev.continuo.bridge.backend;
 
+import com.sun.jna.Pointer;
+import dev.continuo.bridge.backend.coremidi.CoreMidiBackend;
+import dev.continuo.bridge.backend.coremidi.UniqueIds;
 import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.backend.javasound.JavaSoundBackend;
 import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.natives.coremidi.CoreFoundationLibrary;
+import dev.continuo.natives.coremidi.CoreMidi;
+import dev.continuo.natives.coremidi.CoreMidiLibrary;
+import dev.continuo.natives.coremidi.MachTimeLibrary;
 import dev.continuo.natives.jack.JackLibrary;
 import dev.continuo.natives.jack.JackLibraryDirect;
 import java.util.Locale;
@@ -15,12 +22,13 @@ public final class Backends {
     }
 
     /**
-     * The backend a musician on this OS gets by default: JACK on Linux; javax.sound.midi elsewhere (until the
-     * CoreMIDI and Windows virtual-port backends exist).
+     * The backend a musician on this OS gets by default: JACK on Linux, CoreMIDI on macOS, javax.sound.midi elsewhere
+     * (until the Windows virtual-port backend exists).
      */
     public static BackendKind defaultKind() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        return os.contains("linux") ? BackendKind.JACK : BackendKind.JAVASOUND;
+        return os.contains("linux") ? BackendKind.JACK : os.contains("mac") ? BackendKind.COREMIDI
+                : BackendKind.JAVASOUND;
     }
 
     /**
@@ -28,14 +36,26 @@ public final class Backends {
      *
      * @param input  for javasound: part of the name of the melody's port
      * @param output for javasound: part of the name of the accompaniment's port
+     * @param ids    for coremidi: where endpoint IDs persist
      * @throws BackendException if the kind cannot work here, e.g. libjack is not installed
      */
-    public static Supplier<MidiBackend> factory(BackendKind kind, String input, String output)
+    public static Supplier<MidiBackend> factory(BackendKind kind, String input, String output, UniqueIds ids)
             throws BackendException {
         return switch (kind) {
             case JACK -> {
                 JackLibrary library = jackLibrary();
                 yield () -> new JackBackend(library);
+            }
+            case COREMIDI -> {
+                try {
+                    CoreMidiLibrary midi = CoreMidi.coreMidi();
+                    CoreFoundationLibrary cf = CoreMidi.coreFoundation();
+                    MachTimeLibrary mach = CoreMidi.machTime();
+                    Pointer uniqueId = CoreMidi.propertyUniqueId();
+                    yield () -> new CoreMidiBackend(midi, cf, mach, uniqueId, ids);
+                } catch (UnsatisfiedLinkError e) {
+                    throw new BackendException("the coremidi backend works on macOS only (" + e.getMessage() + ")");
+                }
             }
             case JAVASOUND -> {
                 MidiDevices devices = new MidiDevices();

@@ -30,6 +30,10 @@ public final class TimerCycleDriver implements AutoCloseable {
          * @return false if it could not be sent
          */
         boolean send(int port, long dueNanos, int status, int data1, int data2, int length);
+
+        /** The cycle's output is complete (e.g. hand the collected packets to the OS). */
+        default void endOfCycle() {
+        }
     }
 
     private final RealTimeHandler handler;
@@ -128,6 +132,7 @@ public final class TimerCycleDriver implements AutoCloseable {
             handler.beginCycle(firstFrame, framesPerCycle, SAMPLE_RATE, transport);
             deliverInput(firstFrame);
             handler.render(output);
+            sink.endOfCycle();
         } catch (RuntimeException | Error e) {
             load.failed(e);
         }

@@ -7,6 +7,7 @@ import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.config.ConfigException;
 import dev.continuo.bridge.config.ConfigFile;
+import dev.continuo.bridge.config.ConfigUniqueIds;
 import dev.continuo.bridge.config.ContinuoConfig;
 import dev.continuo.bridge.config.DaemonLog;
 import dev.continuo.bridge.config.Platform;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Option;
         description = {"Run the real-time engine: virtual MIDI ports for your DAW, locked to its tempo.",
             "Play a phrase into melody_in; the accompaniment plays on the next pass (the DAW's loop, or Continuo's "
                 + "own loop when it is the clock).",
-            "Backends: jack (virtual ports; Linux default), javasound (existing ports by name; macOS and Windows "
+            "Backends: jack (Linux default), coremidi (macOS default), javasound (existing ports by name; Windows "
                 + "default for now)."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -49,9 +50,9 @@ final class ServeCommand implements Callable<Integer> {
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
 
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "jack: virtual ports, transport, frame-accurate (default on Linux); javasound: connects to "
-                    + "existing ports by name (--input, --output), e.g. a keyboard, loopMIDI or IAC (default on "
-                    + "macOS and Windows for now).")
+            description = "jack: virtual ports, transport, frame-accurate (default on Linux); coremidi: virtual "
+                    + "ports every Mac DAW sees (default on macOS); javasound: connects to existing ports by name "
+                    + "(--input, --output), e.g. a keyboard, loopMIDI or IAC (default on Windows for now).")
     String backend;
 
     @Option(names = "--input", paramLabel = "NAME",
@@ -150,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
                 !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster);
         Supplier<MidiBackend> backends;
         try {
-            backends = Backends.factory(kind, input, output);
+            backends = Backends.factory(kind, input, output, new ConfigUniqueIds(platform.configFile()));
         } catch (BackendException e) {
             throw new BadInputException(e.getMessage());
         }

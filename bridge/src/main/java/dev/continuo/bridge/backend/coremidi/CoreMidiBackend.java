@@ -1,0 +1,215 @@
+package dev.continuo.bridge.backend.coremidi;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleLoad;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.RealTimeHandler;
+import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.natives.coremidi.CoreFoundationLibrary;
+import dev.continuo.natives.coremidi.CoreMidiLibrary;
+import dev.continuo.natives.coremidi.MachTimeLibrary;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * macOS: CoreMIDI virtual endpoints that every Mac DAW (GarageBand, Logic, Live…) sees — a destination "Continuo
+ * Melody In" for the melody and a source "Continuo" (or "Continuo Part 1"…"4") for the accompaniment. Output is sent
+ * with {@code MIDIReceived} in {@code MIDIPacketList}s stamped with host time a cycle ahead (GarageBand and Live drop
+ * stale timestamps, and CoreMIDI does not read 0 as "now" here). Endpoints keep their unique IDs across launches.
+ * Runs on a {@link TimerCycleDriver}. Written against Apple's headers; it cannot run in this project's Linux CI.
+ */
+public final class CoreMidiBackend implements MidiBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreMidiBackend.class);
+    private static final int FRAMES_PER_CYCLE = 64;
+    /** Output is stamped this far ahead of its due time, so it never arrives stale. */
+    private static final long LOOKAHEAD_NANOS = 2_000_000;
+    static final String MELODY_IN = "Continuo Melody In";
+
+    private final CoreMidiLibrary midi;
+    private final CoreFoundationLibrary cf;
+    private final MachTimeLibrary mach;
+    private final Pointer uniqueIdProperty;
+    private final UniqueIds uniqueIds;
+    private final List<String> portNames = new ArrayList<>();
+    private final CoreMidiLibrary.MIDINotifyProc notifyProc = (message, refCon) ->
+            LOG.debug("CoreMIDI setup changed");
+    private final CoreMidiLibrary.MIDIReadProc readProc = this::read;
+    private final byte[] received = new byte[MidiPacketList.MAX_PACKET_DATA];
+    private int client;
+    private int destination;
+    private int[] sources = new int[0];
+    private MidiPacketList[] lists = new MidiPacketList[0];
+    private HostClock clock;
+    private TimerCycleDriver driver;
+
+    /** @param uniqueIdProperty the value of {@code kMIDIPropertyUniqueID} */
+    public CoreMidiBackend(CoreMidiLibrary midi, CoreFoundationLibrary cf, MachTimeLibrary mach,
+            Pointer uniqueIdProperty, UniqueIds uniqueIds) {
+        this.midi = midi;
+        this.cf = cf;
+        this.mach = mach;
+        this.uniqueIdProperty = uniqueIdProperty;
+        this.uniqueIds = uniqueIds;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.COREMIDI;
+    }
+
+    @Override
+    public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
+            throws BackendException {
+        MachTimeLibrary.MachTimebaseInfo timebase = new MachTimeLibrary.MachTimebaseInfo();
+        check(mach.mach_timebase_info(timebase), "mach_timebase_info", "could not read the host clock's timebase");
+        clock = HostClock.measured(timebase.numer, timebase.denom, mach.mach_absolute_time(), System.nanoTime());
+        IntByReference reference = new IntByReference();
+        withName("Continuo", name -> check(midi.MIDIClientCreate(name, notifyProc, null, reference),
+                "MIDIClientCreate", "could not register with CoreMIDI"));
+        client = reference.getValue();
+        driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, new Output());
+        withName(MELODY_IN, name -> check(midi.MIDIDestinationCreate(client, name, readProc, null, reference),
+                "MIDIDestinationCreate", "could not create the virtual input \"" + MELODY_IN + "\""));
+        destination = reference.getValue();
+        keepUniqueId(destination, MELODY_IN);
+        portNames.add(MELODY_IN);
+        sources = new int[layout.outputPorts()];
+        lists = new MidiPacketList[layout.outputPorts()];
+        for (int port = 0; port < sources.length; port++) {
+            String sourceName = layout == PortLayout.SINGLE ? "Continuo" : "Continuo Part " + (port + 1);
+            withName(sourceName, name -> check(midi.MIDISourceCreate(client, name, reference), "MIDISourceCreate",
+                    "could not create the virtual output \"" + sourceName + "\""));
+            sources[port] = reference.getValue();
+            keepUniqueId(sources[port], sourceName);
+            lists[port] = MidiPacketList.allocate(MidiPacketList.alignedOnThisMachine());
+            portNames.add(sourceName);
+        }
+        driver.start("continuo-coremidi-cycle");
+    }
+
+    /** Gives the endpoint its ID from last time, or remembers the one CoreMIDI gave it. */
+    private void keepUniqueId(int endpoint, String name) {
+        OptionalInt saved = uniqueIds.get(name);
+        if (saved.isPresent()
+                && midi.MIDIObjectSetIntegerProperty(endpoint, uniqueIdProperty, saved.getAsInt()) == 0) {
+            return;
+        }
+        IntByReference assigned = new IntByReference();
+        if (midi.MIDIObjectGetIntegerProperty(endpoint, uniqueIdProperty, assigned) == 0) {
+            uniqueIds.put(name, assigned.getValue());
+        }
+    }
+
+    private interface NamedCall {
+        void call(Pointer name) throws BackendException;
+    }
+
+    private void withName(String text, NamedCall call) throws BackendException {
+        Pointer name = cf.CFStringCreateWithCString(null, text, CoreFoundationLibrary.kCFStringEncodingUTF8);
+        try {
+            call.call(name);
+        } finally {
+            cf.CFRelease(name);
+        }
+    }
+
+    private static void check(int status, String function, String message) throws BackendException {
+        if (status != 0) {
+            throw new BackendException(message, function, status);
+        }
+    }
+
+    /** Called on CoreMIDI's receive thread with a {@code MIDIPacketList}. */
+    private void read(Pointer packetList, Pointer readRefCon, Pointer sourceRefCon) {
+        ByteBuffer list = packetList.getByteBuffer(0, MidiPacketList.MAX_BYTES).order(ByteOrder.nativeOrder());
+        MidiPacketList.read(list, MidiPacketList.alignedOnThisMachine(), (timeStamp, in, offset, length) -> {
+            for (int i = 0; i < length; i++) {
+                received[i] = in.get(offset + i);
+            }
+            // A timestamp of 0 means "now"; others are host time.
+            long arrival = timeStamp == 0 ? System.nanoTime() : clock.nanoTime(timeStamp);
+            driver.offer(arrival, received, length);
+        });
+    }
+
+    /** Collects a cycle's output into one packet list per source; called on the cycle thread. */
+    private final class Output implements TimerCycleDriver.OutputSink {
+        @Override
+        public boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
+            MidiPacketList list = lists[port];
+            long timeStamp = clock.hostTicks(dueNanos + LOOKAHEAD_NANOS);
+            if (!list.add(timeStamp, status, data1, data2, length)) {
+                flush(port);
+                return list.add(timeStamp, status, data1, data2, length);
+            }
+            return true;
+        }
+
+        @Override
+        public void endOfCycle() {
+            for (int port = 0; port < lists.length; port++) {
+                flush(port);
+            }
+        }
+
+        private void flush(int port) {
+            MidiPacketList list = lists[port];
+            if (list.packets() > 0) {
+                midi.MIDIReceived(sources[port], com.sun.jna.Native.getDirectBufferPointer(list.buffer()));
+                list.clear();
+            }
+        }
+    }
+
+    @Override
+    public List<String> portNames() {
+        return List.copyOf(portNames);
+    }
+
+    @Override
+    public int sampleRate() {
+        return TimerCycleDriver.SAMPLE_RATE;
+    }
+
+    @Override
+    public int framesPerCycle() {
+        return FRAMES_PER_CYCLE;
+    }
+
+    @Override
+    public boolean offerTempo(double beatsPerMinute) {
+        return false;
+    }
+
+    @Override
+    public CycleLoad load() {
+        return driver == null ? new CycleLoad() : driver.load();
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        for (int source : sources) {
+            midi.MIDIEndpointDispose(source);
+        }
+        if (destination != 0) {
+            midi.MIDIEndpointDispose(destination);
+        }
+        if (client != 0) {
+            midi.MIDIClientDispose(client);
+        }
+    }
+}
