@@ -6,6 +6,8 @@ public enum BackendKind implements StableId {
     JACK("jack"),
     /** macOS CoreMIDI: virtual endpoints every Mac DAW sees. */
     COREMIDI("coremidi"),
+    /** Windows: virtual ports through the virtual MIDI driver that comes with loopMIDI. */
+    WINDOWS("windows"),
     /** javax.sound.midi: connects to existing ports (hardware, loopMIDI, IAC) by name; any OS. */
     JAVASOUND("javasound");
 

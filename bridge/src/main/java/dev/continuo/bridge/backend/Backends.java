@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import dev.continuo.bridge.backend.coremidi.CoreMidiBackend;
 import dev.continuo.bridge.backend.coremidi.UniqueIds;
 import dev.continuo.bridge.backend.jack.JackBackend;
+import dev.continuo.bridge.backend.windows.VirtualMidiBackend;
 import dev.continuo.bridge.backend.javasound.JavaSoundBackend;
 import dev.continuo.bridge.backend.javasound.MidiDevices;
 import dev.continuo.natives.coremidi.CoreFoundationLibrary;
@@ -12,23 +13,38 @@ import dev.continuo.natives.coremidi.CoreMidiLibrary;
 import dev.continuo.natives.coremidi.MachTimeLibrary;
 import dev.continuo.natives.jack.JackLibrary;
 import dev.continuo.natives.jack.JackLibraryDirect;
+import dev.continuo.natives.windows.TeVirtualMidiLibrary;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /** Makes backends by kind, and knows which kind suits this operating system. */
 public final class Backends {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backends.class);
+
     private Backends() {
     }
 
     /**
-     * The backend a musician on this OS gets by default: JACK on Linux, CoreMIDI on macOS, javax.sound.midi elsewhere
-     * (until the Windows virtual-port backend exists).
+     * The backend a musician on this OS gets by default: JACK on Linux, CoreMIDI on macOS; on Windows the virtual
+     * MIDI driver if loopMIDI installed it, else javax.sound.midi (ports by name, said in the log).
      */
     public static BackendKind defaultKind() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        return os.contains("linux") ? BackendKind.JACK : os.contains("mac") ? BackendKind.COREMIDI
-                : BackendKind.JAVASOUND;
+        if (os.contains("linux")) {
+            return BackendKind.JACK;
+        }
+        if (os.contains("mac")) {
+            return BackendKind.COREMIDI;
+        }
+        try {
+            TeVirtualMidiLibrary.load();
+            return BackendKind.WINDOWS;
+        } catch (UnsatisfiedLinkError e) {
+            LOG.info("The virtual MIDI driver (loopMIDI) is not installed: connecting to existing ports by name "
+                    + "with javax.sound.midi (--input, --output)");
+            return BackendKind.JAVASOUND;
+        }
     }
 
     /**
@@ -55,6 +71,15 @@ public final class Backends {
                     yield () -> new CoreMidiBackend(midi, cf, mach, uniqueId, ids);
                 } catch (UnsatisfiedLinkError e) {
                     throw new BackendException("the coremidi backend works on macOS only (" + e.getMessage() + ")");
+                }
+            }
+            case WINDOWS -> {
+                try {
+                    TeVirtualMidiLibrary driver = TeVirtualMidiLibrary.load();
+                    yield () -> new VirtualMidiBackend(driver);
+                } catch (UnsatisfiedLinkError e) {
+                    throw new BackendException("the windows backend needs Tobias Erichsen's virtual MIDI driver "
+                            + "(install loopMIDI), or use --backend javasound (" + e.getMessage() + ")");
                 }
             }
             case JAVASOUND -> {

@@ -1,0 +1,132 @@
+package dev.continuo.bridge.backend.windows;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleLoad;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.RealTimeHandler;
+import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.natives.windows.TeVirtualMidiLibrary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Windows: virtual ports through Tobias Erichsen's virtual MIDI driver (installed with loopMIDI) — "Continuo Melody
+ * In", which applications send the melody to, and "Continuo" (or "Continuo Part 1"…"4"), which they record the
+ * accompaniment from. Runs on a {@link TimerCycleDriver}; the driver sends at once (no timestamps). Written against
+ * the driver's header; it cannot run in this project's Linux CI.
+ */
+public final class VirtualMidiBackend implements MidiBackend {
+
+    private static final int FRAMES_PER_CYCLE = 64;
+    private static final int MAX_SYSEX = 4096;
+    static final String MELODY_IN = "Continuo Melody In";
+
+    private final TeVirtualMidiLibrary driver;
+    private final List<String> portNames = new ArrayList<>();
+    private final byte[] received = new byte[MAX_SYSEX];
+    private final byte[] outgoing = new byte[3];
+    private final TeVirtualMidiLibrary.MidiDataCallback callback = this::receive;
+    private Pointer input;
+    private Pointer[] outputs = new Pointer[0];
+    private TimerCycleDriver cycles;
+
+    public VirtualMidiBackend(TeVirtualMidiLibrary driver) {
+        this.driver = driver;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.WINDOWS;
+    }
+
+    @Override
+    public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
+            throws BackendException {
+        cycles = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, this::send);
+        input = create(MELODY_IN, callback, TeVirtualMidiLibrary.TE_VM_FLAGS_PARSE_RX
+                | TeVirtualMidiLibrary.TE_VM_FLAGS_INSTANTIATE_RX_ONLY);
+        outputs = new Pointer[layout.outputPorts()];
+        for (int port = 0; port < outputs.length; port++) {
+            outputs[port] = create(layout == PortLayout.SINGLE ? "Continuo" : "Continuo Part " + (port + 1), null,
+                    TeVirtualMidiLibrary.TE_VM_FLAGS_PARSE_TX | TeVirtualMidiLibrary.TE_VM_FLAGS_INSTANTIATE_TX_ONLY);
+        }
+        cycles.start("continuo-virtualmidi-cycle");
+    }
+
+    private Pointer create(String name, TeVirtualMidiLibrary.MidiDataCallback receiver, int flags)
+            throws BackendException {
+        Pointer port = driver.virtualMIDICreatePortEx2(new WString(name), receiver, null, MAX_SYSEX, flags);
+        if (port == null) {
+            close();
+            throw new BackendException("the virtual MIDI driver refused the port \"" + name + "\" (is another "
+                    + "program using that name?)");
+        }
+        portNames.add(name);
+        return port;
+    }
+
+    /** Called on the driver's thread. */
+    private void receive(Pointer port, Pointer bytes, int length, Pointer instance) {
+        if (bytes == null || length <= 0) {
+            return;
+        }
+        int count = Math.min(length, received.length);
+        bytes.read(0, received, 0, count);
+        cycles.offer(System.nanoTime(), received, count);
+    }
+
+    /** Called on the cycle thread. */
+    private boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
+        outgoing[0] = (byte) status;
+        outgoing[1] = (byte) data1;
+        outgoing[2] = (byte) data2;
+        return driver.virtualMIDISendData(outputs[port], outgoing, length);
+    }
+
+    @Override
+    public List<String> portNames() {
+        return List.copyOf(portNames);
+    }
+
+    @Override
+    public int sampleRate() {
+        return TimerCycleDriver.SAMPLE_RATE;
+    }
+
+    @Override
+    public int framesPerCycle() {
+        return FRAMES_PER_CYCLE;
+    }
+
+    @Override
+    public boolean offerTempo(double beatsPerMinute) {
+        return false;
+    }
+
+    @Override
+    public CycleLoad load() {
+        return cycles == null ? new CycleLoad() : cycles.load();
+    }
+
+    @Override
+    public void close() {
+        if (cycles != null) {
+            cycles.close();
+        }
+        for (Pointer output : outputs) {
+            if (output != null) {
+                driver.virtualMIDIClosePort(output);
+            }
+        }
+        if (input != null) {
+            driver.virtualMIDIClosePort(input);
+            input = null;
+        }
+        outputs = new Pointer[0];
+    }
+}
