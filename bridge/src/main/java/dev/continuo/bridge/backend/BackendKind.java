@@ -4,6 +4,8 @@ package dev.continuo.bridge.backend;
 public enum BackendKind implements StableId {
     /** The JACK Audio Connection Kit (Linux, macOS, Windows): virtual ports, transport, frame-accurate. */
     JACK("jack"),
+    /** The ALSA sequencer (Linux without JACK; PipeWire offers it too). */
+    ALSA("alsa"),
     /** macOS CoreMIDI: virtual endpoints every Mac DAW sees. */
     COREMIDI("coremidi"),
     /** Windows: virtual ports through the virtual MIDI driver that comes with loopMIDI. */

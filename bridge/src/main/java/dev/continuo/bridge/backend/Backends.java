@@ -1,12 +1,14 @@
 package dev.continuo.bridge.backend;
 
 import com.sun.jna.Pointer;
+import dev.continuo.bridge.backend.alsa.AlsaSeqBackend;
 import dev.continuo.bridge.backend.coremidi.CoreMidiBackend;
 import dev.continuo.bridge.backend.coremidi.UniqueIds;
 import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.backend.windows.VirtualMidiBackend;
 import dev.continuo.bridge.backend.javasound.JavaSoundBackend;
 import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.natives.alsa.AlsaSeqLibrary;
 import dev.continuo.natives.coremidi.CoreFoundationLibrary;
 import dev.continuo.natives.coremidi.CoreMidi;
 import dev.continuo.natives.coremidi.CoreMidiLibrary;
@@ -61,6 +63,14 @@ public final class Backends {
             case JACK -> {
                 JackLibrary library = jackLibrary();
                 yield () -> new JackBackend(library);
+            }
+            case ALSA -> {
+                try {
+                    AlsaSeqLibrary alsa = AlsaSeqLibrary.load();
+                    yield () -> new AlsaSeqBackend(alsa);
+                } catch (UnsatisfiedLinkError e) {
+                    throw new BackendException("the alsa backend needs libasound (" + e.getMessage() + ")");
+                }
             }
             case COREMIDI -> {
                 try {

@@ -1,0 +1,213 @@
+package dev.continuo.bridge.backend.alsa;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleLoad;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.RealTimeHandler;
+import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.natives.alsa.AlsaSeqEvent;
+import dev.continuo.natives.alsa.AlsaSeqLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Linux without JACK: an ALSA sequencer client "continuo" with a writable port {@code melody_in} and a readable port
+ * {@code accompaniment} (or {@code part1}…{@code part4}) that any ALSA or PipeWire MIDI application can connect to.
+ * Output goes through a queue with real-time timestamps a little ahead (scheduled by the kernel, not by us); input is
+ * read on its own thread. Bytes and sequencer events are converted by ALSA's own {@code snd_midi_event} codec.
+ */
+public final class AlsaSeqBackend implements MidiBackend {
+
+    private static final int FRAMES_PER_CYCLE = 64;
+    private static final long LOOKAHEAD_NANOS = 2_000_000;
+    private static final long INPUT_POLL_NANOS = 500_000;
+    private static final int CODEC_BUFFER = 4096;
+
+    private final AlsaSeqLibrary alsa;
+    private final List<String> portNames = new ArrayList<>();
+    private final Memory event = new Memory(AlsaSeqEvent.SIZE);
+    private final byte[] outgoing = new byte[3];
+    private final byte[] incoming = new byte[CODEC_BUFFER];
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private Pointer handle;
+    private Pointer encoder;
+    private Pointer decoder;
+    private int queue = -1;
+    private int inputPort;
+    private int[] outputPorts = new int[0];
+    private TimerCycleDriver driver;
+    private Thread reader;
+
+    public AlsaSeqBackend(AlsaSeqLibrary alsa) {
+        this.alsa = alsa;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.ALSA;
+    }
+
+    @Override
+    public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
+            throws BackendException {
+        PointerByReference reference = new PointerByReference();
+        check(alsa.snd_seq_open(reference, "default", AlsaSeqLibrary.SND_SEQ_OPEN_DUPLEX,
+                AlsaSeqLibrary.SND_SEQ_NONBLOCK), "snd_seq_open",
+                "could not open the ALSA sequencer (/dev/snd/seq; is the snd-seq module loaded?)");
+        handle = reference.getValue();
+        try {
+            check(alsa.snd_seq_set_client_name(handle, clientName), "snd_seq_set_client_name",
+                    "could not name the ALSA client");
+            inputPort = port("melody_in", AlsaSeqLibrary.SND_SEQ_PORT_CAP_WRITE
+                    | AlsaSeqLibrary.SND_SEQ_PORT_CAP_SUBS_WRITE);
+            outputPorts = new int[layout.outputPorts()];
+            for (int index = 0; index < outputPorts.length; index++) {
+                outputPorts[index] = port(layout == PortLayout.SINGLE ? "accompaniment" : "part" + (index + 1),
+                        AlsaSeqLibrary.SND_SEQ_PORT_CAP_READ | AlsaSeqLibrary.SND_SEQ_PORT_CAP_SUBS_READ);
+            }
+            queue = alsa.snd_seq_alloc_queue(handle);
+            check(queue < 0 ? queue : 0, "snd_seq_alloc_queue", "could not allocate an ALSA queue");
+            check(alsa.snd_seq_control_queue(handle, queue, AlsaSeqLibrary.SND_SEQ_EVENT_START, 0, null),
+                    "snd_seq_control_queue", "could not start the ALSA queue");
+            alsa.snd_seq_drain_output(handle);
+            encoder = codec();
+            decoder = codec();
+            alsa.snd_midi_event_no_status(decoder, 1);
+        } catch (BackendException e) {
+            close();
+            throw e;
+        }
+        driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, this::send);
+        reading.set(true);
+        reader = new Thread(this::readInput, "continuo-alsa-input");
+        reader.setDaemon(true);
+        reader.start();
+        driver.start("continuo-alsa-cycle");
+    }
+
+    private int port(String name, int caps) throws BackendException {
+        int port = alsa.snd_seq_create_simple_port(handle, name, caps,
+                AlsaSeqLibrary.SND_SEQ_PORT_TYPE_MIDI_GENERIC | AlsaSeqLibrary.SND_SEQ_PORT_TYPE_APPLICATION);
+        check(port < 0 ? port : 0, "snd_seq_create_simple_port", "could not create the ALSA port " + name);
+        portNames.add(alsa.snd_seq_client_id(handle) + ":" + port + " " + name);
+        return port;
+    }
+
+    private Pointer codec() throws BackendException {
+        PointerByReference reference = new PointerByReference();
+        check(alsa.snd_midi_event_new(new NativeLong(CODEC_BUFFER), reference), "snd_midi_event_new",
+                "could not create an ALSA MIDI codec");
+        return reference.getValue();
+    }
+
+    private static void check(int code, String function, String message) throws BackendException {
+        if (code < 0) {
+            throw new BackendException(message, function, code);
+        }
+    }
+
+    /** Called on the cycle thread: the message, scheduled on our queue a little ahead of its due time. */
+    private boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
+        event.clear(AlsaSeqEvent.SIZE);
+        outgoing[0] = (byte) status;
+        outgoing[1] = (byte) data1;
+        outgoing[2] = (byte) data2;
+        alsa.snd_midi_event_reset_encode(encoder);
+        alsa.snd_midi_event_encode(encoder, outgoing, new NativeLong(length), event);
+        if ((event.getByte(AlsaSeqEvent.TYPE) & 0xFF) == AlsaSeqLibrary.SND_SEQ_EVENT_NONE) {
+            return false;
+        }
+        long ahead = Math.max(0, dueNanos + LOOKAHEAD_NANOS - System.nanoTime());
+        event.setByte(AlsaSeqEvent.FLAGS, (byte) ((event.getByte(AlsaSeqEvent.FLAGS) & ~3)
+                | AlsaSeqLibrary.SND_SEQ_TIME_STAMP_REAL | AlsaSeqLibrary.SND_SEQ_TIME_MODE_REL));
+        event.setByte(AlsaSeqEvent.QUEUE, (byte) queue);
+        event.setInt(AlsaSeqEvent.TIME_SECONDS, (int) (ahead / 1_000_000_000L));
+        event.setInt(AlsaSeqEvent.TIME_NANOS, (int) (ahead % 1_000_000_000L));
+        event.setByte(AlsaSeqEvent.SOURCE_PORT, (byte) outputPorts[port]);
+        event.setByte(AlsaSeqEvent.DEST_CLIENT, (byte) AlsaSeqLibrary.SND_SEQ_ADDRESS_SUBSCRIBERS);
+        event.setByte(AlsaSeqEvent.DEST_PORT, (byte) AlsaSeqLibrary.SND_SEQ_ADDRESS_UNKNOWN);
+        return alsa.snd_seq_event_output_direct(handle, event) >= 0;
+    }
+
+    /** The input thread: events from applications, decoded to bytes and stamped. */
+    private void readInput() {
+        PointerByReference received = new PointerByReference();
+        while (reading.get()) {
+            int result = alsa.snd_seq_event_input(handle, received);
+            if (result < 0) {
+                LockSupport.parkNanos(INPUT_POLL_NANOS);
+                continue;
+            }
+            long arrival = System.nanoTime();
+            long length = alsa.snd_midi_event_decode(decoder, incoming, new NativeLong(incoming.length),
+                    received.getValue()).longValue();
+            if (length > 0) {
+                driver.offer(arrival, incoming, (int) length);
+            }
+        }
+    }
+
+    @Override
+    public List<String> portNames() {
+        return List.copyOf(portNames);
+    }
+
+    @Override
+    public int sampleRate() {
+        return TimerCycleDriver.SAMPLE_RATE;
+    }
+
+    @Override
+    public int framesPerCycle() {
+        return FRAMES_PER_CYCLE;
+    }
+
+    @Override
+    public boolean offerTempo(double beatsPerMinute) {
+        return false;
+    }
+
+    @Override
+    public CycleLoad load() {
+        return driver == null ? new CycleLoad() : driver.load();
+    }
+
+    @Override
+    public void close() {
+        reading.set(false);
+        if (driver != null) {
+            driver.close();
+        }
+        if (reader != null) {
+            try {
+                reader.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (encoder != null) {
+            alsa.snd_midi_event_free(encoder);
+            encoder = null;
+        }
+        if (decoder != null) {
+            alsa.snd_midi_event_free(decoder);
+            decoder = null;
+        }
+        if (handle != null) {
+            if (queue >= 0) {
+                alsa.snd_seq_free_queue(handle, queue);
+            }
+            alsa.snd_seq_close(handle);
+            handle = null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.continuo.natives.alsa;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The part of the ALSA sequencer API ({@code libasound.so.2}, alsa/seq.h and alsa/seq_midi_event.h) that Continuo
+ * uses, mirrored one to one. Constants checked against the headers of alsa-lib 1.2.8.
+ */
+public interface AlsaSeqLibrary extends Library {
+
+    int SND_SEQ_OPEN_DUPLEX = 3;
+    int SND_SEQ_NONBLOCK = 1;
+    int SND_SEQ_PORT_CAP_READ = 1;
+    int SND_SEQ_PORT_CAP_WRITE = 2;
+    int SND_SEQ_PORT_CAP_SUBS_READ = 32;
+    int SND_SEQ_PORT_CAP_SUBS_WRITE = 64;
+    int SND_SEQ_PORT_TYPE_MIDI_GENERIC = 2;
+    int SND_SEQ_PORT_TYPE_APPLICATION = 1 << 20;
+    int SND_SEQ_ADDRESS_SUBSCRIBERS = 254;
+    int SND_SEQ_ADDRESS_UNKNOWN = 253;
+    int SND_SEQ_EVENT_START = 30;
+    int SND_SEQ_EVENT_NONE = 255;
+    int SND_SEQ_TIME_STAMP_REAL = 1;
+    int SND_SEQ_TIME_MODE_REL = 2;
+    /** {@code -EAGAIN}: nothing to read in non-blocking mode. */
+    int EAGAIN = -11;
+
+    int snd_seq_open(PointerByReference handle, String name, int streams, int mode);
+
+    int snd_seq_close(Pointer handle);
+
+    int snd_seq_set_client_name(Pointer handle, String name);
+
+    int snd_seq_client_id(Pointer handle);
+
+    int snd_seq_create_simple_port(Pointer handle, String name, int caps, int type);
+
+    int snd_seq_alloc_queue(Pointer handle);
+
+    int snd_seq_free_queue(Pointer handle, int queue);
+
+    int snd_seq_control_queue(Pointer handle, int queue, int type, int value, Pointer event);
+
+    int snd_seq_drain_output(Pointer handle);
+
+    /** Sends {@code event} (a {@code snd_seq_event_t*}) at once, bypassing the output buffer. */
+    int snd_seq_event_output_direct(Pointer handle, Pointer event);
+
+    /** Reads one event; {@code event} receives a pointer into ALSA's buffer, valid until the next call. */
+    int snd_seq_event_input(Pointer handle, PointerByReference event);
+
+    int snd_seq_nonblock(Pointer handle, int nonblock);
+
+    int snd_midi_event_new(NativeLong bufferSize, PointerByReference encoder);
+
+    void snd_midi_event_free(Pointer encoder);
+
+    void snd_midi_event_no_status(Pointer encoder, int on);
+
+    NativeLong snd_midi_event_encode(Pointer encoder, byte[] bytes, NativeLong count, Pointer event);
+
+    NativeLong snd_midi_event_decode(Pointer encoder, byte[] bytes, NativeLong count, Pointer event);
+
+    void snd_midi_event_reset_encode(Pointer encoder);
+
+    static AlsaSeqLibrary load() {
+        return Native.load("asound", AlsaSeqLibrary.class);
+    }
+}
