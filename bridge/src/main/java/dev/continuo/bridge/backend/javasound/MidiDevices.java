@@ -8,11 +8,13 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Sequencer;
 import javax.sound.midi.Synthesizer;
+import uk.co.xfactorylibrarians.coremidi4j.CoreMidiDeviceProvider;
 
 /**
  * The MIDI ports javax.sound.midi can see (hardware, and other applications' ports such as loopMIDI, IAC or
- * Windows MIDI Services), found by name. Continuo's own software devices (the JDK's sequencer and synthesizer) are
- * left out of the search: they are not ports a musician means.
+ * Windows MIDI Services), found by name. On macOS the devices come from CoreMIDI4J, whose SysEx and hot-plugging
+ * work where the JDK's own macOS provider's do not; elsewhere from the JDK. Software devices (the JDK's sequencer and
+ * synthesizer) are left out of the search: they are not ports a musician means.
  */
 public class MidiDevices {
 
@@ -23,7 +25,7 @@ public class MidiDevices {
     /** Every hardware or application port, in the order javax.sound.midi lists them. */
     public List<Port> ports() throws MidiUnavailableException {
         List<Port> ports = new ArrayList<>();
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
+        for (MidiDevice.Info info : CoreMidiDeviceProvider.getMidiDeviceInfo()) {
             MidiDevice device = MidiSystem.getMidiDevice(info);
             if (device instanceof Sequencer || device instanceof Synthesizer) {
                 continue;
@@ -42,7 +44,7 @@ public class MidiDevices {
     public MidiDevice find(String name, boolean input) throws MidiUnavailableException {
         String wanted = name.toLowerCase(Locale.ROOT);
         List<String> candidates = new ArrayList<>();
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
+        for (MidiDevice.Info info : CoreMidiDeviceProvider.getMidiDeviceInfo()) {
             MidiDevice device = MidiSystem.getMidiDevice(info);
             boolean fits = input ? device.getMaxTransmitters() != 0 : device.getMaxReceivers() != 0;
             if (!fits || device instanceof Sequencer || device instanceof Synthesizer) {
