@@ -68,7 +68,7 @@ final class BenchServeCommand implements Callable<Integer> {
         EngineOptions engine = new EngineOptions(PortLayout.SINGLE, ClockSource.INTERNAL, bars, bpm, 0, false,
                 false, -1, 15);
         ServeSettings settings = new ServeSettings(ENGINE, engine, preset, GenerationSettings.defaults(), false,
-                socket, false, false);
+                socket, false, false, null);
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         try (ServeSession session = new ServeSession(settings, catalog, catalog.load(preset),
                 () -> new JackBackend(jack))) {

@@ -59,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "javasound: the port the melody comes from (part of its name; see continuo ports).")
     String input;
 
+    @Option(names = "--keyboard", paramLabel = "NAME",
+            description = "Also listen to this keyboard directly as melody (part of its name; see continuo ports): "
+                    + "for GarageBand, which cannot route a keyboard to Continuo.")
+    String keyboard;
+
     @Option(names = "--output", paramLabel = "NAME",
             description = "javasound: the port the accompaniment goes to (part of its name).")
     String output;
@@ -148,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         Preset preset = catalog.load(generation.preset);
         ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
-                !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster);
+                !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster, keyboard);
         Supplier<MidiBackend> backends;
         try {
             backends = Backends.factory(kind, input, output, new ConfigUniqueIds(platform.configFile()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.javasound.MidiDevices;
 import dev.continuo.bridge.realtime.EngineStatus;
 import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.RealTimeEngine;
@@ -54,6 +55,7 @@ public final class ServeSession implements AutoCloseable {
     private volatile Preset preset;
     private volatile MidiBackend backend;
     private volatile boolean ready;
+    private KeyboardInput keyboard;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Thread captureThread;
     private ControlServer control;
@@ -80,6 +82,14 @@ public final class ServeSession implements AutoCloseable {
      */
     public Outcome run() throws BackendException, IOException, InterruptedException {
         generator.warmUp();
+        if (settings.keyboard() != null) {
+            try {
+                keyboard = KeyboardInput.open(engine, new MidiDevices(), settings.keyboard());
+                LOG.info("Listening to the keyboard \"{}\" as melody", keyboard.name());
+            } catch (javax.sound.midi.MidiUnavailableException e) {
+                throw new BackendException(e.getMessage());
+            }
+        }
         captureThread = new Thread(this::captureLoop, "continuo-capture");
         captureThread.setDaemon(true);
         captureThread.start();
@@ -120,7 +130,8 @@ public final class ServeSession implements AutoCloseable {
         while (running) {
             MidiBackend candidate = backends.get();
             try {
-                candidate.open(settings.clientName(), settings.engine().layout(), engine, reason -> lostReason = reason);
+                candidate.open(settings.clientName(), settings.engine().layout(), keyboard != null ? keyboard : engine,
+                        reason -> lostReason = reason);
                 backend = candidate;
                 engine.sendPrograms(programs(preset));
                 if (settings.tempoMaster()) {
@@ -218,6 +229,9 @@ public final class ServeSession implements AutoCloseable {
         }
         if (control != null) {
             control.close();
+        }
+        if (keyboard != null) {
+            keyboard.close();
         }
         generator.close();
         LOG.info("Stopped; all notes off");

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param socket     control socket path
  * @param statusLine show a live status line (when standard output is a terminal)
  * @param tempoMaster offer to be the host's tempo source (JACK timebase master) at the engine's bpm
+ * @param keyboard   a hardware keyboard to listen to directly (part of its name), or null
  */
 public record ServeSettings(String clientName, EngineOptions engine, String preset, GenerationSettings generation,
-        boolean reconnect, Path socket, boolean statusLine, boolean tempoMaster) {
+        boolean reconnect, Path socket, boolean statusLine, boolean tempoMaster, String keyboard) {
 }
