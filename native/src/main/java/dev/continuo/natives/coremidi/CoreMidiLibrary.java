@@ -42,6 +42,15 @@ public interface CoreMidiLibrary extends Library {
 
     int MIDIEndpointDispose(int endpoint);
 
+    /** {@code kMIDIProtocol_1_0}. */
+    int kMIDIProtocol_1_0 = 1;
+
+    /** macOS 11+: a virtual source that sends Universal MIDI Packets; older systems lack the symbol. */
+    int MIDISourceCreateWithProtocol(int client, Pointer name, int protocol, IntByReference outSource);
+
+    /** macOS 11+: distributes a {@code MIDIEventList*} from a virtual source. */
+    int MIDIReceivedEventList(int source, Pointer eventList);
+
     /** Distributes packets from a virtual source to its clients; {@code packetList} is a {@code MIDIPacketList*}. */
     int MIDIReceived(int source, Pointer packetList);
 

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * macOS: CoreMIDI virtual endpoints that every Mac DAW (GarageBand, Logic, Live…) sees — a destination "Continuo
- * Melody In" for the melody and a source "Continuo" (or "Continuo Part 1"…"4") for the accompaniment. Output is sent
- * with {@code MIDIReceived} in {@code MIDIPacketList}s stamped with host time a cycle ahead (GarageBand and Live drop
- * stale timestamps, and CoreMIDI does not read 0 as "now" here). Endpoints keep their unique IDs across launches.
+ * Melody In" for the melody and a source "Continuo" (or "Continuo Part 1"…"4") for the accompaniment. On macOS 11+
+ * the sources speak Universal MIDI Packets ({@code MIDISourceCreateWithProtocol}, {@code MIDIReceivedEventList});
+ * on older systems {@code MIDIReceived} with {@code MIDIPacketList}s. Output is stamped with host time a little ahead
+ * (GarageBand and Live drop stale timestamps, and CoreMIDI does not read 0 as "now" here). Endpoints keep their unique IDs across launches.
  * Runs on a {@link TimerCycleDriver}. Written against Apple's headers; it cannot run in this project's Linux CI.
  */
 public final class CoreMidiBackend implements MidiBackend {
@@ -50,6 +51,8 @@ public final class CoreMidiBackend implements MidiBackend {
     private int destination;
     private int[] sources = new int[0];
     private MidiPacketList[] lists = new MidiPacketList[0];
+    private MidiEventList[] eventLists = new MidiEventList[0];
+    private boolean universalPackets = true;
     private HostClock clock;
     private TimerCycleDriver driver;
 
@@ -86,16 +89,33 @@ public final class CoreMidiBackend implements MidiBackend {
         portNames.add(MELODY_IN);
         sources = new int[layout.outputPorts()];
         lists = new MidiPacketList[layout.outputPorts()];
+        eventLists = new MidiEventList[layout.outputPorts()];
         for (int port = 0; port < sources.length; port++) {
             String sourceName = layout == PortLayout.SINGLE ? "Continuo" : "Continuo Part " + (port + 1);
-            withName(sourceName, name -> check(midi.MIDISourceCreate(client, name, reference), "MIDISourceCreate",
-                    "could not create the virtual output \"" + sourceName + "\""));
+            withName(sourceName, name -> createSource(name, sourceName, reference));
             sources[port] = reference.getValue();
             keepUniqueId(sources[port], sourceName);
             lists[port] = MidiPacketList.allocate(MidiPacketList.alignedOnThisMachine());
+            eventLists[port] = MidiEventList.allocate();
             portNames.add(sourceName);
         }
         driver.start("continuo-coremidi-cycle");
+    }
+
+    /** A UMP source where the system has them (macOS 11+), else a classic one. */
+    private void createSource(Pointer name, String sourceName, IntByReference reference) throws BackendException {
+        if (universalPackets) {
+            try {
+                check(midi.MIDISourceCreateWithProtocol(client, name, CoreMidiLibrary.kMIDIProtocol_1_0, reference),
+                        "MIDISourceCreateWithProtocol", "could not create the virtual output \"" + sourceName + "\"");
+                return;
+            } catch (UnsatisfiedLinkError e) {
+                LOG.debug("No MIDISourceCreateWithProtocol before macOS 11; using MIDIPacketLists");
+                universalPackets = false;
+            }
+        }
+        check(midi.MIDISourceCreate(client, name, reference), "MIDISourceCreate",
+                "could not create the virtual output \"" + sourceName + "\"");
     }
 
     /** Gives the endpoint its ID from last time, or remembers the one CoreMIDI gave it. */
@@ -147,8 +167,16 @@ public final class CoreMidiBackend implements MidiBackend {
     private final class Output implements TimerCycleDriver.OutputSink {
         @Override
         public boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
-            MidiPacketList list = lists[port];
             long timeStamp = clock.hostTicks(dueNanos + LOOKAHEAD_NANOS);
+            if (universalPackets) {
+                MidiEventList list = eventLists[port];
+                if (!list.add(timeStamp, status, data1, data2)) {
+                    flush(port);
+                    return list.add(timeStamp, status, data1, data2);
+                }
+                return true;
+            }
+            MidiPacketList list = lists[port];
             if (!list.add(timeStamp, status, data1, data2, length)) {
                 flush(port);
                 return list.add(timeStamp, status, data1, data2, length);
@@ -164,6 +192,11 @@ public final class CoreMidiBackend implements MidiBackend {
         }
 
         private void flush(int port) {
+            MidiEventList events = eventLists[port];
+            if (events.packets() > 0) {
+                midi.MIDIReceivedEventList(sources[port], com.sun.jna.Native.getDirectBufferPointer(events.buffer()));
+                events.clear();
+            }
             MidiPacketList list = lists[port];
             if (list.packets() > 0) {
                 midi.MIDIReceived(sources[port], com.sun.jna.Native.getDirectBufferPointer(list.buffer()));

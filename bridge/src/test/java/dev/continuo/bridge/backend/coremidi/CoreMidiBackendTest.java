@@ -35,11 +35,36 @@ class CoreMidiBackendTest {
         final Map<Integer, Integer> uniqueIds = new HashMap<>();
         final List<long[]> received = new CopyOnWriteArrayList<>();
         final Map<Long, String> names;
+        final boolean macOs11;
         MIDIReadProc readProc;
         int next = 100;
 
-        FakeCoreMidi(Map<Long, String> names) {
+        FakeCoreMidi(Map<Long, String> names, boolean macOs11) {
             this.names = names;
+            this.macOs11 = macOs11;
+        }
+
+        @Override
+        public int MIDISourceCreateWithProtocol(int client, Pointer name, int protocol, IntByReference out) {
+            if (!macOs11) {
+                throw new UnsatisfiedLinkError("Error looking up function 'MIDISourceCreateWithProtocol'");
+            }
+            assertEquals(kMIDIProtocol_1_0, protocol);
+            return endpoint(name, out);
+        }
+
+        @Override
+        public int MIDIReceivedEventList(int source, Pointer eventList) {
+            ByteBuffer list = eventList.getByteBuffer(0, MidiEventList.MAX_BYTES).order(ByteOrder.nativeOrder());
+            assertEquals(1, list.getInt(0), "MIDI 1.0 protocol");
+            int position = 8;
+            for (int i = 0; i < list.getInt(4); i++) {
+                long timeStamp = list.getLong(position);
+                int word = list.getInt(position + 12);
+                received.add(new long[] {source, timeStamp, (word >>> 16) & 0xFF, (word >>> 8) & 0x7F});
+                position += 12 + 4 * list.getInt(position + 8);
+            }
+            return 0;
         }
 
         @Override
@@ -172,9 +197,19 @@ class CoreMidiBackendTest {
     }
 
     @Test
-    void createsTheEndpointsKeepsTheirIdsStampsOutputAheadInHostTimeAndReadsInput() throws Exception {
+    void beforeMacOs11() throws Exception {
+        createsTheEndpointsKeepsTheirIdsStampsOutputAheadInHostTimeAndReadsInput(false);
+    }
+
+    @Test
+    void withUniversalMidiPacketsOnMacOs11AndLater() throws Exception {
+        createsTheEndpointsKeepsTheirIdsStampsOutputAheadInHostTimeAndReadsInput(true);
+    }
+
+    private void createsTheEndpointsKeepsTheirIdsStampsOutputAheadInHostTimeAndReadsInput(boolean macOs11)
+            throws Exception {
         FakeCoreFoundation cf = new FakeCoreFoundation();
-        FakeCoreMidi midi = new FakeCoreMidi(cf.names);
+        FakeCoreMidi midi = new FakeCoreMidi(cf.names, macOs11);
         MemoryIds ids = new MemoryIds();
         ids.put("Continuo Part 2", 424242);
         Handler handler = new Handler();
