@@ -67,6 +67,38 @@ public interface AlsaSeqLibrary extends Library {
 
     void snd_midi_event_reset_encode(Pointer encoder);
 
+    int snd_seq_client_info_malloc(PointerByReference info);
+
+    void snd_seq_client_info_free(Pointer info);
+
+    void snd_seq_client_info_set_client(Pointer info, int client);
+
+    int snd_seq_client_info_get_client(Pointer info);
+
+    String snd_seq_client_info_get_name(Pointer info);
+
+    /** Moves {@code info} to the client after the one it names; negative when there is none. */
+    int snd_seq_query_next_client(Pointer handle, Pointer info);
+
+    int snd_seq_port_info_malloc(PointerByReference info);
+
+    void snd_seq_port_info_free(Pointer info);
+
+    void snd_seq_port_info_set_client(Pointer info, int client);
+
+    void snd_seq_port_info_set_port(Pointer info, int port);
+
+    int snd_seq_port_info_get_port(Pointer info);
+
+    String snd_seq_port_info_get_name(Pointer info);
+
+    int snd_seq_port_info_get_capability(Pointer info);
+
+    int snd_seq_port_info_get_type(Pointer info);
+
+    /** Moves {@code info} to the next port of its client; negative when there is none. */
+    int snd_seq_query_next_port(Pointer handle, Pointer info);
+
     static AlsaSeqLibrary load() {
         return Native.load("asound", AlsaSeqLibrary.class);
     }

@@ -30,113 +30,7 @@ import org.junit.jupiter.api.condition.OS;
 @EnabledOnOs(value = OS.LINUX, disabledReason = "libasound exists on Linux only")
 class AlsaSeqBackendTest {
 
-    private static final AlsaSeqLibrary REAL = AlsaSeqLibrary.load();
-
-    /** Real codec, stand-in sequencer: records the events sent and hands over queued input events. */
-    private static final class Sequencer implements AlsaSeqLibrary {
-        final List<byte[]> sent = new CopyOnWriteArrayList<>();
-        final List<Memory> pending = new CopyOnWriteArrayList<>();
-        int queueStarts;
-
-        @Override
-        public int snd_seq_open(PointerByReference handle, String name, int streams, int mode) {
-            handle.setValue(new Memory(8));
-            return 0;
-        }
-
-        @Override
-        public int snd_seq_close(Pointer handle) {
-            return 0;
-        }
-
-        @Override
-        public int snd_seq_set_client_name(Pointer handle, String name) {
-            return 0;
-        }
-
-        @Override
-        public int snd_seq_client_id(Pointer handle) {
-            return 128;
-        }
-
-        private int ports;
-
-        @Override
-        public int snd_seq_create_simple_port(Pointer handle, String name, int caps, int type) {
-            return ports++;
-        }
-
-        @Override
-        public int snd_seq_alloc_queue(Pointer handle) {
-            return 3;
-        }
-
-        @Override
-        public int snd_seq_free_queue(Pointer handle, int queue) {
-            return 0;
-        }
-
-        @Override
-        public int snd_seq_control_queue(Pointer handle, int queue, int type, int value, Pointer event) {
-            queueStarts += type == SND_SEQ_EVENT_START ? 1 : 0;
-            return 0;
-        }
-
-        @Override
-        public int snd_seq_drain_output(Pointer handle) {
-            return 0;
-        }
-
-        @Override
-        public int snd_seq_event_output_direct(Pointer handle, Pointer event) {
-            sent.add(event.getByteArray(0, AlsaSeqEvent.SIZE));
-            return AlsaSeqEvent.SIZE;
-        }
-
-        @Override
-        public int snd_seq_event_input(Pointer handle, PointerByReference event) {
-            if (pending.isEmpty()) {
-                return EAGAIN;
-            }
-            event.setValue(pending.remove(0));
-            return 1;
-        }
-
-        @Override
-        public int snd_seq_nonblock(Pointer handle, int nonblock) {
-            return 0;
-        }
-
-        @Override
-        public int snd_midi_event_new(NativeLong bufferSize, PointerByReference encoder) {
-            return REAL.snd_midi_event_new(bufferSize, encoder);
-        }
-
-        @Override
-        public void snd_midi_event_free(Pointer encoder) {
-            REAL.snd_midi_event_free(encoder);
-        }
-
-        @Override
-        public void snd_midi_event_no_status(Pointer encoder, int on) {
-            REAL.snd_midi_event_no_status(encoder, on);
-        }
-
-        @Override
-        public NativeLong snd_midi_event_encode(Pointer encoder, byte[] bytes, NativeLong count, Pointer event) {
-            return REAL.snd_midi_event_encode(encoder, bytes, count, event);
-        }
-
-        @Override
-        public NativeLong snd_midi_event_decode(Pointer encoder, byte[] bytes, NativeLong count, Pointer event) {
-            return REAL.snd_midi_event_decode(encoder, bytes, count, event);
-        }
-
-        @Override
-        public void snd_midi_event_reset_encode(Pointer encoder) {
-            REAL.snd_midi_event_reset_encode(encoder);
-        }
-    }
+    private static final AlsaSeqLibrary REAL = AlsaSequencerStandIn.REAL;
 
     private static final class Handler implements RealTimeHandler {
         final List<Integer> input = new CopyOnWriteArrayList<>();
@@ -160,7 +54,7 @@ class AlsaSeqBackendTest {
 
     @Test
     void schedulesEventsOnItsQueueForItsSubscribersAndDecodesInput() throws Exception {
-        Sequencer sequencer = new Sequencer();
+        AlsaSequencerStandIn sequencer = new AlsaSequencerStandIn();
         Handler handler = new Handler();
         AlsaSeqBackend backend = new AlsaSeqBackend(sequencer);
         backend.open("continuo", PortLayout.SPLIT, handler, reason -> { });
