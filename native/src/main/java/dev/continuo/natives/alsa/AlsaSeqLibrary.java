@@ -29,6 +29,17 @@ public interface AlsaSeqLibrary extends Library {
     /** {@code -EAGAIN}: nothing to read in non-blocking mode. */
     int EAGAIN = -11;
 
+    /**
+     * {@code snd_lib_error_handler_t}, declared without its variadic tail (the arguments of {@code fmt}), which a
+     * handler that does not format the message never reads.
+     */
+    interface ErrorHandler extends com.sun.jna.Callback {
+        void invoke(String file, int line, String function, int error, String format);
+    }
+
+    /** Replaces libasound's error printer (standard error); null restores it. */
+    int snd_lib_error_set_handler(ErrorHandler handler);
+
     int snd_seq_open(PointerByReference handle, String name, int streams, int mode);
 
     int snd_seq_close(Pointer handle);

@@ -19,6 +19,7 @@ public final class AlsaPorts {
 
     /** @throws BackendException if the sequencer cannot be opened (no /dev/snd/seq) */
     public static List<Port> list(AlsaSeqLibrary alsa) throws BackendException {
+        AlsaErrors.toDebugLog(alsa);
         PointerByReference reference = new PointerByReference();
         int opened = alsa.snd_seq_open(reference, "default", AlsaSeqLibrary.SND_SEQ_OPEN_DUPLEX,
                 AlsaSeqLibrary.SND_SEQ_NONBLOCK);

@@ -49,6 +49,7 @@ public final class AlsaSeqBackend implements MidiBackend {
 
     public AlsaSeqBackend(AlsaSeqLibrary alsa) {
         this.alsa = alsa;
+        AlsaErrors.toDebugLog(alsa);
     }
 
     @Override

@@ -27,6 +27,11 @@ class AlsaSequencerStandIn implements AlsaSeqLibrary {
     int queueStarts;
 
     @Override
+    public int snd_lib_error_set_handler(ErrorHandler handler) {
+        return 0;
+    }
+
+    @Override
     public int snd_seq_open(PointerByReference handle, String name, int streams, int mode) {
         handle.setValue(new Memory(8));
         return 0;
