@@ -86,6 +86,7 @@ public final class ServeSession implements AutoCloseable {
             try {
                 keyboard = KeyboardInput.open(engine, new MidiDevices(), settings.keyboard());
                 LOG.info("Listening to the keyboard \"{}\" as melody", keyboard.name());
+                MidiDevices.onChange(() -> LOG.info("MIDI devices were plugged in or out (continuo ports lists them)"));
             } catch (javax.sound.midi.MidiUnavailableException e) {
                 throw new BackendException(e.getMessage());
             }

@@ -22,6 +22,20 @@ public class MidiDevices {
     public record Port(String name, String description, boolean input, boolean output) {
     }
 
+    /**
+     * Calls {@code listener} (on CoreMIDI4J's thread) whenever devices are plugged in or out; does nothing where
+     * CoreMIDI4J is not active (off macOS).
+     */
+    public static void onChange(Runnable listener) {
+        try {
+            if (CoreMidiDeviceProvider.isLibraryLoaded()) {
+                CoreMidiDeviceProvider.addNotificationListener(listener::run);
+            }
+        } catch (uk.co.xfactorylibrarians.coremidi4j.CoreMidiException e) {
+            // Not on macOS, or CoreMIDI unavailable: no notifications.
+        }
+    }
+
     /** Every hardware or application port, in the order javax.sound.midi lists them. */
     public List<Port> ports() throws MidiUnavailableException {
         List<Port> ports = new ArrayList<>();
