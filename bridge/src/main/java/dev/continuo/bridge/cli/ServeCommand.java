@@ -154,6 +154,13 @@ final class ServeCommand implements Callable<Integer> {
         Preset preset = catalog.load(generation.preset);
         ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
                 !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster, keyboard);
+        if (kind == BackendKind.JAVASOUND && (input == null || output == null)) {
+            throw new BadInputException("--backend javasound connects to existing ports: give --input NAME and "
+                    + "--output NAME (see continuo ports)");
+        }
+        if (kind == BackendKind.JAVASOUND && engine.layout() != PortLayout.SINGLE) {
+            throw new BadInputException("--backend javasound sends to one existing port: use --ports single");
+        }
         Supplier<MidiBackend> backends;
         try {
             backends = Backends.factory(kind, input, output, new ConfigUniqueIds(platform.configFile()));
