@@ -42,17 +42,18 @@ import picocli.CommandLine.Option;
         description = {"Run the real-time engine: virtual MIDI ports for your DAW, locked to its tempo.",
             "Play a phrase into melody_in; the accompaniment plays on the next pass (the DAW's loop, or Continuo's "
                 + "own loop when it is the clock).",
-            "Backends: jack (Linux default), coremidi (macOS default), javasound (existing ports by name; Windows "
-                + "default for now)."})
+            "Backends: jack (Linux default), alsa, coremidi (macOS default), windows (loopMIDI's driver; Windows "
+                + "default when installed), javasound (existing ports by name)."})
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
 
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "jack: virtual ports, transport, frame-accurate (default on Linux); coremidi: virtual "
-                    + "ports every Mac DAW sees (default on macOS); javasound: connects to existing ports by name "
-                    + "(--input, --output), e.g. a keyboard, loopMIDI or IAC (default on Windows for now).")
+            description = "jack: virtual ports, transport, frame-accurate (default on Linux); alsa: an ALSA "
+                    + "sequencer client; coremidi: virtual ports every Mac DAW sees (default on macOS); windows: "
+                    + "virtual ports through loopMIDI's driver (default on Windows when installed); javasound: "
+                    + "existing ports by name (--input, --output), e.g. a keyboard, loopMIDI or IAC.")
     String backend;
 
     @Option(names = "--input", paramLabel = "NAME",
