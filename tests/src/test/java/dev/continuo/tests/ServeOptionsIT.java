@@ -42,5 +42,6 @@ class ServeOptionsIT {
         refused("a phrase must be 1–64 bars, not 0", "--bars", "0");
         refused("tempo must be 20–400 bpm", "--bpm", "1000");
         refused("unknown clock \"smpte\"", "--clock", "smpte");
+        refused("--keyboard: no MIDI input port matches \"no such keyboard\"", "--keyboard", "no such keyboard");
     }
 }

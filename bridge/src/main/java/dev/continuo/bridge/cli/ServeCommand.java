@@ -3,6 +3,7 @@ package dev.continuo.bridge.cli;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.Backends;
+import dev.continuo.bridge.backend.javasound.MidiDevices;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.config.ConfigException;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.sound.midi.MidiUnavailableException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,6 +163,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (kind == BackendKind.JAVASOUND && engine.layout() != PortLayout.SINGLE) {
             throw new BadInputException("--backend javasound sends to one existing port: use --ports single");
+        }
+        if (keyboard != null) {
+            try {
+                new MidiDevices().find(keyboard, true);
+            } catch (MidiUnavailableException e) {
+                throw new BadInputException("--keyboard: " + e.getMessage());
+            }
         }
         Supplier<MidiBackend> backends;
         try {
