@@ -7,15 +7,12 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
-import dev.continuo.bridge.backend.CycleLoad;
-import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.RealTimeHandler;
 import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.natives.alsa.AlsaSeqEvent;
 import dev.continuo.natives.alsa.AlsaSeqLibrary;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,15 +22,13 @@ import java.util.concurrent.locks.LockSupport;
  * Output goes through a queue with real-time timestamps a little ahead (scheduled by the kernel, not by us); input is
  * read on its own thread. Bytes and sequencer events are converted by ALSA's own {@code snd_midi_event} codec.
  */
-public final class AlsaSeqBackend implements MidiBackend {
+public final class AlsaSeqBackend extends TimerDrivenBackend {
 
-    private static final int FRAMES_PER_CYCLE = 64;
     private static final long LOOKAHEAD_NANOS = 2_000_000;
     private static final long INPUT_POLL_NANOS = 500_000;
     private static final int CODEC_BUFFER = 4096;
 
     private final AlsaSeqLibrary alsa;
-    private final List<String> portNames = new ArrayList<>();
     private final Memory event = new Memory(AlsaSeqEvent.SIZE);
     private final byte[] outgoing = new byte[3];
     private final byte[] incoming = new byte[CODEC_BUFFER];
@@ -44,7 +39,6 @@ public final class AlsaSeqBackend implements MidiBackend {
     private int queue = -1;
     private int inputPort;
     private int[] outputPorts = new int[0];
-    private TimerCycleDriver driver;
     private Thread reader;
 
     public AlsaSeqBackend(AlsaSeqLibrary alsa) {
@@ -87,12 +81,12 @@ public final class AlsaSeqBackend implements MidiBackend {
             close();
             throw e;
         }
-        driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, this::send);
+        newDriver(handler, this::send);
         reading.set(true);
         reader = new Thread(this::readInput, "continuo-alsa-input");
         reader.setDaemon(true);
         reader.start();
-        driver.start("continuo-alsa-cycle");
+        driver().start("continuo-alsa-cycle");
     }
 
     private int port(String name, int caps) throws BackendException {
@@ -152,42 +146,15 @@ public final class AlsaSeqBackend implements MidiBackend {
             long length = alsa.snd_midi_event_decode(decoder, incoming, new NativeLong(incoming.length),
                     received.getValue()).longValue();
             if (length > 0) {
-                driver.offer(arrival, incoming, (int) length);
+                driver().offer(arrival, incoming, (int) length);
             }
         }
     }
 
     @Override
-    public List<String> portNames() {
-        return List.copyOf(portNames);
-    }
-
-    @Override
-    public int sampleRate() {
-        return TimerCycleDriver.SAMPLE_RATE;
-    }
-
-    @Override
-    public int framesPerCycle() {
-        return FRAMES_PER_CYCLE;
-    }
-
-    @Override
-    public boolean offerTempo(double beatsPerMinute) {
-        return false;
-    }
-
-    @Override
-    public CycleLoad load() {
-        return driver == null ? new CycleLoad() : driver.load();
-    }
-
-    @Override
     public void close() {
         reading.set(false);
-        if (driver != null) {
-            driver.close();
-        }
+        stopDriver();
         if (reader != null) {
             try {
                 reader.join(1000);

@@ -5,18 +5,15 @@ import com.sun.jna.ptr.IntByReference;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
-import dev.continuo.bridge.backend.CycleLoad;
-import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.RealTimeHandler;
 import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.natives.coremidi.CoreFoundationLibrary;
 import dev.continuo.natives.coremidi.CoreMidiLibrary;
 import dev.continuo.natives.coremidi.MachTimeLibrary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +26,9 @@ import org.slf4j.LoggerFactory;
  * (GarageBand and Live drop stale timestamps, and CoreMIDI does not read 0 as "now" here). Endpoints keep their unique IDs across launches.
  * Runs on a {@link TimerCycleDriver}. Written against Apple's headers; it cannot run in this project's Linux CI.
  */
-public final class CoreMidiBackend implements MidiBackend {
+public final class CoreMidiBackend extends TimerDrivenBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreMidiBackend.class);
-    private static final int FRAMES_PER_CYCLE = 64;
     /** Output is stamped this far ahead of its due time, so it never arrives stale. */
     private static final long LOOKAHEAD_NANOS = 2_000_000;
     static final String MELODY_IN = "Continuo Melody In";
@@ -42,7 +38,6 @@ public final class CoreMidiBackend implements MidiBackend {
     private final MachTimeLibrary mach;
     private final Pointer uniqueIdProperty;
     private final UniqueIds uniqueIds;
-    private final List<String> portNames = new ArrayList<>();
     private final CoreMidiLibrary.MIDINotifyProc notifyProc = (message, refCon) ->
             LOG.debug("CoreMIDI setup changed");
     private final CoreMidiLibrary.MIDIReadProc readProc = this::read;
@@ -54,7 +49,6 @@ public final class CoreMidiBackend implements MidiBackend {
     private MidiEventList[] eventLists = new MidiEventList[0];
     private boolean universalPackets = true;
     private HostClock clock;
-    private TimerCycleDriver driver;
 
     /** @param uniqueIdProperty the value of {@code kMIDIPropertyUniqueID} */
     public CoreMidiBackend(CoreMidiLibrary midi, CoreFoundationLibrary cf, MachTimeLibrary mach,
@@ -81,7 +75,7 @@ public final class CoreMidiBackend implements MidiBackend {
         withName("Continuo", name -> check(midi.MIDIClientCreate(name, notifyProc, null, reference),
                 "MIDIClientCreate", "could not register with CoreMIDI"));
         client = reference.getValue();
-        driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, new Output());
+        newDriver(handler, new Output());
         withName(MELODY_IN, name -> check(midi.MIDIDestinationCreate(client, name, readProc, null, reference),
                 "MIDIDestinationCreate", "could not create the virtual input \"" + MELODY_IN + "\""));
         destination = reference.getValue();
@@ -99,7 +93,7 @@ public final class CoreMidiBackend implements MidiBackend {
             eventLists[port] = MidiEventList.allocate();
             portNames.add(sourceName);
         }
-        driver.start("continuo-coremidi-cycle");
+        driver().start("continuo-coremidi-cycle");
     }
 
     /** A UMP source where the system has them (macOS 11+), else a classic one. */
@@ -159,7 +153,7 @@ public final class CoreMidiBackend implements MidiBackend {
             }
             // A timestamp of 0 means "now"; others are host time.
             long arrival = timeStamp == 0 ? System.nanoTime() : clock.nanoTime(timeStamp);
-            driver.offer(arrival, received, length);
+            driver().offer(arrival, received, length);
         });
     }
 
@@ -206,35 +200,8 @@ public final class CoreMidiBackend implements MidiBackend {
     }
 
     @Override
-    public List<String> portNames() {
-        return List.copyOf(portNames);
-    }
-
-    @Override
-    public int sampleRate() {
-        return TimerCycleDriver.SAMPLE_RATE;
-    }
-
-    @Override
-    public int framesPerCycle() {
-        return FRAMES_PER_CYCLE;
-    }
-
-    @Override
-    public boolean offerTempo(double beatsPerMinute) {
-        return false;
-    }
-
-    @Override
-    public CycleLoad load() {
-        return driver == null ? new CycleLoad() : driver.load();
-    }
-
-    @Override
     public void close() {
-        if (driver != null) {
-            driver.close();
-        }
+        stopDriver();
         for (int source : sources) {
             midi.MIDIEndpointDispose(source);
         }

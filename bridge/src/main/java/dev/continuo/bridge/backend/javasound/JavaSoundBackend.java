@@ -3,11 +3,10 @@ package dev.continuo.bridge.backend.javasound;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
-import dev.continuo.bridge.backend.CycleLoad;
-import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.RealTimeHandler;
 import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.bridge.backend.TimerDrivenBackend;
 import java.util.List;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
@@ -25,9 +24,8 @@ import javax.sound.midi.Transmitter;
  * javax.sound.midi needs a message object per outgoing event: this backend allocates one per event on its cycle
  * thread (the JACK backend allocates nothing).
  */
-public final class JavaSoundBackend implements MidiBackend {
+public final class JavaSoundBackend extends TimerDrivenBackend {
 
-    private static final int FRAMES_PER_CYCLE = 64;
 
     private final MidiDevices devices;
     private final String inputName;
@@ -36,7 +34,6 @@ public final class JavaSoundBackend implements MidiBackend {
     private MidiDevice outputDevice;
     private Transmitter transmitter;
     private Receiver receiver;
-    private TimerCycleDriver driver;
 
     /**
      * @param inputName  part of the name of the port the melody comes from
@@ -70,7 +67,7 @@ public final class JavaSoundBackend implements MidiBackend {
             inputDevice.open();
             outputDevice.open();
             receiver = outputDevice.getReceiver();
-            driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, this::send);
+            TimerCycleDriver driver = newDriver(handler, this::send);
             transmitter = inputDevice.getTransmitter();
             transmitter.setReceiver(new Input(driver));
             driver.start("continuo-javasound-cycle");
@@ -98,30 +95,8 @@ public final class JavaSoundBackend implements MidiBackend {
     }
 
     @Override
-    public int sampleRate() {
-        return TimerCycleDriver.SAMPLE_RATE;
-    }
-
-    @Override
-    public int framesPerCycle() {
-        return FRAMES_PER_CYCLE;
-    }
-
-    @Override
-    public boolean offerTempo(double beatsPerMinute) {
-        return false;
-    }
-
-    @Override
-    public CycleLoad load() {
-        return driver == null ? new CycleLoad() : driver.load();
-    }
-
-    @Override
     public void close() {
-        if (driver != null) {
-            driver.close();
-        }
+        stopDriver();
         if (transmitter != null) {
             transmitter.close();
         }

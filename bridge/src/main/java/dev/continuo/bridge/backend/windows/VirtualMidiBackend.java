@@ -5,14 +5,11 @@ import com.sun.jna.WString;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
-import dev.continuo.bridge.backend.CycleLoad;
-import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.RealTimeHandler;
 import dev.continuo.bridge.backend.TimerCycleDriver;
+import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.natives.windows.TeVirtualMidiLibrary;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Windows: virtual ports through Tobias Erichsen's virtual MIDI driver (installed with loopMIDI) — "Continuo Melody
@@ -20,20 +17,17 @@ import java.util.List;
  * accompaniment from. Runs on a {@link TimerCycleDriver}; the driver sends at once (no timestamps). Written against
  * the driver's header; it cannot run in this project's Linux CI.
  */
-public final class VirtualMidiBackend implements MidiBackend {
+public final class VirtualMidiBackend extends TimerDrivenBackend {
 
-    private static final int FRAMES_PER_CYCLE = 64;
     private static final int MAX_SYSEX = 4096;
     static final String MELODY_IN = "Continuo Melody In";
 
     private final TeVirtualMidiLibrary driver;
-    private final List<String> portNames = new ArrayList<>();
     private final byte[] received = new byte[MAX_SYSEX];
     private final byte[] outgoing = new byte[3];
     private final TeVirtualMidiLibrary.MidiDataCallback callback = this::receive;
     private Pointer input;
     private Pointer[] outputs = new Pointer[0];
-    private TimerCycleDriver cycles;
 
     public VirtualMidiBackend(TeVirtualMidiLibrary driver) {
         this.driver = driver;
@@ -47,7 +41,7 @@ public final class VirtualMidiBackend implements MidiBackend {
     @Override
     public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
             throws BackendException {
-        cycles = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, this::send);
+        newDriver(handler, this::send);
         input = create(MELODY_IN, callback, TeVirtualMidiLibrary.TE_VM_FLAGS_PARSE_RX
                 | TeVirtualMidiLibrary.TE_VM_FLAGS_INSTANTIATE_RX_ONLY);
         outputs = new Pointer[layout.outputPorts()];
@@ -55,7 +49,7 @@ public final class VirtualMidiBackend implements MidiBackend {
             outputs[port] = create(layout == PortLayout.SINGLE ? "Continuo" : "Continuo Part " + (port + 1), null,
                     TeVirtualMidiLibrary.TE_VM_FLAGS_PARSE_TX | TeVirtualMidiLibrary.TE_VM_FLAGS_INSTANTIATE_TX_ONLY);
         }
-        cycles.start("continuo-virtualmidi-cycle");
+        driver().start("continuo-virtualmidi-cycle");
     }
 
     private Pointer create(String name, TeVirtualMidiLibrary.MidiDataCallback receiver, int flags)
@@ -77,7 +71,7 @@ public final class VirtualMidiBackend implements MidiBackend {
         }
         int count = Math.min(length, received.length);
         bytes.read(0, received, 0, count);
-        cycles.offer(System.nanoTime(), received, count);
+        driver().offer(System.nanoTime(), received, count);
     }
 
     /** Called on the cycle thread. */
@@ -89,35 +83,8 @@ public final class VirtualMidiBackend implements MidiBackend {
     }
 
     @Override
-    public List<String> portNames() {
-        return List.copyOf(portNames);
-    }
-
-    @Override
-    public int sampleRate() {
-        return TimerCycleDriver.SAMPLE_RATE;
-    }
-
-    @Override
-    public int framesPerCycle() {
-        return FRAMES_PER_CYCLE;
-    }
-
-    @Override
-    public boolean offerTempo(double beatsPerMinute) {
-        return false;
-    }
-
-    @Override
-    public CycleLoad load() {
-        return cycles == null ? new CycleLoad() : cycles.load();
-    }
-
-    @Override
     public void close() {
-        if (cycles != null) {
-            cycles.close();
-        }
+        stopDriver();
         for (Pointer output : outputs) {
             if (output != null) {
                 driver.virtualMIDIClosePort(output);
