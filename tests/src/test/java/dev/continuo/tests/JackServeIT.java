@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.engine.preset.PresetCatalog;
+import dev.continuo.engine.testing.TinyModels;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,6 +101,53 @@ class JackServeIT {
             assertTrue(events.noteOns().stream().anyMatch(e -> e.channel() == 0), "the melody is echoed on channel 1");
             assertTrue(events.events().stream().anyMatch(e -> e.controller(123)), "panic sends All Notes Off");
             assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
+    void programChangeSwitchesPresetAtAPhraseStartAndControllersTurnTheMix() throws Exception {
+        // The control sender runs in this JVM, which libjack points at the server named in its environment.
+        jack.close();
+        jack = JackServer.start(directory, System.getenv("JACK_DEFAULT_SERVER"));
+        Path userPresets = directory.resolve("data").resolve("continuo").resolve("presets");
+        TinyModels.preset(5).save(userPresets.resolve("tiny"));
+        int tinyIndex = new PresetCatalog(userPresets).list().stream().map(PresetCatalog.Entry::name).toList()
+                .indexOf("tiny");
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0");
+                JackByteSender control = new JackByteSender("control")) {
+            Path dump = jack.startDump("out");
+            jack.connect("continuo:accompaniment", "out:input");
+            jack.connect("control:out", "continuo:melody_in");
+            jack.startClient(MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            jack.connect("melody:out", "continuo:melody_in");
+            daemon.awaitPhrases(2, 60);
+
+            control.send((byte) 0xCF, (byte) tinyIndex); // Program Change on channel 16, the control channel
+            daemon.awaitLog(log -> log.contains("Preset \"tiny\" is in use from the next phrase start"), 30);
+            control.send((byte) 0xBF, (byte) 104, (byte) 127); // CC 104: mute part 3
+            daemon.awaitLog(log -> log.contains("Part 3 muted (CC 104 = 127)"), 30);
+            Thread.sleep(3 * 4000); // three 2-bar phrases at 120 bpm: both changes have reached a phrase start
+            assertEquals(0, daemon.stop());
+
+            MidiDump events = MidiDump.read(dump);
+            List<MidiDump.Event> programs = events.events().stream().filter(e -> (e.status() & 0xF0) == 0xC0)
+                    .toList();
+            List<MidiDump.Event> bass = programs.stream().filter(e -> e.channel() == 3 && e.bytes()[1] == 32)
+                    .toList();
+            assertEquals(1, bass.size(), "the tiny preset's third part (program 33) is announced once: " + programs);
+            long switchFrame = bass.get(0).frame();
+            assertTrue(programs.stream().anyMatch(e -> e.channel() == 4 && e.bytes()[1] == 33
+                    && e.frame() == switchFrame), "every part's new program at the same frame: " + programs);
+            assertTrue(events.noteOns().stream().anyMatch(e -> e.frame() < switchFrame),
+                    "the chorale preset played before the switch");
+            long lastOnChannel4 = events.noteOns().stream().filter(e -> e.channel() == 3)
+                    .mapToLong(MidiDump.Event::frame).max().orElse(-1);
+            long lastOnAnyChannel = events.noteOns().stream().mapToLong(MidiDump.Event::frame).max().orElse(-1);
+            assertTrue(lastOnChannel4 < lastOnAnyChannel - TWO_BARS, "part 3 fell silent at a phrase start after "
+                    + "CC 104 while the others played on: " + lastOnChannel4 + " vs " + lastOnAnyChannel);
+            assertOnGrid(events);
+            assertEquals(Map.of(), events.hangingNotes(), "notes left sounding after the switches and stop");
         }
     }
 

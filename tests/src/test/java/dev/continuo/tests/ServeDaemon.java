@@ -39,13 +39,14 @@ final class ServeDaemon implements AutoCloseable {
     }
 
     /**
-     * The JACK server's environment, with the configuration and log folders inside the test's directory: the
+     * The JACK server's environment, with the configuration, user preset and log folders inside the test's directory: the
      * developer's own config.json must not change a test, and tests must not write into their logs.
      */
     static java.util.Map<String, String> environment(JackServer jack, Path directory) {
         java.util.Map<String, String> environment = new java.util.HashMap<>(jack.environment());
         environment.put("XDG_CONFIG_HOME", directory.resolve("config").toString());
         environment.put("XDG_STATE_HOME", directory.resolve("state").toString());
+        environment.put("XDG_DATA_HOME", directory.resolve("data").toString());
         return environment;
     }
 

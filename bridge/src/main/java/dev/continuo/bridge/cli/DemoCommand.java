@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         MelodySelection melody = new MelodySelector().choose(song);
         Preset preset = new PresetCatalog(PresetLocations.userPresets()).load(generation.preset);
         long start = System.nanoTime();
-        PianoRoll result = new Accompanist(preset).accompany(song, melody.partIndex(), generation.settings());
+        PianoRoll result = new Accompanist(preset).accompany(song, melody.partIndex(),
+                generation.settings(preset.manifest()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         new MidiFileWriter().write(result, "Ode to Joy (Beethoven), accompanied by Continuo", output);
         LOG.info("Wrote {}: the melody of Ode to Joy and 4 parts by preset \"{}\" (seed {}, {} ms)", output,

@@ -75,9 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluateDataset() throws DatasetException, CorruptWeightsException, BadInputException {
         List<Example> examples = new JsbChorales().read(dataset, split);
-        GenerationSettings settings = generation.settings();
         Accompanist accompanist = "none".equals(generation.preset) ? null
                 : new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(generation.preset));
+        GenerationSettings settings = generation.settings(accompanist == null ? null
+                : accompanist.preset().manifest());
         LOG.info("Accompanying {} melodies of the {} split", examples.size(), split);
         List<SystemScores> scores = new DatasetEvaluation().evaluate(examples, 1, accompanist, settings);
         System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, split,

@@ -49,7 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
         Preset preset = new PresetCatalog(PresetLocations.userPresets()).load(generation.preset);
         Accompanist accompanist = new Accompanist(preset);
         long start = System.nanoTime();
-        PianoRoll result = accompanist.accompany(roll, melody.partIndex(), generation.settings());
+        PianoRoll result = accompanist.accompany(roll, melody.partIndex(),
+                generation.settings(preset.manifest()));
         LOG.debug("Generated in {} ms", (System.nanoTime() - start) / 1_000_000);
         Path out = output != null ? output : defaultOutput(input);
         new MidiFileWriter().write(result, "Accompanied by Continuo (" + preset.manifest().name() + ")", out);

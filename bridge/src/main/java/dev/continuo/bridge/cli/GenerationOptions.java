@@ -1,10 +1,19 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.generate.GenerationSettings;
+import dev.continuo.engine.generate.Mix;
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.PresetCatalog;
+import dev.continuo.engine.preset.PresetManifest;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options shared by every command that generates: the preset and the musician's settings. */
+/**
+ * The options shared by every command that generates: the preset and the musician's settings (density, seed,
+ * noise, ensemble, and the mix: mute, solo, octave, velocity, humanize).
+ */
 final class GenerationOptions {
 
     @Option(names = "--preset", defaultValue = PresetCatalog.DEFAULT, paramLabel = "NAME",
@@ -29,12 +38,88 @@ final class GenerationOptions {
                     + "K×2+1 times the work (0-6; default: the preset's).")
     Integer ensemble;
 
-    GenerationSettings settings() throws BadInputException {
+    @Option(names = "--mute", split = ",", paramLabel = "PART",
+            description = "Silence these parts (number 1-4 or name, e.g. --mute bass); their tracks stay, empty.")
+    List<String> mute = List.of();
+
+    @Option(names = "--unmute", split = ",", paramLabel = "PART",
+            description = "Let these parts sound even if the preset mutes them by default.")
+    List<String> unmute = List.of();
+
+    @Option(names = "--solo", split = ",", paramLabel = "PART", description = "Let only these parts sound.")
+    List<String> solo = List.of();
+
+    @Option(names = "--octave", split = ",", paramLabel = "PART=N",
+            description = "Move a part by N octaves (-3..3), e.g. --octave bass=-1.")
+    Map<String, Integer> octave = Map.of();
+
+    @Option(names = "--velocity", split = ",", paramLabel = "[PART=]V",
+            description = "Note velocity 1-127 of every part, or of one part (--velocity 2=100).")
+    List<String> velocity = List.of();
+
+    @Option(names = "--humanize", paramLabel = "A",
+            description = "Vary velocities by up to ±24×A (0-1; default: the preset's); same seed, same result.")
+    Double humanize;
+
+    /** The settings, with the mix resolved against the preset's parts and defaults. */
+    GenerationSettings settings(PresetManifest manifest) throws BadInputException {
         try {
-            return new GenerationSettings(seed, threshold == null ? Double.NaN : threshold, noiseScale,
-                    ensemble == null ? -1 : ensemble);
+            GenerationSettings settings = new GenerationSettings(seed, threshold == null ? Double.NaN : threshold,
+                    noiseScale, ensemble == null ? -1 : ensemble);
+            return manifest == null ? settings : settings.withMix(mix(manifest));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    private Mix mix(PresetManifest manifest) throws BadInputException {
+        Mix mix = Mix.of(manifest);
+        for (String part : unmute) {
+            int index = partIndex(manifest, part);
+            mix = mix.withPart(index, mix.parts().get(index).withMuted(false));
+        }
+        for (String part : mute) {
+            int index = partIndex(manifest, part);
+            mix = mix.withPart(index, mix.parts().get(index).withMuted(true));
+        }
+        for (String part : solo) {
+            int index = partIndex(manifest, part);
+            mix = mix.withPart(index, mix.parts().get(index).withSolo(true));
+        }
+        for (Map.Entry<String, Integer> shift : octave.entrySet()) {
+            int index = partIndex(manifest, shift.getKey());
+            mix = mix.withPart(index, mix.parts().get(index).withOctave(shift.getValue()));
+        }
+        for (String setting : velocity) {
+            int equals = setting.indexOf('=');
+            int value = parseVelocity(setting.substring(equals + 1));
+            for (int index = 0; index < Architecture.TRACKS; index++) {
+                if (equals < 0 || index == partIndex(manifest, setting.substring(0, equals))) {
+                    mix = mix.withPart(index, mix.parts().get(index).withVelocity(value));
+                }
+            }
+        }
+        return humanize == null ? mix : mix.withHumanize(humanize);
+    }
+
+    private static int parseVelocity(String text) throws BadInputException {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--velocity takes a number 1-127 or PART=number, not \"" + text + "\"");
+        }
+    }
+
+    /** A part given by number (1-4) or by name (case-insensitive). */
+    static int partIndex(PresetManifest manifest, String part) throws BadInputException {
+        String wanted = part.trim();
+        List<PartSpec> parts = manifest.parts();
+        for (int index = 0; index < parts.size(); index++) {
+            if (wanted.equals(Integer.toString(index + 1)) || parts.get(index).name().equalsIgnoreCase(wanted)) {
+                return index;
+            }
+        }
+        throw new BadInputException("preset \"" + manifest.name() + "\" has no part \"" + wanted + "\" (parts: 1-"
+                + parts.size() + " or " + String.join(", ", parts.stream().map(PartSpec::name).toList()) + ")");
     }
 }

@@ -155,7 +155,8 @@ final class ServeCommand implements Callable<Integer> {
         parse(() -> new InternalClock(bpm, countIn)); // checks --bpm and --count-in before anything starts
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         Preset preset = catalog.load(generation.preset);
-        ServeSettings settings = new ServeSettings(clientName, engine, generation.preset, generation.settings(),
+        ServeSettings settings = new ServeSettings(clientName, engine, generation.preset,
+                generation.settings(preset.manifest()),
                 !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster, keyboard);
         if (kind == BackendKind.JAVASOUND && (input == null || output == null)) {
             throw new BadInputException("--backend javasound connects to existing ports: give --input NAME and "

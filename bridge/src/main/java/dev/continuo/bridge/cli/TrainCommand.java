@@ -1,7 +1,6 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.data.DatasetException;
-import dev.continuo.engine.data.JsbChorales;
 import dev.continuo.engine.data.TrainingData;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
@@ -40,6 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
     /** Church organ on channels 2–5, the chorale default. */
     private static final int ORGAN = 19;
+    private static final int PIANO = 0;
     /** Decoding defaults for new presets, as chosen for the chorale preset on the JSB valid split. */
     private static final double DEFAULT_THRESHOLD = -0.9;
     private static final int DEFAULT_ENSEMBLE = 1;
@@ -51,6 +51,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", required = true, paramLabel = "NAME", description = "Name of the preset to make.")
     private String name;
 
+    @Option(names = "--programs", split = ",", paramLabel = "P1,P2,P3,P4",
+            description = "General MIDI program numbers (1-128) of the four parts (default: Church Organ for the "
+                    + "chorales, Acoustic Grand Piano for a MIDI folder).")
+    private List<Integer> programs;
+
+    @Option(names = "--data-name", paramLabel = "TEXT",
+            description = "What the data is, for the preset's manifest (default: the folder's name and size).")
+    private String dataName;
+
+    @Option(names = "--license", paramLabel = "TEXT",
+            description = "The data's licence, recorded in the preset's manifest (default: unknown, for a MIDI "
+                    + "folder).")
+    private String license;
+
     @Option(names = "--output", paramLabel = "DIR",
             description = "Where to write the preset (default: the user preset folder, see 'continuo presets').")
     private Path output;
@@ -61,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--arch", defaultValue = "compact", description = "compact (default) or deepcomposer.")
     private String architecture;
+
+    @Option(names = "--no-beat-phase", description = "Do not feed the compact networks the beat phase (to resume a "
+            + "checkpoint made without it, as the chorale preset's).")
+    private boolean noBeatPhase;
 
     @Option(names = "--iterations", defaultValue = "3000", description = "Generator updates (default ${DEFAULT-VALUE}).")
     private int iterations;
@@ -106,10 +124,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config;
         try {
             arch = Architecture.named(architecture);
+            if (arch.pitchAsChannels()) {
+                arch = arch.withBeatPhase(!noBeatPhase);
+            }
             config = new TrainingConfig(learningRate, beta1, beta2, batch, updateRatio, gradientPenalty,
                     reconstructionWeight, seed);
             if (iterations < 1 || checkpointEvery < 1) {
                 throw new IllegalArgumentException("--iterations and --checkpoint-every must be at least 1");
+            }
+            if (programs != null && (programs.size() != Architecture.TRACKS
+                    || programs.stream().anyMatch(p -> p < 1 || p > 128))) {
+                throw new IllegalArgumentException("--programs takes " + Architecture.TRACKS
+                        + " General MIDI program numbers 1-128, e.g. 33,26,26,26");
             }
             if (!PresetManifest.isValidName(name)) {
                 throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
@@ -128,9 +154,11 @@ final class TrainCommand implements Callable<Integer> {
         Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         Decoding decoding = new Decoding(DEFAULT_THRESHOLD, true, dataset.melodyMedian(), 1, DEFAULT_ENSEMBLE);
-        TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + dataset.description(),
-                parts(Files.isDirectory(data)), decoding, arch, config, iterations, checkpointEvery, checkpointDir,
-                out, dataset.description(), dataset.license()), dataset.training(), dataset.heldOut());
+        String description = dataName != null ? dataName : dataset.description();
+        TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + description,
+                parts(dataset, Files.isDirectory(data)), decoding, arch, config, iterations, checkpointEvery,
+                checkpointDir, out, description, license != null ? license : dataset.license()), dataset.training(),
+                dataset.heldOut());
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
@@ -150,12 +178,13 @@ final class TrainCommand implements Callable<Integer> {
         return Continuo.OK;
     }
 
-    /** The chorales' voices on church organ, or numbered piano parts for a MIDI folder; channels 2–5. */
-    private static List<PartSpec> parts(boolean midiFolder) {
+    /** The parts as the data names them, on --programs (else church organ or piano), channels 2–5. */
+    private List<PartSpec> parts(TrainingData dataset, boolean midiFolder) {
+        List<String> names = dataset.partNames(Architecture.TRACKS);
         List<PartSpec> parts = new ArrayList<>();
-        for (int i = 0; i < JsbChorales.VOICES.size(); i++) {
-            parts.add(midiFolder ? new PartSpec("Part " + (i + 1), 0, i + 2)
-                    : new PartSpec(JsbChorales.VOICES.get(i), ORGAN, i + 2));
+        for (int i = 0; i < Architecture.TRACKS; i++) {
+            int program = programs != null ? programs.get(i) - 1 : midiFolder ? PIANO : ORGAN;
+            parts.add(new PartSpec(names.get(i), program, i + 2));
         }
         return parts;
     }

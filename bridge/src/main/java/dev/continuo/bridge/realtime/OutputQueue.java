@@ -3,8 +3,8 @@ package dev.continuo.bridge.realtime;
 import dev.continuo.bridge.backend.MidiOutput;
 
 /**
- * Collects one cycle's outgoing short messages from several sources and writes them in time order, note-offs and
- * controllers before note-ons at the same frame (so a note repeated at the same frame is cut and restarted, not
+ * Collects one cycle's outgoing short messages from several sources and writes them in time order, note-offs,
+ * controllers and program changes before note-ons at the same frame (so a note repeated at the same frame is cut and restarted, not
  * swallowed). Each event is packed into one {@code long}; sorting is an in-place heapsort, so nothing allocates.
  * Real-time thread only.
  */
@@ -32,7 +32,7 @@ public final class OutputQueue {
             return;
         }
         int command = status & 0xF0;
-        boolean ending = command == 0x80 || command == 0xB0 || (command == 0x90 && data2 == 0);
+        boolean ending = command == 0x80 || command == 0xB0 || command == 0xC0 || (command == 0x90 && data2 == 0);
         long key = ((long) (frameOffset & 0xFFFF) << 47) | ((ending ? 0L : 1L) << 46)
                 | ((long) (sequence++ & 0x3FFF) << 32) | ((long) (port & 0xFF) << 24)
                 | ((status & 0xFF) << 16) | ((data1 & 0x7F) << 8) | (data2 & 0x7F);

@@ -8,8 +8,12 @@ import java.util.List;
 
 /**
  * The accompaniment of one phrase, ready for the real-time thread: every note of every part with its start and end
- * step within the phrase, sorted by start. Immutable; built off the real-time thread and published through a
- * {@link PhraseBook}.
+ * step within the phrase, sorted by start, and each part's channel and program. Immutable; built off the real-time
+ * thread and published through a {@link PhraseBook}.
+ *
+ * <p>A pattern made for a new phrase is played at once; one that re-voices a phrase already heard (another preset,
+ * another mix) {@linkplain #waitsForPhraseStart() waits for the phrase's next start}, so a switch never cuts into a
+ * phrase.
  */
 public final class PhrasePattern {
 
@@ -20,12 +24,24 @@ public final class PhrasePattern {
     private final int[] channel;
     private final int[] pitch;
     private final int[] velocity;
+    private final int[] partChannel;
+    private final int[] partProgram;
+    private final boolean waitsForPhraseStart;
+
+    /** A pattern for a new phrase, played at once. */
+    public PhrasePattern(int steps, List<Part> parts) {
+        this(steps, parts, false);
+    }
 
     /**
-     * @param steps        length of the phrase in steps
-     * @param parts        the accompaniment parts; part k keeps its own MIDI channel
+     * @param steps               length of the phrase in steps
+     * @param parts               the accompaniment parts; part k keeps its own MIDI channel and program
+     * @param waitsForPhraseStart replace the phrase's current pattern only when the phrase starts again
      */
-    public PhrasePattern(int steps, List<Part> parts) {
+    public PhrasePattern(int steps, List<Part> parts, boolean waitsForPhraseStart) {
+        this.waitsForPhraseStart = waitsForPhraseStart;
+        this.partChannel = parts.stream().mapToInt(Part::channel).toArray();
+        this.partProgram = parts.stream().mapToInt(Part::program).toArray();
         record Entry(int part, int channel, Note note) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -88,12 +104,31 @@ public final class PhrasePattern {
         return velocity[note];
     }
 
-    /** Whether both hold exactly the same notes (same parts, channels, pitches, velocities and steps). */
+    public boolean waitsForPhraseStart() {
+        return waitsForPhraseStart;
+    }
+
+    public int partCount() {
+        return partChannel.length;
+    }
+
+    /** MIDI channel (0–15) of part {@code part}. */
+    public int partChannel(int part) {
+        return partChannel[part];
+    }
+
+    /** General MIDI program (0–127) of part {@code part}, or -1 for none. */
+    public int partProgram(int part) {
+        return partProgram[part];
+    }
+
+    /** Whether both hold exactly the same notes (same parts, channels, pitches, velocities and steps) and programs. */
     public boolean sameNotesAs(PhrasePattern other) {
         return other != null && steps == other.steps && java.util.Arrays.equals(startStep, other.startStep)
                 && java.util.Arrays.equals(endStep, other.endStep) && java.util.Arrays.equals(part, other.part)
                 && java.util.Arrays.equals(channel, other.channel) && java.util.Arrays.equals(pitch, other.pitch)
-                && java.util.Arrays.equals(velocity, other.velocity);
+                && java.util.Arrays.equals(velocity, other.velocity)
+                && java.util.Arrays.equals(partProgram, other.partProgram);
     }
 
     /** Index of the first note starting at or after {@code step} (binary search; no allocation). */

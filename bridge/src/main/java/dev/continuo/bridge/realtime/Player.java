@@ -5,8 +5,10 @@ import dev.continuo.bridge.backend.PortLayout;
 /**
  * Plays the accompaniment of each phrase wherever the clock says the song is: the notes that start in this cycle
  * start at their exact frame, notes end at theirs, and nothing hangs on stop, jump or a new accompaniment for the
- * phrase being played (its notes sounding at that moment are started at once, "chased"). Real-time thread only; no
- * allocation.
+ * phrase being played (its notes sounding at that moment are started at once, "chased"). A pattern that
+ * {@linkplain PhrasePattern#waitsForPhraseStart() waits for the phrase start} (a preset or mix change) is taken up
+ * when its phrase next begins, its parts' Program Changes sent just before its first notes. Real-time thread only;
+ * no allocation.
  *
  * <p>Every event is selected exactly once while time runs on: a cycle selects steps from where the previous one
  * stopped to half a frame before its own end, and an event plays at the frame nearest to its step.
@@ -24,6 +26,8 @@ public final class Player {
     private final boolean partPerPass;
     private final PhrasePattern[] adopted = new PhrasePattern[PhraseBook.CAPACITY];
     private final int[] passes = new int[PhraseBook.CAPACITY];
+    /** The program last sent per port and channel (port × 16 + channel), -1 if none. */
+    private final int[] sentPrograms = new int[4 * 16];
 
     private final boolean clickAlways;
     private boolean wasRolling;
@@ -45,6 +49,12 @@ public final class Player {
         this.bars = bars;
         this.partPerPass = partPerPass;
         this.clickAlways = clickAlways;
+        java.util.Arrays.fill(sentPrograms, -1);
+    }
+
+    /** Records a Program Change sent by someone else (the engine, at connection), so it is not repeated. */
+    public void programSent(int port, int channel, int program) {
+        sentPrograms[port * 16 + channel] = program;
     }
 
     /** Frame offset in the cycle of musical position {@code step}, clamped into the cycle. */
@@ -110,7 +120,7 @@ public final class Player {
             adopted[index] = latest;
             currentPhrase = phrase;
             chase = !enteredAtStart;
-        } else if (latest != adopted[index]) {
+        } else if (latest != adopted[index] && (latest == null || !latest.waitsForPhraseStart())) {
             active.endScheduled(queue, frameOffset(from, position.startStep, position.framesPerStep, frames));
             adopted[index] = latest;
             passes[index] = 1;
@@ -122,6 +132,7 @@ public final class Player {
         if (pattern == null) {
             return;
         }
+        sendPrograms(pattern, frameOffset(from, position.startStep, position.framesPerStep, frames), queue);
         double localFrom = from - phraseStart;
         double localTo = to - phraseStart;
         if (chase) {
@@ -135,6 +146,19 @@ public final class Player {
                 note < pattern.noteCount() && pattern.startStep(note) < localTo; note++) {
             if (audible(pattern.part(note), passes[index])) {
                 start(pattern, note, phraseStart, phraseStart + pattern.startStep(note), position, frames, queue);
+            }
+        }
+    }
+
+    private void sendPrograms(PhrasePattern pattern, int offset, OutputQueue queue) {
+        for (int part = 0; part < pattern.partCount(); part++) {
+            int port = layout.portOfPart(part);
+            int channel = pattern.partChannel(part);
+            int program = pattern.partProgram(part);
+            if (program >= 0 && sentPrograms[port * 16 + channel] != program) {
+                queue.add(offset, port, 0xC0 | channel, program, 0);
+                active.use(port, channel);
+                sentPrograms[port * 16 + channel] = program;
             }
         }
     }

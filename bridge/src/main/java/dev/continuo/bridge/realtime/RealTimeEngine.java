@@ -117,6 +117,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             int port = options.layout().portOfPart(part / 2);
             queue.add(0, port, 0xC0 | channelPrograms[part], channelPrograms[part + 1], 0);
             active.use(port, channelPrograms[part]);
+            player.programSent(port, channelPrograms[part], channelPrograms[part + 1]);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.PhrasePattern;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.generate.GenerationSettings;
+import dev.continuo.engine.generate.Mix;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accompanies captured phrases on one background thread and publishes the result in the {@link PhraseBook}. When
- * several versions of a phrase wait, only the newest is generated. Preset changes are applied on the same thread,
- * between phrases.
+ * several versions of a phrase wait, only the newest is generated. A preset or settings change re-voices every
+ * phrase captured so far, on the same thread; those patterns wait for their phrase's next start, so the switch
+ * happens on a phrase boundary.
  */
 public final class PhraseGenerator implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class PhraseGenerator implements AutoCloseable {
         return thread;
     });
     private final Map<Integer, Long> newest = new ConcurrentHashMap<>();
+    private final Map<Integer, CapturedPhrase> captured = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final LatencyLog latencies = new LatencyLog(4096);
     private volatile GenerationSettings settings;
@@ -66,26 +69,43 @@ public final class PhraseGenerator implements AutoCloseable {
 
     /** Queues a phrase for accompaniment. Any thread. */
     public void submit(CapturedPhrase phrase) {
-        long id = sequence.incrementAndGet();
-        newest.put(phrase.bookIndex(), id);
-        worker.execute(() -> generate(phrase, id));
+        captured.put(phrase.bookIndex(), phrase);
+        queue(phrase, false);
     }
 
-    private void generate(CapturedPhrase phrase, long id) {
+    private void queue(CapturedPhrase phrase, boolean revoicing) {
+        long id = sequence.incrementAndGet();
+        newest.put(phrase.bookIndex(), id);
+        worker.execute(() -> generate(phrase, id, revoicing));
+    }
+
+    /** Queues every captured phrase again, for patterns that wait for their phrase start. Worker thread. */
+    private void revoiceAll() {
+        captured.values().forEach(phrase -> queue(phrase, true));
+    }
+
+    private void generate(CapturedPhrase phrase, long id, boolean revoicing) {
         if (newest.getOrDefault(phrase.bookIndex(), id) != id) {
             return;
         }
         try {
             List<Part> parts = accompanist.generate(phrase.melody(), settings);
-            PhrasePattern pattern = new PhrasePattern(phrase.melody().steps(), parts);
+            PhrasePattern pattern = new PhrasePattern(phrase.melody().steps(), parts, revoicing);
             double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
-            latencies.add(millis);
+            if (!revoicing) {
+                latencies.add(millis);
+            }
             if (pattern.sameNotesAs(book.get(phrase.bookIndex()))) {
                 LOG.debug("Phrase {}: same accompaniment as before; kept playing", phrase.phrase() + 1);
                 return;
             }
             book.put(phrase.bookIndex(), pattern);
             long firstBar = (long) phrase.bookIndex() * bars + 1;
+            if (revoicing) {
+                LOG.debug("Bars {}–{} re-voiced: {} accompaniment notes from the phrase's next start", firstBar,
+                        firstBar + bars - 1, pattern.noteCount());
+                return;
+            }
             LOG.info("Bars {}–{} (phrase {} of the song): {} melody notes → {} accompaniment notes, ready {} ms "
                     + "after the phrase ended", firstBar, firstBar + bars - 1, phrase.phrase() + 1,
                     phrase.melody().notes().size(), pattern.noteCount(), Math.round(millis));
@@ -95,18 +115,24 @@ public final class PhraseGenerator implements AutoCloseable {
         }
     }
 
-    /** Switches to another preset for the phrases generated from now on. Any thread. */
+    /**
+     * Switches to another preset, with its own mix: phrases captured from now on use it at once, those already
+     * heard switch when they next start. Any thread.
+     */
     public void usePreset(Preset preset) {
         worker.execute(() -> {
             accompanist = new Accompanist(preset);
             presetName = preset.manifest().name();
-            LOG.info("Preset \"{}\" is in use from the next phrase", presetName);
+            settings = settings.withMix(Mix.of(preset.manifest()));
+            LOG.info("Preset \"{}\" is in use from the next phrase start", presetName);
+            revoiceAll();
         });
     }
 
-    /** Changes the settings for the phrases generated from now on. Any thread. */
+    /** Changes the settings: new phrases use them at once, those already heard when they next start. Any thread. */
     public void useSettings(GenerationSettings newSettings) {
         settings = newSettings;
+        worker.execute(this::revoiceAll);
     }
 
     public GenerationSettings settings() {

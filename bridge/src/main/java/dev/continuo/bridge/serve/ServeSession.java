@@ -11,6 +11,7 @@ import dev.continuo.bridge.realtime.RealTimeEngine;
 import dev.continuo.bridge.realtime.SpscRing;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.generate.Mix;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
@@ -285,16 +286,11 @@ public final class ServeSession implements AutoCloseable {
 
         @Override
         public void controlChange(int controller, int value) {
-            GenerationSettings current = generator.settings();
-            if (controller == 20) {
-                double threshold = -1 + 2.0 * value / 127;
-                generator.useSettings(new GenerationSettings(current.seed(), threshold, current.noiseScale(),
-                        current.ensemble()));
-                LOG.info("Threshold {} (CC 20 = {})", String.format("%.2f", threshold), value);
-            } else if (controller == 21) {
-                generator.useSettings(new GenerationSettings(value, current.threshold(), current.noiseScale(),
-                        current.ensemble()));
-                LOG.info("Seed {} (CC 21)", value);
+            ControlChanges.Change change = ControlChanges.apply(generator.settings(), Mix.of(preset.manifest()),
+                    controller, value);
+            if (change != null) {
+                generator.useSettings(change.settings());
+                LOG.info("{}: from the next phrase start", change.description());
             }
         }
     }
@@ -303,7 +299,6 @@ public final class ServeSession implements AutoCloseable {
         Preset loaded = catalog.load(name);
         preset = loaded;
         generator.usePreset(loaded);
-        engine.sendPrograms(programs(loaded));
     }
 
     private final class Commands implements ControlServer.Commands {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ class PlayerTest {
 
     private static String off(long frame, int port, int channel, int pitch) {
         return String.format("%09d off p%d ch%d n%d", frame, port, channel, pitch);
+    }
+
+    private static String program(long frame, int port, int channel, int program) {
+        return String.format("%09d %02X %d 0 p%d", frame, 0xC0 | channel, program, port);
     }
 
     private static List<String> sorted(List<String> events) {
@@ -110,8 +115,8 @@ class PlayerTest {
         rig.book.put(0, pattern(16, part(0, 16, new Note(60, 0, 16, 100))));
         rig.runUntil(32 * STEP, 256);
         List<String> written = rig.out.described();
-        assertEquals(List.of(on(0, 0, 0, 60, 100), off(16 * STEP, 0, 0, 60), on(16 * STEP, 0, 0, 60, 100)),
-                written);
+        assertEquals(List.of(program(0, 0, 0, 0), on(0, 0, 0, 60, 100), off(16 * STEP, 0, 0, 60),
+                on(16 * STEP, 0, 0, 60, 100)), written);
     }
 
     @Test
@@ -260,6 +265,25 @@ class PlayerTest {
         PlayerRig rig = new PlayerRig(48_000, 400, 0, 1, false, PortLayout.SINGLE);
         rig.book.put(0, pattern(16, part(0, 16, new Note(60, 1, 1, 100))));
         rig.runUntil(8192, 4096);
-        assertEquals(List.of(on(1800, 0, 0, 60, 100), off(3600, 0, 0, 60)), rig.out.described());
+        assertEquals(List.of(program(0, 0, 0, 0), on(1800, 0, 0, 60, 100), off(3600, 0, 0, 60)),
+                rig.out.described());
+    }
+
+    @Test
+    void aPatternThatWaitsForThePhraseStartIsTakenUpThereWithItsProgramsFirst() {
+        PlayerRig rig = new PlayerRig(48_000, 120, 0, 1, false, PortLayout.SPLIT);
+        rig.book.put(0, pattern(16, part(1, 16, new Note(60, 0, 8, 100), new Note(62, 8, 8, 100))));
+        rig.runUntil(4 * STEP, 256);
+        Part organ = new Part("organ", 1, 19, -1, 16);
+        organ.addNote(new Note(67, 0, 16, 90));
+        Part bass = new Part("bass", 2, 32, -1, 16);
+        bass.addNote(new Note(43, 4, 4, 90));
+        rig.book.put(0, new PhrasePattern(16, List.of(organ, bass), true));
+        rig.runUntil(16 * STEP + 256, 256);
+
+        assertEquals(List.of(program(0, 0, 1, 0), on(0, 0, 1, 60, 100), off(8 * STEP, 0, 1, 60),
+                on(8 * STEP, 0, 1, 62, 100), off(16 * STEP, 0, 1, 62),
+                program(16 * STEP, 0, 1, 19), program(16 * STEP, 1, 2, 32), on(16 * STEP, 0, 1, 67, 90)),
+                rig.out.described(), "the old pattern plays its phrase out; the new one starts on the next phrase");
     }
 }

@@ -112,7 +112,8 @@ class RealTimeEngineTest {
         book.put(0, pattern(32, part(0, 32, new Note(48, 0, 32, 100))));
         begin();
         input(10, "90 3C 64");
-        assertEquals(List.of("000000000 on p0 ch0 n48 v100", "000000010 on p0 ch2 n60 v100"), render());
+        assertEquals(List.of("000000000 C0 0 0 p0", "000000000 on p0 ch0 n48 v100", "000000010 on p0 ch2 n60 v100"),
+                render(), "the part's program, then its note, then the echoed melody");
         engine.panic();
         assertEquals(List.of(
                 "000000256 B0 64 0 p0", "000000256 B0 123 0 p0",

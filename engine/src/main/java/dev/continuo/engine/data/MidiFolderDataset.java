@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * Training examples from an ordinary folder of multitrack MIDI files: per file the melody is chosen as
  * {@code continuo evaluate} chooses it, and the other pitched parts, highest first, become up to four parts. Files
- * that do not fit are skipped with the reason, never fatal.
+ * that do not fit are skipped with the reason, never fatal. A file whose only other part is a chord track (block
+ * chords, as in the Nottingham folk tunes) gets that track split into a bass and three chord voices
+ * ({@link ChordSplitter}).
  */
 public final class MidiFolderDataset {
 
@@ -27,12 +29,39 @@ public final class MidiFolderDataset {
     public record Skipped(Path file, String reason) {
     }
 
-    /** The examples read and the files skipped. */
+    /**
+     * The examples read and the files skipped. Every tenth usable file (the 10th, 20th, … in name order) is held
+     * out of training, so that {@code continuo evaluate} can measure a preset on tunes it never saw.
+     */
     public record Result(List<Example> examples, List<Skipped> skipped) {
+
+        /** The examples to train on: all but every tenth. */
+        public List<Example> training() {
+            return split(false);
+        }
+
+        /** Every tenth example, never trained on. */
+        public List<Example> heldOut() {
+            return split(true);
+        }
+
+        private List<Example> split(boolean heldOut) {
+            List<Example> chosen = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if ((i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1) == heldOut) {
+                    chosen.add(examples.get(i));
+                }
+            }
+            return chosen;
+        }
     }
+
+    /** One file in this many is held out. */
+    public static final int HOLD_OUT_EVERY = 10;
 
     private final MidiFileReader reader = new MidiFileReader();
     private final MelodySelector selector = new MelodySelector();
+    private final ChordSplitter chords = new ChordSplitter();
 
     /** Reads every *.mid and *.midi file under the folder, in name order. */
     public Result read(Path folder) throws DatasetException {
@@ -72,6 +101,9 @@ public final class MidiFolderDataset {
         }
         if (others.isEmpty()) {
             throw new IllegalArgumentException("has only a melody, no parts to learn from");
+        }
+        if (others.size() == 1 && ChordSplitter.isChordTrack(others.get(0))) {
+            return new Example(file.toString(), roll.part(melody.partIndex()), chords.split(others.get(0)));
         }
         others.sort(Comparator.comparingDouble(MidiFolderDataset::meanPitch).reversed());
         return new Example(file.toString(), roll.part(melody.partIndex()),

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A training set and a held-out set, from the JSB chorales JSON (train split, and the first chorales of the valid
- * split held out) or from a folder of MIDI files (every tenth file held out).
+ * split held out) or from a folder of MIDI files (every tenth file held out, see {@link MidiFolderDataset.Result};
+ * the first {@value #HELD_OUT} of those are measured during training).
  *
  * @param training    examples to train on
  * @param heldOut     examples to measure samples on during training
@@ -41,15 +42,28 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
         return 60;
     }
 
+    /**
+     * A name per generated part: the name the training pieces give that part when they all agree (the chorales'
+     * voices, a split chord track's bass and voices), else "Part N".
+     */
+    public List<String> partNames(int parts) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            int index = i;
+            List<String> seen = training.stream().map(e -> index < e.parts().size() ? e.parts().get(index).name()
+                    : "").distinct().toList();
+            names.add(seen.size() == 1 && !seen.get(0).isBlank() ? seen.get(0) : "Part " + (i + 1));
+        }
+        return names;
+    }
+
     /** Loads a JSB JSON file or a MIDI folder. */
     public static TrainingData load(Path path) throws DatasetException {
         if (Files.isDirectory(path)) {
             MidiFolderDataset.Result result = new MidiFolderDataset().read(path);
-            List<Example> training = new ArrayList<>();
-            List<Example> heldOut = new ArrayList<>();
-            for (int i = 0; i < result.examples().size(); i++) {
-                (i % 10 == 9 && heldOut.size() < HELD_OUT ? heldOut : training).add(result.examples().get(i));
-            }
+            List<Example> training = result.training();
+            List<Example> heldOut = new ArrayList<>(result.heldOut().subList(0,
+                    Math.min(HELD_OUT, result.heldOut().size())));
             if (training.isEmpty()) {
                 throw new DatasetException(path + ": none of the " + result.skipped().size()
                         + " MIDI files could be used");

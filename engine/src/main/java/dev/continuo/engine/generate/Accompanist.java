@@ -4,6 +4,7 @@ import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.Generator;
 import dev.continuo.engine.model.RollTensors;
 import dev.continuo.engine.preset.Decoding;
+import dev.continuo.engine.preset.PartControls;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.roll.Note;
@@ -28,8 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The inference graph is built once. Not thread-safe: use one instance per thread.
  */
 public final class Accompanist {
-
-    private static final int VELOCITY = 80;
 
     private final Preset preset;
     private final Architecture architecture;
@@ -64,8 +63,13 @@ public final class Accompanist {
         return new PianoRoll(roll.stepsPerBeat(), roll.steps(), parts, roll.tempos(), roll.meters());
     }
 
-    /** The four generated parts for a melody. */
+    /** The four generated parts for a melody, as the settings' mix (else the preset's) plays them. */
     public List<Part> generate(Part melody, GenerationSettings settings) {
+        Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
+        return mix.apply(generateUnmixed(melody, settings), settings.seed());
+    }
+
+    private List<Part> generateUnmixed(Part melody, GenerationSettings settings) {
         int length = melody.steps();
         int multiple = architecture.stepMultiple();
         int steps = Math.max(multiple, (length + multiple - 1) / multiple * multiple);
@@ -202,7 +206,7 @@ public final class Accompanist {
                 while (end < on.length && on[end][row]) {
                     end++;
                 }
-                part.addNote(new Note(pitch, step, end - step, VELOCITY));
+                part.addNote(new Note(pitch, step, end - step, PartControls.DEFAULT_VELOCITY));
                 step = end;
             }
         }

@@ -7,8 +7,14 @@ package dev.continuo.engine.generate;
  * @param threshold  note density: a cell sounds above this (−1..1), or NaN for the preset's default
  * @param noiseScale how much of the generator's randomness to use: 0 none, 1 as trained
  * @param ensemble   transposition ensemble (see {@code Decoding#ensemble}), or -1 for the preset's default
+ * @param mix        how the parts are played (mute, solo, octave, velocity, humanize), or null for the preset's
  */
-public record GenerationSettings(long seed, double threshold, double noiseScale, int ensemble) {
+public record GenerationSettings(long seed, double threshold, double noiseScale, int ensemble, Mix mix) {
+
+    /** Settings with the preset's mix. */
+    public GenerationSettings(long seed, double threshold, double noiseScale, int ensemble) {
+        this(seed, threshold, noiseScale, ensemble, null);
+    }
 
     public GenerationSettings {
         if (!Double.isNaN(threshold) && !(threshold > -1 && threshold < 1)) {
@@ -22,7 +28,23 @@ public record GenerationSettings(long seed, double threshold, double noiseScale,
         }
     }
 
-    /** Seed 0, the preset's threshold and ensemble, full noise. */
+    public GenerationSettings withSeed(long value) {
+        return new GenerationSettings(value, threshold, noiseScale, ensemble, mix);
+    }
+
+    public GenerationSettings withThreshold(double value) {
+        return new GenerationSettings(seed, value, noiseScale, ensemble, mix);
+    }
+
+    public GenerationSettings withNoiseScale(double value) {
+        return new GenerationSettings(seed, threshold, value, ensemble, mix);
+    }
+
+    public GenerationSettings withMix(Mix value) {
+        return new GenerationSettings(seed, threshold, noiseScale, ensemble, value);
+    }
+
+    /** Seed 0, the preset's threshold, ensemble and mix, full noise. */
     public static GenerationSettings defaults() {
         return new GenerationSettings(0, Double.NaN, 1, -1);
     }

@@ -85,6 +85,12 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
         };
     }
 
+    /** This architecture with the beat-phase channels on or off (pitches-as-channels layouts only). */
+    public Architecture withBeatPhase(boolean phase) {
+        return new Architecture(name, windowSteps, lowestPitch, pitchCount, pitchAsChannels, baseFilters,
+                criticFilters, depth, noiseChannels, phase);
+    }
+
     /** Generator inputs must have a multiple of this many steps. */
     public int stepMultiple() {
         return 1 << depth;

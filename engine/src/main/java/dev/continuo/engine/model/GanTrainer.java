@@ -208,8 +208,13 @@ public final class GanTrainer {
     public void restore(Map<String, INDArray> state, int iterations) {
         for (Map.Entry<String, INDArray> entry : state().entrySet()) {
             INDArray saved = state.get(entry.getKey());
-            if (saved == null || !java.util.Arrays.equals(saved.shape(), entry.getValue().shape())) {
-                throw new IllegalArgumentException("checkpoint lacks or misshapes \"" + entry.getKey() + "\"");
+            if (saved == null) {
+                throw new IllegalArgumentException("checkpoint lacks \"" + entry.getKey() + "\"");
+            }
+            if (!java.util.Arrays.equals(saved.shape(), entry.getValue().shape())) {
+                throw new IllegalArgumentException("checkpoint has \"" + entry.getKey() + "\" as "
+                        + java.util.Arrays.toString(saved.shape()) + ", this architecture needs "
+                        + java.util.Arrays.toString(entry.getValue().shape()));
             }
             entry.getValue().assign(saved);
         }

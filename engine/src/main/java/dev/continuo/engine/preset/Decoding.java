@@ -11,10 +11,20 @@ package dev.continuo.engine.preset;
  *                     before them (or after, at the start), removing the model's one-step flickers; 0 or 1 keeps all
  * @param ensemble     also generate from the melody transposed by ±1 … ±{@code ensemble} semitones and average the
  *                     outputs transposed back (one batch): steadier harmony for a little more time; 0 = off
+ * @param humanize     default humanize amount, 0–1 (see {@code Mix})
  */
-public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
+public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble,
+        double humanize) {
+
+    /** Decoding without humanizing. */
+    public Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
+        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0);
+    }
 
     public Decoding {
+        if (!(humanize >= 0 && humanize <= 1)) {
+            throw new IllegalArgumentException("humanize out of range 0..1: " + humanize);
+        }
         if (!(threshold > -1 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie strictly between -1 and 1: " + threshold);
         }

@@ -6,10 +6,19 @@ package dev.continuo.engine.preset;
  * @param name    display and MIDI track name
  * @param program General MIDI program, 0–127
  * @param channel MIDI channel, 1–16
+ * @param controls how the part is played by default (absent: {@link PartControls#DEFAULT})
  */
-public record PartSpec(String name, int program, int channel) {
+public record PartSpec(String name, int program, int channel, PartControls controls) {
+
+    /** A part played with the default controls. */
+    public PartSpec(String name, int program, int channel) {
+        this(name, program, channel, PartControls.DEFAULT);
+    }
 
     public PartSpec {
+        if (controls == null) {
+            controls = PartControls.DEFAULT;
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a part needs a name");
         }
