@@ -1,6 +1,7 @@
 package dev.continuo.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.engine.midi.MidiFileReader;
@@ -74,6 +75,52 @@ class GenerateCommandIT {
     }
 
     @Test
+    void mixFlagsMuteMoveAndVoicePartsWithoutChangingTheNotesChosen() throws Exception {
+        Path song = song();
+        Path preset = tinyPreset();
+        Path plain = dir.resolve("plain.mid");
+        Path mixed = dir.resolve("mixed.mid");
+        List<String> common = List.of("generate", song.toString(), "--preset", preset.toString(), "--melody-track",
+                "2", "--threshold", "-0.5", "--seed", "3");
+        ContinuoProcess.Result first = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
+                concat(common, "-o", plain.toString()));
+        assertEquals(0, first.exitCode(), first.stderr());
+        ContinuoProcess.Result second = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
+                concat(common, "--mute", "two", "--octave", "Four=-1", "--velocity", "3=100", "-o",
+                        mixed.toString()));
+        assertEquals(0, second.exitCode(), second.stderr());
+
+        Map<String, List<Note>> before = partsByName(new MidiFileReader().read(plain));
+        Map<String, List<Note>> after = partsByName(new MidiFileReader().read(mixed));
+        assertFalse(before.get("Two").isEmpty(), "the test needs notes in part Two");
+        assertTrue(after.getOrDefault("Two", List.of()).isEmpty(), "part Two is muted");
+        assertEquals(before.get("One"), after.get("One"));
+        assertEquals(before.get("Three").stream().map(n -> new Note(n.pitch(), n.startStep(), n.lengthSteps(), 100))
+                .toList(), after.get("Three"));
+        assertEquals(before.get("Four").stream().map(n -> new Note(n.pitch() - 12, n.startStep(), n.lengthSteps(),
+                n.velocity())).toList(), after.get("Four"));
+
+        ContinuoProcess.Result bad = ContinuoProcess.run(dir, ContinuoProcess.SMALL_HEAP, Map.of(),
+                concat(common, "--mute", "nine", "-o", mixed.toString()));
+        assertEquals(2, bad.exitCode(), bad.stderr());
+        assertTrue(bad.stderr().contains("has no part \"nine\" (parts: 1-4 or One, Two, Three, Four)"),
+                bad.stderr());
+    }
+
+    private static String[] concat(List<String> first, String... more) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static Map<String, List<Note>> partsByName(PianoRoll roll) {
+        Map<String, List<Note>> parts = new java.util.HashMap<>();
+        roll.parts().forEach(part -> parts.put(part.name(), part.notes().stream()
+                .sorted(java.util.Comparator.comparingInt(Note::startStep).thenComparingInt(Note::pitch)).toList()));
+        return parts;
+    }
+
+    @Test
     void aDamagedPresetIsBadInputWithOneLine() throws Exception {
         Path preset = tinyPreset();
         byte[] weights = Files.readAllBytes(preset.resolve(Preset.WEIGHTS));
@@ -94,6 +141,6 @@ class GenerateCommandIT {
                 Map.of("XDG_DATA_HOME", dir.resolve("data").toString()), "presets");
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("tiny ("), result.stdout());
-        assertTrue(result.stdout().contains("parts: One (ch 2, program 19)"), result.stdout());
+        assertTrue(result.stdout().contains("parts: One (ch 2, GM program 20)"), result.stdout());
     }
 }

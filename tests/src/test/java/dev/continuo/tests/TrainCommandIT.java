@@ -108,4 +108,56 @@ class TrainCommandIT {
         assertEquals(4, Files.readAllLines(checkpoints.resolve("training.csv")).size(), "one more row");
         assertEquals(3, Preset.load(dir.resolve("preset")).manifest().training().iterations());
     }
+
+    /** Folk-style tunes: a melody track and one track of block chords, as in the Nottingham database. */
+    private Path chordFolder(int tunes) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("tunes"));
+        for (int tune = 0; tune < tunes; tune++) {
+            Part melody = new Part("Melody", 0, 73, 0, 64);
+            Part chords = new Part("Chords", 1, 0, 1, 64);
+            for (int step = 0; step < 64; step += 4) {
+                melody.addNote(new Note(72 + tune % 5 + (step / 4) % 4, step, 4, 100));
+            }
+            for (int step = 0; step < 64; step += 16) {
+                int root = 48 + tune % 5 + (step == 32 ? 5 : 0);
+                for (int pitch : new int[] {root, root + 4, root + 7}) {
+                    chords.addNote(new Note(pitch, step, 16, 70));
+                }
+            }
+            new MidiFileWriter().write(new PianoRoll(4, 64, List.of(melody, chords), List.of(), List.of()),
+                    "Tune " + tune, folder.resolve(String.format("tune%02d.mid", tune)));
+        }
+        return folder;
+    }
+
+    @Test
+    void aFolderOfChordTracksGivesABassAndThreeVoicesAndIsEvaluatedOnItsHeldOutTunes() throws Exception {
+        Path folder = chordFolder(20);
+        ContinuoProcess.Result trained = train(folder, 2, "--programs", "33,26,26,26", "--data-name",
+                "Twenty test tunes", "--license", "CC0");
+        assertEquals(0, trained.exitCode(), trained.stderr());
+        assertTrue(trained.stderr().contains("18 files"), "every tenth tune is held out: " + trained.stderr());
+        Preset preset = Preset.load(dir.resolve("preset"));
+        assertEquals(List.of("Bass", "Chord high", "Chord middle", "Chord low"),
+                preset.manifest().parts().stream().map(dev.continuo.engine.preset.PartSpec::name).toList());
+        assertEquals(List.of(32, 25, 25, 25),
+                preset.manifest().parts().stream().map(dev.continuo.engine.preset.PartSpec::program).toList());
+        assertEquals("Twenty test tunes", preset.manifest().training().data());
+        assertEquals("CC0", preset.manifest().training().license());
+
+        ContinuoProcess.Result evaluated = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
+                "evaluate", "--dataset", folder.toString(), "--preset", dir.resolve("preset").toString());
+        assertEquals(0, evaluated.exitCode(), evaluated.stderr());
+        assertTrue(evaluated.stdout().contains("2 melodies of the heldout split"), evaluated.stdout());
+        assertTrue(evaluated.stdout().contains("reference = the real accompaniment (the files' other parts)"),
+                evaluated.stdout());
+        assertTrue(evaluated.stdout().lines().anyMatch(line -> line.startsWith("chord_agreement")
+                && line.trim().split("\\s+")[1].equals("1.000")), "the reference agrees with itself: "
+                + evaluated.stdout());
+
+        ContinuoProcess.Result badSplit = ContinuoProcess.run(dir, ContinuoProcess.SMALL_HEAP, Map.of(),
+                "evaluate", "--dataset", folder.toString(), "--split", "valid", "--preset", "none");
+        assertEquals(2, badSplit.exitCode(), badSplit.stderr());
+        assertTrue(badSplit.stderr().contains("heldout, train and all"), badSplit.stderr());
+    }
 }

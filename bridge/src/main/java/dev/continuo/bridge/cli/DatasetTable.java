@@ -10,11 +10,12 @@ final class DatasetTable {
     private DatasetTable() {
     }
 
-    static String format(List<SystemScores> systems, String split, int pieces) {
+    /** @param reference what the "reference" column is, for the header */
+    static String format(List<SystemScores> systems, String split, int pieces, String reference) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%d melodies of the %s split; figures are means over pieces;%n", pieces,
                 split));
-        out.append("reference = the real accompaniment (Bach's alto, tenor and bass)\n\n");
+        out.append("reference = the real accompaniment (").append(reference).append(")\n\n");
         int width = 26;
         out.append(String.format(Locale.ROOT, "%-" + width + "s", "figure"));
         for (SystemScores system : systems) {

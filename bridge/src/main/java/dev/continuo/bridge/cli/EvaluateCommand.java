@@ -3,6 +3,7 @@ package dev.continuo.bridge.cli;
 import dev.continuo.engine.data.DatasetException;
 import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.JsbChorales;
+import dev.continuo.engine.data.MidiFolderDataset;
 import dev.continuo.engine.evaluation.DatasetEvaluation;
 import dev.continuo.engine.evaluation.SystemScores;
 import dev.continuo.engine.generate.Accompanist;
@@ -13,6 +14,7 @@ import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.roll.PianoRoll;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +33,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Print the metrics of a MIDI file per part and overall, measured against its melody.",
             "The melody is chosen by --melody-track or --melody-channel, else by a heuristic that says what it chose.",
-            "With --dataset, accompany every melody of the JSB chorales split with a preset and three baselines and",
-            "compare them with Bach's own alto, tenor and bass (--preset none: the baselines alone)."})
+            "With --dataset, accompany every melody of a data set with a preset and three baselines and compare them",
+            "with the real accompaniment (--preset none: the baselines alone): the JSB chorales JSON (Bach's alto,",
+            "tenor and bass), or a folder of MIDI files (--split heldout: every tenth file, which train never uses;",
+            "train; or all)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
@@ -46,11 +50,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table (undefined metrics are null).")
     private boolean json;
 
-    @Option(names = "--dataset", paramLabel = "JSB.json", description = "Evaluate on the JSB chorales JSON instead.")
+    @Option(names = "--dataset", paramLabel = "PATH",
+            description = "Evaluate on the JSB chorales JSON or a folder of MIDI files instead.")
     private Path dataset;
 
-    @Option(names = "--split", defaultValue = "test", description = "Split of --dataset: train, valid or test "
-            + "(default ${DEFAULT-VALUE}).")
+    @Option(names = "--split", description = "Split of --dataset: train, valid or test for the chorales (default "
+            + "test); heldout, train or all for a MIDI folder (default heldout).")
     private String split;
 
     @Mixin
@@ -74,15 +79,34 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluateDataset() throws DatasetException, CorruptWeightsException, BadInputException {
-        List<Example> examples = new JsbChorales().read(dataset, split);
+        boolean folder = Files.isDirectory(dataset);
+        String chosenSplit = split != null ? split : folder ? "heldout" : "test";
+        List<Example> examples = folder ? folderSplit(chosenSplit) : new JsbChorales().read(dataset, chosenSplit);
+        if (examples.isEmpty()) {
+            throw new DatasetException(dataset + ": the " + chosenSplit + " split holds no usable pieces");
+        }
         Accompanist accompanist = "none".equals(generation.preset) ? null
                 : new Accompanist(new PresetCatalog(PresetLocations.userPresets()).load(generation.preset));
         GenerationSettings settings = generation.settings(accompanist == null ? null
                 : accompanist.preset().manifest());
-        LOG.info("Accompanying {} melodies of the {} split", examples.size(), split);
-        List<SystemScores> scores = new DatasetEvaluation().evaluate(examples, 1, accompanist, settings);
-        System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, split,
-                examples.size()));
+        LOG.info("Accompanying {} melodies of the {} split", examples.size(), chosenSplit);
+        // The chorales' first part is the soprano, which is the melody; a MIDI folder's parts are all accompaniment.
+        List<SystemScores> scores = new DatasetEvaluation().evaluate(examples, folder ? 0 : 1, accompanist,
+                settings);
+        System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, chosenSplit,
+                examples.size(), folder ? "the files' other parts" : "Bach's alto, tenor and bass"));
         return Continuo.OK;
+    }
+
+    private List<Example> folderSplit(String name) throws DatasetException, BadInputException {
+        MidiFolderDataset.Result result = new MidiFolderDataset().read(dataset);
+        result.skipped().forEach(skipped -> LOG.debug("Skipped {}: {}", skipped.file(), skipped.reason()));
+        return switch (name) {
+            case "heldout" -> result.heldOut();
+            case "train" -> result.training();
+            case "all" -> result.examples();
+            default -> throw new BadInputException("a MIDI folder's splits are heldout, train and all, not \""
+                    + name + "\"");
+        };
     }
 }

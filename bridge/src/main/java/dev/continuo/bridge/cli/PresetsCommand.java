@@ -2,6 +2,7 @@ package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.PartControls;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
@@ -31,6 +32,24 @@ final class PresetsCommand implements Callable<Integer> {
         return Continuo.OK;
     }
 
+    /** The part's default controls where they differ from plain playing, e.g. ", muted". */
+    private static String controls(PartControls controls) {
+        StringBuilder text = new StringBuilder();
+        if (controls.muted()) {
+            text.append(", muted by default");
+        }
+        if (controls.solo()) {
+            text.append(", solo");
+        }
+        if (controls.octave() != 0) {
+            text.append(String.format(Locale.ROOT, ", octave %+d", controls.octave()));
+        }
+        if (controls.velocity() != PartControls.DEFAULT_VELOCITY) {
+            text.append(", velocity ").append(controls.velocity());
+        }
+        return text.toString();
+    }
+
     private static void print(Preset preset, PresetCatalog.Entry entry) {
         PresetManifest m = preset.manifest();
         Architecture a = m.architecture();
@@ -39,9 +58,13 @@ final class PresetsCommand implements Callable<Integer> {
         StringBuilder parts = new StringBuilder();
         for (PartSpec part : m.parts()) {
             parts.append(parts.length() == 0 ? "" : ", ").append(part.name()).append(" (ch ").append(part.channel())
-                    .append(", program ").append(part.program()).append(')');
+                    .append(", GM program ").append(part.program() + 1).append(controls(part.controls()))
+                    .append(')');
         }
         System.out.println("  parts: " + parts);
+        if (m.decoding().humanize() > 0) {
+            System.out.printf(Locale.ROOT, "  humanize: %.2f%n", m.decoding().humanize());
+        }
         System.out.printf(Locale.ROOT, "  architecture: %s, pitches %d-%d%s, %d filters, depth %d, %d noise "
                 + "channels; %.2f M generator parameters%n", a.name(), a.lowestPitch(), a.highestPitch(),
                 a.pitchAsChannels() ? " as channels" : "", a.baseFilters(), a.depth(), a.noiseChannels(),
