@@ -1,7 +1,6 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.generate.Accompanist;
-import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.midi.BadMidiFileException;
 import dev.continuo.engine.midi.MelodySelection;
 import dev.continuo.engine.midi.MidiFileReader;

@@ -9,7 +9,6 @@ import dev.continuo.bridge.realtime.EngineStatus;
 import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.RealTimeEngine;
 import dev.continuo.bridge.realtime.SpscRing;
-import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.generate.Mix;
 import dev.continuo.engine.preset.PartSpec;

@@ -9,7 +9,6 @@ import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
 import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.RealTimeHandler;
-import dev.continuo.bridge.backend.TimerCycleDriver;
 import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.natives.alsa.AlsaSeqEvent;
 import dev.continuo.natives.alsa.AlsaSeqLibrary;
