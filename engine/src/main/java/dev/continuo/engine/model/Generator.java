@@ -7,7 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The trained generator alone, for inference: BatchNorm on running statistics, any number of steps that is a
- * multiple of {@link Architecture#stepMultiple()}. The graph is built once. Not thread-safe.
+ * multiple of {@link Architecture#stepMultiple()}. With pitches as channels, upsampling and BatchNorm are folded
+ * into the convolutions ({@link InferenceKernels}). The graph is built once, on the weights as they are then. Not
+ * thread-safe.
  */
 public final class Generator {
 
@@ -19,13 +21,18 @@ public final class Generator {
     private final boolean hasNoise;
 
     public Generator(ModelWeights weights) {
+        this(weights, weights.architecture().pitchAsChannels());
+    }
+
+    /** @param folded fold upsampling and BatchNorm into the convolutions (pitches as channels only) */
+    Generator(ModelWeights weights, boolean folded) {
         Architecture a = weights.architecture();
         NetworkBuilder builder = new NetworkBuilder(graph, weights);
         SDVariable melody = graph.placeHolder(MELODY, weights.dataType(), -1, a.melodyChannels(), -1, a.width());
         hasNoise = a.noiseChannels() > 0;
         SDVariable noise = hasNoise
                 ? graph.placeHolder(NOISE, weights.dataType(), -1, a.noiseChannels(), -1, a.bottleneckWidth()) : null;
-        GeneratorNet.build(builder, a, melody, noise, false).tracks().rename(OUTPUT);
+        GeneratorNet.build(builder, a, melody, noise, false, folded).tracks().rename(OUTPUT);
     }
 
     /**

@@ -100,7 +100,6 @@ public final class TrainingRun {
         WindowSampler sampler = new WindowSampler(training, options.architecture(), options.config().batchSize(),
                 options.config().seed() + iteration);
         Preset preset = preset(weights, iteration, previousSeconds, Map.of());
-        Accompanist accompanist = new Accompanist(preset);
         Path csv = options.checkpoints().resolve("training.csv");
         startCsv(csv, iteration == 0);
         Map<String, Double> reference = evaluator.reference();
@@ -116,7 +115,8 @@ public final class TrainingRun {
             listener.iterated(iteration, losses);
             boolean last = iteration == options.iterations() || stopRequested.get();
             if (iteration % options.checkpointEvery() == 0 || last) {
-                metrics = evaluator.generated(accompanist);
+                // A new accompanist each time: its inference graph folds the weights as they are now.
+                metrics = evaluator.generated(new Accompanist(preset));
                 listener.evaluated(iteration, metrics);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 appendCsv(csv, iteration, seconds, losses, metrics);

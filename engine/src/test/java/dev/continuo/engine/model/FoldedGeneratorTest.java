@@ -1,0 +1,59 @@
+package dev.continuo.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.continuo.engine.testing.TinyModels;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class FoldedGeneratorTest {
+
+    /** Weights with BatchNorm statistics and biases far from their initial values, so folding them matters. */
+    private static ModelWeights trainedLooking(Architecture a) {
+        ModelWeights weights = ModelWeights.initialize(a, 3, DataType.FLOAT);
+        Nd4j.getRandom().setSeed(11);
+        weights.all().forEach((name, array) -> {
+            if (name.endsWith(".var")) {
+                array.assign(Nd4j.rand(DataType.FLOAT, array.shape()).addi(0.2));
+            } else if (name.endsWith(".mean") || name.endsWith(".beta") || name.endsWith(".b")) {
+                array.assign(Nd4j.randn(DataType.FLOAT, array.shape()).muli(0.3));
+            } else if (name.endsWith(".gamma")) {
+                array.assign(Nd4j.rand(DataType.FLOAT, array.shape()).addi(0.5));
+            }
+        });
+        return weights;
+    }
+
+    @Test
+    void foldedInferenceGivesTheSameOutputsAsUpsamplingThenConvolving() {
+        Architecture a = TinyModels.architecture();
+        ModelWeights weights = trainedLooking(a);
+        for (int steps : new int[] {a.stepMultiple(), 48, 128}) {
+            INDArray melody = Nd4j.rand(DataType.FLOAT, 3, a.melodyChannels(), steps, a.width()).gt(0.8)
+                    .castTo(DataType.FLOAT).muli(2).subi(1);
+            INDArray noise = Nd4j.randn(DataType.FLOAT, 3, a.noiseChannels(), steps / a.stepMultiple(),
+                    a.bottleneckWidth());
+            INDArray reference = new Generator(weights, false).generate(melody, noise);
+            INDArray folded = new Generator(weights, true).generate(melody, noise);
+            assertArrayEquals(reference.shape(), folded.shape());
+            double worst = Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.reduce.same.AMax(
+                    reference.sub(folded))).getDouble(0);
+            assertEquals(0, worst, 2e-5, steps + " steps: largest difference " + worst);
+        }
+    }
+
+    @Test
+    void foldingIsOnlyForPitchesAsChannels() {
+        ModelWeights weights = ModelWeights.initialize(new Architecture("grid", 16, 48, 32, false, 4, 4, 2, 2,
+                false), 1, DataType.FLOAT);
+        assertThrows(IllegalArgumentException.class, () -> new Generator(weights, true));
+        assertEquals(0, new Generator(weights).generate(Nd4j.ones(DataType.FLOAT, 1, 1, 16, 32).negi(),
+                Nd4j.zeros(DataType.FLOAT, 1, 2, 4, 8)).sub(new Generator(weights, false).generate(
+                Nd4j.ones(DataType.FLOAT, 1, 1, 16, 32).negi(), Nd4j.zeros(DataType.FLOAT, 1, 2, 4, 8)))
+                .amaxNumber().doubleValue(), 0, "the grid layout is not folded");
+    }
+}
