@@ -148,11 +148,13 @@ class EvaluateCommandIT {
         assertEquals(0, result.exitCode(), result.stderr());
         Path written = dir.resolve("demo-out/ode-to-joy-continuo.mid");
         PianoRoll roll = new MidiFileReader().read(written);
-        assertEquals(5, roll.parts().size(), "the melody and four parts");
+        assertEquals(List.of("Melody", "Alto", "Tenor", "Bass"), roll.parts().stream().map(Part::name).toList(),
+                "the melody and the three voices that sound; the soprano's track is empty (muted by default)");
         assertEquals(8, roll.barStarts().length);
-        for (int p = 1; p <= 4; p++) {
+        for (int p = 1; p <= 3; p++) {
             assertTrue(roll.part(p).notes().size() > 8, "part " + p + " plays");
         }
+        assertTrue(result.stderr().contains("3 parts (Soprano silent)"), result.stderr());
         assertTrue(result.stdout().contains("key:    D major"), result.stdout());
         assertTrue(result.stderr().contains("preset \"chorale\""), result.stderr());
     }

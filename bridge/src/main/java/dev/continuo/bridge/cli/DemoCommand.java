@@ -56,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
                 generation.settings(preset.manifest()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         new MidiFileWriter().write(result, "Ode to Joy (Beethoven), accompanied by Continuo", output);
-        LOG.info("Wrote {}: the melody of Ode to Joy and 4 parts by preset \"{}\" (seed {}, {} ms)", output,
-                preset.manifest().name(), generation.seed, millis);
+        LOG.info("Wrote {}: the melody of Ode to Joy and {} by preset \"{}\" (seed {}, {} ms)", output,
+                GenerationOptions.partsSummary(result), preset.manifest().name(), generation.seed, millis);
         PianoRoll written = new MidiFileReader().read(output);
         EvaluationReport report = EvaluationReport.of(output.toString(), written, new MelodySelection(0,
                 "track 1 \"" + written.part(0).name() + "\": the bundled melody"));

@@ -53,8 +53,8 @@ final class GenerateCommand implements Callable<Integer> {
         LOG.debug("Generated in {} ms", (System.nanoTime() - start) / 1_000_000);
         Path out = output != null ? output : defaultOutput(input);
         new MidiFileWriter().write(result, "Accompanied by Continuo (" + preset.manifest().name() + ")", out);
-        LOG.info("Wrote {}: melody from {}, {} parts by preset \"{}\" (seed {})", out, melody.reason(),
-                result.parts().size() - 1, preset.manifest().name(), generation.seed);
+        LOG.info("Wrote {}: melody from {}, {} by preset \"{}\" (seed {})", out, melody.reason(),
+                GenerationOptions.partsSummary(result), preset.manifest().name(), generation.seed);
         return Continuo.OK;
     }
 

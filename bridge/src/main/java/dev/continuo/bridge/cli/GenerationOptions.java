@@ -6,6 +6,8 @@ import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.preset.PresetManifest;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.roll.PianoRoll;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -108,6 +110,15 @@ final class GenerationOptions {
         } catch (NumberFormatException e) {
             throw new BadInputException("--velocity takes a number 1-127 or PART=number, not \"" + text + "\"");
         }
+    }
+
+    /** "4 parts", or e.g. "3 parts (Soprano silent)": the generated parts of a result, naming those without notes. */
+    static String partsSummary(PianoRoll result) {
+        List<String> silent = result.parts().subList(1, result.parts().size()).stream()
+                .filter(part -> part.notes().isEmpty()).map(Part::name).toList();
+        int sounding = result.parts().size() - 1 - silent.size();
+        return sounding + (sounding == 1 ? " part" : " parts")
+                + (silent.isEmpty() ? "" : " (" + String.join(", ", silent) + " silent)");
     }
 
     /** A part given by number (1-4) or by name (case-insensitive). */
