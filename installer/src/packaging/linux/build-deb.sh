@@ -25,7 +25,8 @@ jpackage --type app-image --name continuo --dest "$target/jpackage" \
   --description "Machine-generated accompaniment for your DAW" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
-  --java-options '-Dcontinuo.launcher=/usr/bin/continuo'
+  --java-options '-Dcontinuo.launcher=/usr/bin/continuo' --java-options '-Xmx2g' \
+  --java-options '-Dorg.bytedeco.javacpp.maxbytes=4g' --java-options '-Dorg.bytedeco.javacpp.maxphysicalbytes=8g'
 
 root="$target/deb-root"
 mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/lib/systemd/user" "$root/DEBIAN"

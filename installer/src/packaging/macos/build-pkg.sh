@@ -14,5 +14,6 @@ jpackage --type pkg --name Continuo --dest "$target" \
   --description "Machine-generated accompaniment for your DAW" \
   --add-modules "$modules" --resource-dir "$here/resources" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
-  --java-options '-Dcontinuo.launcher=/Applications/Continuo.app/Contents/MacOS/Continuo'
+  --java-options '-Dcontinuo.launcher=/Applications/Continuo.app/Contents/MacOS/Continuo' --java-options '-Xmx2g' \
+  --java-options '-Dorg.bytedeco.javacpp.maxbytes=4g' --java-options '-Dorg.bytedeco.javacpp.maxphysicalbytes=8g'
 ls "$target"/Continuo-*.pkg

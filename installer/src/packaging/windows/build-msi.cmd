@@ -11,4 +11,6 @@ jpackage --type msi --name Continuo --dest "%4" --input "%2" --main-jar "%3" ^
   --description "Machine-generated accompaniment for your DAW" --add-modules %MODULES% ^
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" ^
   --win-per-user-install --win-console --win-dir-chooser --win-menu ^
-  --java-options "-Dcontinuo.launcher=$APPDIR\..\Continuo.exe" || exit /b 1
+  --java-options "-Dcontinuo.launcher=$APPDIR\..\Continuo.exe" --java-options "-Xmx2g" ^
+  --java-options "-Dorg.bytedeco.javacpp.maxbytes=4g" --java-options "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g" ^
+  || exit /b 1
