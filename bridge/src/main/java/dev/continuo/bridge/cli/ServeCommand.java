@@ -117,7 +117,9 @@ final class ServeCommand implements Callable<Integer> {
     Integer echoChannel;
 
     @Option(names = "--control-channel", defaultValue = "16", paramLabel = "CHANNEL",
-            description = "Channel whose Program Change selects a preset and CC 20/21 set threshold/seed "
+            description = "Channel whose Program Change selects a preset and whose CCs turn the settings: 20 "
+                    + "threshold, 21 seed, 22 noise scale, 23 humanize, 102-105 mute, 106-109 solo, 110-113 octave, "
+                    + "114-117 velocity of parts 1-4; changes apply at each phrase's next start "
                     + "(default: ${DEFAULT-VALUE}).")
     int controlChannel;
 
