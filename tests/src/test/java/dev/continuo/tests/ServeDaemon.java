@@ -39,8 +39,9 @@ final class ServeDaemon implements AutoCloseable {
     }
 
     /**
-     * The JACK server's environment, with the configuration, user preset and log folders inside the test's directory: the
-     * developer's own config.json must not change a test, and tests must not write into their logs.
+     * The JACK server's environment, with the configuration, user preset and log folders inside the test's
+     * directory: the developer's own config.json and presets must not change a test, and tests must not write into
+     * their logs.
      */
     static java.util.Map<String, String> environment(JackServer jack, Path directory) {
         java.util.Map<String, String> environment = new java.util.HashMap<>(jack.environment());

@@ -4,9 +4,9 @@ import dev.continuo.bridge.backend.MidiOutput;
 
 /**
  * Collects one cycle's outgoing short messages from several sources and writes them in time order, note-offs,
- * controllers and program changes before note-ons at the same frame (so a note repeated at the same frame is cut and restarted, not
- * swallowed). Each event is packed into one {@code long}; sorting is an in-place heapsort, so nothing allocates.
- * Real-time thread only.
+ * controllers and program changes before note-ons at the same frame (so a note repeated at the same frame is cut and
+ * restarted, not swallowed, and a part's new program applies to its first note). Each event is packed into one
+ * {@code long}; sorting is an in-place heapsort, so nothing allocates. Real-time thread only.
  */
 public final class OutputQueue {
 

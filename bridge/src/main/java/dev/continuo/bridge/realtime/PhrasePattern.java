@@ -122,7 +122,7 @@ public final class PhrasePattern {
         return partProgram[part];
     }
 
-    /** Whether both hold exactly the same notes (same parts, channels, pitches, velocities and steps) and programs. */
+    /** Whether both hold the same notes (parts, channels, pitches, velocities, steps) and the same programs. */
     public boolean sameNotesAs(PhrasePattern other) {
         return other != null && steps == other.steps && java.util.Arrays.equals(startStep, other.startStep)
                 && java.util.Arrays.equals(endStep, other.endStep) && java.util.Arrays.equals(part, other.part)
