@@ -59,11 +59,7 @@ class JackServeIT {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0")) {
             assertTrue(jack.ports().containsAll(List.of("continuo:melody_in", "continuo:accompaniment")),
                     "ports: " + jack.ports());
-            Path dump = jack.startDump("out");
-            jack.connect("continuo:accompaniment", "out:input");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "continuo:melody_in");
+            Path dump = recordAccompanimentWhilePlayingMelody();
             daemon.awaitPhrases(3, 60);
             Thread.sleep(2000);
             assertEquals(0, daemon.stop());
@@ -84,11 +80,7 @@ class JackServeIT {
     void ctlSwitchesPresetsRefusesUnknownOnesAndPanics() throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0",
                 "--echo", "1")) {
-            Path dump = jack.startDump("out");
-            jack.connect("continuo:accompaniment", "out:input");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "continuo:melody_in");
+            Path dump = recordAccompanimentWhilePlayingMelody();
             Thread.sleep(1500);
             ContinuoProcess.Result unknown = ContinuoProcess.run(directory, ContinuoProcess.SMALL_HEAP, Map.of(),
                     "ctl", "preset", "no-such-preset", "--socket", daemon.socket().toString());
@@ -107,21 +99,14 @@ class JackServeIT {
 
     @Test
     void programChangeSwitchesPresetAtAPhraseStartAndControllersTurnTheMix() throws Exception {
-        // The control sender runs in this JVM, which libjack points at the server named in its environment.
-        jack.close();
-        jack = JackServer.start(directory, System.getenv("JACK_DEFAULT_SERVER"));
+        restartForClientsInThisJvm();
         Path userPresets = directory.resolve("data").resolve("continuo").resolve("presets");
         TinyModels.preset(5).save(userPresets.resolve("tiny"));
         int tinyIndex = new PresetCatalog(userPresets).list().stream().map(PresetCatalog.Entry::name).toList()
                 .indexOf("tiny");
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0");
                 JackByteSender control = new JackByteSender("control")) {
-            Path dump = jack.startDump("out");
-            jack.connect("continuo:accompaniment", "out:input");
-            jack.connect("control:out", "continuo:melody_in");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "continuo:melody_in");
+            Path dump = recordAccompanimentWhilePlayingMelody("control:out");
             daemon.awaitPhrases(2, 60);
 
             control.send((byte) 0xCF, (byte) tinyIndex); // Program Change on channel 16, the control channel
@@ -155,11 +140,7 @@ class JackServeIT {
     @Test
     void sigtermEndsEveryNoteBeforeExiting() throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--count-in", "0")) {
-            Path dump = jack.startDump("out");
-            jack.connect("continuo:accompaniment", "out:input");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "continuo:melody_in");
+            Path dump = recordAccompanimentWhilePlayingMelody();
             daemon.awaitPhrases(2, 60);
             Thread.sleep(1000);
             daemon.process().destroy(); // SIGTERM
@@ -240,11 +221,7 @@ class JackServeIT {
         OutputStream commands = transport.getOutputStream();
         send(commands, "master\ntempo 120\nlocate 0\n");
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
-            Path dump = jack.startDump("out");
-            jack.connect("continuo:accompaniment", "out:input");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "continuo:melody_in");
+            Path dump = recordAccompanimentWhilePlayingMelody();
             send(commands, "play\n");
             daemon.awaitPhrases(2, 60);
             // The transport runs on linearly: go back so that the captured bars play again, accompanied (without
@@ -301,17 +278,10 @@ class JackServeIT {
 
     @Test
     void followsMidiClockOnTheMelodyInput() throws Exception {
-        // The clock sender runs in this JVM, which libjack points at the server named in its environment.
-        jack.close();
-        jack = JackServer.start(directory, System.getenv("JACK_DEFAULT_SERVER"));
+        restartForClientsInThisJvm();
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "midi");
                 JackByteSender clock = new JackByteSender("clock")) {
-            Path dump = jack.startDump("out");
-            jack.connect("continuo:accompaniment", "out:input");
-            jack.connect("clock:out", "continuo:melody_in");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "continuo:melody_in");
+            Path dump = recordAccompanimentWhilePlayingMelody("clock:out");
             clock.send((byte) 0xFA);
             clock.clockEvery(1000); // 24 per quarter note at 120 bpm and 48 kHz
             daemon.awaitPhrases(2, 60);
@@ -367,6 +337,28 @@ class JackServeIT {
             assertTrue(daemon.log().contains("The JACK server went away"), daemon.log());
             assertTrue(daemon.log().contains("--no-reconnect"), daemon.log());
         }
+    }
+
+    /**
+     * Starts {@code jack_midi_dump} on the accompaniment port and {@code jack_midiseq} looping {@link #MELODY} into
+     * {@code melody_in}, after connecting the other given ports to {@code melody_in}; returns the dump file.
+     */
+    private Path recordAccompanimentWhilePlayingMelody(String... alsoIntoMelodyIn) throws Exception {
+        Path dump = jack.startDump("out");
+        jack.connect("continuo:accompaniment", "out:input");
+        for (String port : alsoIntoMelodyIn) {
+            jack.connect(port, "continuo:melody_in");
+        }
+        jack.startClient(MELODY, "melody.log");
+        jack.waitForPort("melody:out");
+        jack.connect("melody:out", "continuo:melody_in");
+        return dump;
+    }
+
+    /** Restarts the server under the name this JVM's libjack connects to, for clients running in the test itself. */
+    private void restartForClientsInThisJvm() throws Exception {
+        jack.close();
+        jack = JackServer.start(directory, System.getenv("JACK_DEFAULT_SERVER"));
     }
 
     /** Every note-on lies on the sixteenth-note grid of 120 bpm, to the frame (see below). */
