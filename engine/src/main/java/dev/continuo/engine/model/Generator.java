@@ -7,9 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The trained generator alone, for inference: BatchNorm on running statistics, any number of steps that is a
- * multiple of {@link Architecture#stepMultiple()}. With pitches as channels, upsampling and BatchNorm are folded
- * into the convolutions ({@link InferenceKernels}). The graph is built once, on the weights as they are then. Not
- * thread-safe.
+ * multiple of {@link Architecture#stepMultiple()}. Built once, on the weights as they are then, and rearranged for
+ * speed with the same results: with pitches as channels, a SameDiff graph with upsampling and BatchNorm folded into
+ * the convolutions ({@link InferenceKernels}); on the steps × pitches grid, {@link GridGenerator}. Not thread-safe.
  */
 public final class Generator {
 
@@ -17,22 +17,30 @@ public final class Generator {
     private static final String NOISE = "noise";
     private static final String OUTPUT = "tracks";
 
-    private final SameDiff graph = SameDiff.create();
+    private final SameDiff graph;
+    private final GridGenerator grid;
     private final boolean hasNoise;
 
     public Generator(ModelWeights weights) {
-        this(weights, weights.architecture().pitchAsChannels());
+        this(weights, true);
     }
 
-    /** @param folded fold upsampling and BatchNorm into the convolutions (pitches as channels only) */
-    Generator(ModelWeights weights, boolean folded) {
+    /** @param fast rearranged for speed (the default), or the plain graph the networks are trained as */
+    Generator(ModelWeights weights, boolean fast) {
         Architecture a = weights.architecture();
+        hasNoise = a.noiseChannels() > 0;
+        if (fast && !a.pitchAsChannels()) {
+            graph = null;
+            grid = new GridGenerator(weights);
+            return;
+        }
+        graph = SameDiff.create();
+        grid = null;
         NetworkBuilder builder = new NetworkBuilder(graph, weights);
         SDVariable melody = graph.placeHolder(MELODY, weights.dataType(), -1, a.melodyChannels(), -1, a.width());
-        hasNoise = a.noiseChannels() > 0;
         SDVariable noise = hasNoise
                 ? graph.placeHolder(NOISE, weights.dataType(), -1, a.noiseChannels(), -1, a.bottleneckWidth()) : null;
-        GeneratorNet.build(builder, a, melody, noise, false, folded).tracks().rename(OUTPUT);
+        GeneratorNet.build(builder, a, melody, noise, false, fast).tracks().rename(OUTPUT);
     }
 
     /**
@@ -41,6 +49,9 @@ public final class Generator {
      * @return tanh outputs, [N, trackChannels, steps, width]
      */
     public INDArray generate(INDArray melody, INDArray noise) {
+        if (grid != null) {
+            return grid.generate(melody, noise);
+        }
         Map<String, INDArray> inputs = hasNoise ? Map.of(MELODY, melody, NOISE, noise) : Map.of(MELODY, melody);
         return graph.output(inputs, OUTPUT).get(OUTPUT);
     }
