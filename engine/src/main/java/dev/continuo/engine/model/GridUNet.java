@@ -1,0 +1,149 @@
+package dev.continuo.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The U-Net generator of the grid layout (see {@link Architecture}) for training, on NHWC tensors, with BatchNorm on
+ * the batch's statistics and a hand-written backward pass. Decoder blocks take their two inputs (the block below and
+ * the skip) as parts, never concatenated. Made for one set of weights; make a new one after an update.
+ */
+final class GridUNet {
+
+    private final Architecture architecture;
+    private final ModelWeights weights;
+    private final List<StridedConvolution> encoder = new ArrayList<>();
+    /** Decoder blocks bottom-up (block depth − 2 first), then the output convolution. */
+    private final List<UpsampledConvolution> decoder = new ArrayList<>();
+
+    /** One encoder block's pass: convolution, LeakyReLU, then BatchNorm (null on the first block). */
+    private record EncoderPass(StridedConvolution.Pass convolution, BatchNormPass batchNorm, INDArray output) {
+    }
+
+    /** One decoder block's pass: upsampled convolution, BatchNorm, ReLU (the output block: no BatchNorm or ReLU). */
+    private record DecoderPass(UpsampledConvolution.Pass convolution, BatchNormPass batchNorm, INDArray output) {
+    }
+
+    /** A forward pass: the generated tracks [N, H, W, 4] = tanh(preActivation) and what backward needs. */
+    record Pass(INDArray tracks, INDArray preActivation, List<EncoderPass> encoder, List<DecoderPass> decoder) {
+
+        /** Batch mean and variance of every BatchNorm layer, by weight prefix ("g.enc1", …). */
+        void statistics(Map<String, INDArray[]> into) {
+            for (int i = 1; i < encoder.size(); i++) {
+                BatchNormPass bn = encoder.get(i).batchNorm();
+                into.put("g.enc" + i, new INDArray[] {bn.mean(), bn.variance()});
+            }
+            for (int j = 0; j < decoder.size() - 1; j++) {
+                BatchNormPass bn = decoder.get(j).batchNorm();
+                into.put("g.dec" + (encoder.size() - 2 - j), new INDArray[] {bn.mean(), bn.variance()});
+            }
+        }
+    }
+
+    GridUNet(ModelWeights weights) {
+        this.weights = weights;
+        this.architecture = weights.architecture();
+        Architecture a = architecture;
+        for (int i = 0; i < a.depth(); i++) {
+            encoder.add(new StridedConvolution(weights.get("g.enc" + i + ".W"), weights.get("g.enc" + i + ".b")));
+        }
+        for (int i = a.depth() - 2; i >= 0; i--) {
+            int[] parts = i == a.depth() - 2
+                    ? a.noiseChannels() == 0 ? new int[] {a.generatorFilters(i + 1)}
+                            : new int[] {a.generatorFilters(i + 1), a.noiseChannels()}
+                    : new int[] {a.generatorFilters(i + 1), a.generatorFilters(i + 1)};
+            decoder.add(new UpsampledConvolution(weights.get("g.dec" + i + ".W"), weights.get("g.dec" + i + ".b"),
+                    parts));
+        }
+        decoder.add(new UpsampledConvolution(weights.get("g.out.W"), weights.get("g.out.b"), a.generatorFilters(0),
+                a.generatorFilters(0)));
+    }
+
+    /**
+     * @param melody [N, steps, pitches, 1]
+     * @param noise  [N, steps / 2^depth, pitches / 2^depth, noiseChannels], or null without noise
+     */
+    Pass forward(INDArray melody, INDArray noise) {
+        List<EncoderPass> encoderPasses = new ArrayList<>();
+        INDArray x = melody;
+        for (int i = 0; i < encoder.size(); i++) {
+            StridedConvolution.Pass convolution = encoder.get(i).forward(x);
+            x = Transforms.leakyRelu(convolution.output(), NetworkBuilder.LEAKY_SLOPE, true);
+            BatchNormPass batchNorm = null;
+            if (i > 0) {
+                batchNorm = BatchNormPass.forward(x, weights.get("g.enc" + i + ".gamma"),
+                        weights.get("g.enc" + i + ".beta"));
+                x = batchNorm.output();
+            }
+            encoderPasses.add(new EncoderPass(convolution, batchNorm, x));
+        }
+        List<DecoderPass> decoderPasses = new ArrayList<>();
+        List<INDArray> parts = noise == null ? List.of(x) : List.of(x, noise);
+        for (int j = 0; j < decoder.size() - 1; j++) {
+            int block = encoder.size() - 2 - j;
+            UpsampledConvolution.Pass convolution = decoder.get(j).forward(parts);
+            BatchNormPass batchNorm = BatchNormPass.forward(convolution.output(),
+                    weights.get("g.dec" + block + ".gamma"), weights.get("g.dec" + block + ".beta"));
+            INDArray output = Transforms.relu(batchNorm.output(), true);
+            decoderPasses.add(new DecoderPass(convolution, batchNorm, output));
+            parts = List.of(output, encoderPasses.get(block).output());
+        }
+        UpsampledConvolution.Pass last = decoder.get(decoder.size() - 1).forward(parts);
+        decoderPasses.add(new DecoderPass(last, null, last.output()));
+        return new Pass(Transforms.tanh(last.output(), true), last.output(), encoderPasses, decoderPasses);
+    }
+
+    /** Backpropagates d(preActivation) [N, H, W, 4], adding every generator weight's gradient to {@code gradients}. */
+    void backward(Pass pass, INDArray preActivationGradient, Map<String, INDArray> gradients) {
+        int depth = encoder.size();
+        INDArray[] skipGradients = new INDArray[depth];
+        INDArray gradient = preActivationGradient;
+        for (int j = decoder.size() - 1; j >= 0; j--) {
+            DecoderPass decoderPass = pass.decoder().get(j);
+            String prefix = j == decoder.size() - 1 ? "g.out" : "g.dec" + (depth - 2 - j);
+            if (decoderPass.batchNorm() != null) {
+                gradient = gradient.muli(Transforms.step(decoderPass.output()));
+                INDArray[] bn = decoderPass.batchNorm().backward(gradient);
+                GridCritic.add(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
+                GridCritic.add(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
+                gradient = bn[0];
+            }
+            UpsampledConvolution convolution = decoder.get(j);
+            GridCritic.add(gradients, prefix + ".W", convolution.kernelGradient(decoderPass.convolution(), gradient));
+            GridCritic.add(gradients, prefix + ".b", channelSums(gradient));
+            int skipBlock = depth - 1 - j; // the encoder block whose output is this block's skip input
+            if (j > 0) {
+                skipGradients[skipBlock] = convolution.inputGradient(decoderPass.convolution(), gradient, 1);
+            }
+            INDArray below = convolution.inputGradient(decoderPass.convolution(), gradient, 0);
+            if (j == 0) {
+                skipGradients[depth - 1] = below;
+            }
+            gradient = below;
+        }
+        gradient = null;
+        for (int i = depth - 1; i >= 0; i--) {
+            EncoderPass encoderPass = pass.encoder().get(i);
+            INDArray outputGradient = gradient == null ? skipGradients[i] : gradient.addi(skipGradients[i]);
+            String prefix = "g.enc" + i;
+            if (encoderPass.batchNorm() != null) {
+                INDArray[] bn = encoderPass.batchNorm().backward(outputGradient);
+                GridCritic.add(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
+                GridCritic.add(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
+                outputGradient = bn[0];
+            }
+            INDArray u = outputGradient.muli(Transforms.step(encoderPass.convolution().output())
+                    .muli(1 - NetworkBuilder.LEAKY_SLOPE).addi(NetworkBuilder.LEAKY_SLOPE));
+            GridCritic.add(gradients, prefix + ".W", encoder.get(i).kernelGradient(encoderPass.convolution(), u));
+            GridCritic.add(gradients, prefix + ".b", channelSums(u));
+            gradient = i == 0 ? null : encoder.get(i).inputGradient(encoderPass.convolution(), u);
+        }
+    }
+
+    private static INDArray channelSums(INDArray x) {
+        return x.reshape(x.length() / x.size(3), x.size(3)).sum(0);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.continuo.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The hand-written grid-layout gradients against SameDiff's automatic differentiation of the same losses. */
+class GridStepsTest {
+
+    private static final Architecture GRID = new Architecture("grid", 16, 48, 32, false, 4, 3, 3, 2, false);
+    private static final TrainingConfig CONFIG = new TrainingConfig(1e-3, 0.5, 0.9, 3, 1, 10, 5, 1);
+
+    private static INDArray roll(long... shape) {
+        return Nd4j.rand(DataType.FLOAT, shape).gt(0.7).castTo(DataType.FLOAT).muli(2).subi(1);
+    }
+
+    private static Batch batch(int n) {
+        return new Batch(roll(n, 1, GRID.windowSteps(), GRID.width()),
+                roll(n, Architecture.TRACKS, GRID.windowSteps(), GRID.width()));
+    }
+
+    private static INDArray noise(int n) {
+        return Nd4j.randn(DataType.FLOAT, n, GRID.noiseChannels(), GRID.windowSteps() >> GRID.depth(),
+                GRID.bottleneckWidth());
+    }
+
+    /** Weights away from their initial values, so every term of every gradient matters. */
+    private static ModelWeights weights() {
+        ModelWeights weights = ModelWeights.initialize(GRID, 5, DataType.FLOAT);
+        weights.all().forEach((name, array) -> {
+            if (name.endsWith(".b") || name.endsWith(".beta")) {
+                array.assign(Nd4j.randn(DataType.FLOAT, array.shape()).muli(0.2));
+            } else if (name.endsWith(".gamma")) {
+                array.assign(Nd4j.rand(DataType.FLOAT, array.shape()).addi(0.5));
+            }
+        });
+        return weights;
+    }
+
+    private static void assertSameGradients(Map<String, INDArray> expected, Map<String, INDArray> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((name, reference) -> {
+            INDArray mine = actual.get(name);
+            assertEquals(java.util.Arrays.toString(reference.shape()), java.util.Arrays.toString(mine.shape()), name);
+            double scale = reference.amaxNumber().doubleValue();
+            double worst = reference.sub(mine).amaxNumber().doubleValue();
+            assertTrue(worst <= 1e-3 * scale + 1e-6, name + ": largest difference " + worst + " of " + scale);
+        });
+    }
+
+    @Test
+    void criticGradientsMatchSameDiff() {
+        Nd4j.getRandom().setSeed(21);
+        ModelWeights weights = weights();
+        Batch batch = batch(3);
+        INDArray noise = noise(3);
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 3, 1, 1, 1);
+        GradientSteps.CriticStep expected = new SameDiffSteps(weights, CONFIG).critic(batch, noise, epsilon);
+        GradientSteps.CriticStep actual = new GridSteps(weights, CONFIG).critic(batch, noise, epsilon);
+        assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
+        assertEquals(expected.wasserstein(), actual.wasserstein(), 1e-4);
+        assertEquals(expected.penalty(), actual.penalty(), 1e-4 * expected.penalty());
+        assertTrue(expected.penalty() > 0.01, "the penalty term is exercised");
+        assertSameGradients(expected.gradients(), actual.gradients());
+    }
+
+    @Test
+    void generatorGradientsAndStatisticsMatchSameDiff() {
+        Nd4j.getRandom().setSeed(22);
+        ModelWeights weights = weights();
+        Batch batch = batch(3);
+        INDArray noise = noise(3);
+        GradientSteps.GeneratorStep expected = new SameDiffSteps(weights, CONFIG).generator(batch, noise);
+        GradientSteps.GeneratorStep actual = new GridSteps(weights, CONFIG).generator(batch, noise);
+        assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
+        assertEquals(expected.reconstruction(), actual.reconstruction(), 1e-5);
+        assertSameGradients(expected.gradients(), actual.gradients());
+        assertEquals(expected.statistics().keySet(), actual.statistics().keySet());
+        expected.statistics().forEach((prefix, meanAndVariance) -> {
+            for (int i = 0; i < 2; i++) {
+                INDArray mine = actual.statistics().get(prefix)[i].reshape(meanAndVariance[i].shape());
+                assertTrue(meanAndVariance[i].equalsWithEps(mine, 1e-4), prefix + " statistics");
+            }
+        });
+    }
+}
