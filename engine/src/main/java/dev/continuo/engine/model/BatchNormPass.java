@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Batch normalization of an NHWC tensor over all but its channel axis with the batch's own statistics (training),
+ * Batch normalization of a channels-last tensor over all but its channel axis with the batch's own statistics (training),
  * forward and backward.
  *
  * @param output   γ·x̂ + β, same shape as the input
@@ -15,7 +15,7 @@ record BatchNormPass(INDArray output, INDArray mean, INDArray variance, INDArray
         INDArray gamma) {
 
     /**
-     * @param x     [N, H, W, C]
+     * @param x     [H, W, N, C]
      * @param gamma scale, C values in any shape
      * @param beta  shift, C values in any shape
      */
@@ -32,7 +32,7 @@ record BatchNormPass(INDArray output, INDArray mean, INDArray variance, INDArray
         return new BatchNormPass(output.reshape(x.shape()), mean, variance, normalized, inverseStd, g);
     }
 
-    /** The gradients for d(output): {input [N, H, W, C], gamma [1, C], beta [1, C]}. */
+    /** The gradients for d(output): {input [H, W, N, C], gamma [1, C], beta [1, C]}. */
     INDArray[] backward(INDArray outGradient) {
         long channels = gamma.length();
         long count = outGradient.length() / channels;

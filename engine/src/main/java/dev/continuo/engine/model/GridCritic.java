@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The critic of the grid layout (see {@link Architecture}) for training, on NHWC tensors, with hand-written backward
+ * The critic of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with hand-written backward
  * passes: the ordinary one, and the one of the WGAN-GP penalty, which differentiates the critic's input gradient.
  *
  * <p>The input gradient is a chain of transposed convolutions masked by LeakyReLU's slopes; the slopes are constant
@@ -41,7 +42,7 @@ final class GridCritic {
         denseBias = weights.get("c.dense.b");
     }
 
-    /** @param input tracks and melody along channels, [N, H, W, tracks + 1] */
+    /** @param input tracks and melody along channels, [H, W, N, tracks + 1] */
     Pass forward(INDArray input) {
         List<StridedConvolution.Pass> passes = new ArrayList<>();
         List<INDArray> preActivations = new ArrayList<>();
@@ -52,7 +53,7 @@ final class GridCritic {
             preActivations.add(pass.output());
             x = Transforms.leakyRelu(pass.output(), NetworkBuilder.LEAKY_SLOPE, true);
         }
-        INDArray scores = x.reshape(x.size(0), dense.length()).mmul(dense).addi(denseBias.getDouble(0));
+        INDArray scores = bySample(x).mmul(dense).addi(denseBias.getDouble(0));
         return new Pass(scores, passes, preActivations, x);
     }
 
@@ -61,13 +62,11 @@ final class GridCritic {
      * d(input), or null if {@code inputGradient} is false.
      */
     INDArray backward(Pass pass, INDArray scoreGradient, Map<String, INDArray> gradients, boolean inputGradient) {
-        long n = scoreGradient.size(0);
-        INDArray top = pass.top().reshape(n, dense.length());
         if (gradients != null) {
-            add(gradients, "c.dense.W", toNchwOrder(top.transpose().mmul(scoreGradient)));
+            add(gradients, "c.dense.W", toNchwOrder(bySample(pass.top()).transpose().mmul(scoreGradient)));
             add(gradients, "c.dense.b", scoreGradient.sum(true, 0).reshape(1, 1));
         }
-        INDArray gradient = scoreGradient.mmul(dense.transpose()).reshape(pass.top().shape());
+        INDArray gradient = byPosition(scoreGradient.mmul(dense.transpose()), pass.top());
         for (int i = convolutions.size() - 1; i >= 0; i--) {
             INDArray u = gradient.muli(slopes(pass.preActivations().get(i)));
             if (gradients != null) {
@@ -91,7 +90,7 @@ final class GridCritic {
         long n = pass.scores().size(0);
         List<INDArray> slopes = new ArrayList<>();
         List<INDArray> masked = new ArrayList<>();
-        INDArray gradient = Nd4j.ones(DataType.FLOAT, n, 1).mmul(dense.transpose()).reshape(pass.top().shape());
+        INDArray gradient = byPosition(Nd4j.ones(DataType.FLOAT, n, 1).mmul(dense.transpose()), pass.top());
         for (int i = layers - 1; i >= 0; i--) {
             slopes.add(0, slopes(pass.preActivations().get(i)));
             INDArray u = gradient.mul(slopes.get(0));
@@ -100,7 +99,7 @@ final class GridCritic {
         }
         INDArray tracks = gradient.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(0, trackChannels));
-        INDArray norms = Transforms.sqrt(tracks.mul(tracks).sum(1, 2, 3).addi(1e-8), false);
+        INDArray norms = Transforms.sqrt(tracks.mul(tracks).sum(0, 1, 3).addi(1e-8), false);
         INDArray deviations = norms.sub(1.0);
         double penalty = deviations.mul(deviations).meanNumber().doubleValue();
 
@@ -108,14 +107,24 @@ final class GridCritic {
         INDArray backGradient = Nd4j.zeros(DataType.FLOAT, gradient.shape());
         backGradient.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(0, trackChannels)).assign(tracks);
-        backGradient.reshape(n, backGradient.length() / n).muliColumnVector(coefficients.reshape(n, 1));
+        Nd4j.getExecutioner().exec(new BroadcastMulOp(backGradient, coefficients, backGradient, 2));
         for (int i = 0; i < layers; i++) {
             add(gradients, "c.conv" + i + ".W",
                     convolutions.get(i).transposedKernelGradient(backGradient, masked.get(i)));
             backGradient = convolutions.get(i).transposedInputGradient(backGradient).muli(slopes.get(i));
         }
-        add(gradients, "c.dense.W", toNchwOrder(backGradient.reshape(n, dense.length()).sum(0).reshape(-1, 1)));
+        add(gradients, "c.dense.W", toNchwOrder(backGradient.sum(2).reshape(-1, 1)));
         return penalty;
+    }
+
+    /** The top activations [h, w, N, C] as one row per sample, [N, h·w·C]. */
+    private static INDArray bySample(INDArray top) {
+        return top.permute(2, 0, 1, 3).dup('c').reshape(top.size(2), top.length() / top.size(2));
+    }
+
+    /** The inverse of {@link #bySample}: rows [N, h·w·C] as [h, w, N, C] like {@code top}. */
+    private static INDArray byPosition(INDArray rows, INDArray top) {
+        return rows.reshape(top.size(2), top.size(0), top.size(1), top.size(3)).permute(1, 2, 0, 3).dup('c');
     }
 
     /** LeakyReLU's derivative at the pre-activations: 1 where positive, the slope elsewhere. */

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The U-Net generator of the grid layout (see {@link Architecture}) for training, on NHWC tensors, with BatchNorm on
+ * The U-Net generator of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with BatchNorm on
  * the batch's statistics and a hand-written backward pass. Decoder blocks take their two inputs (the block below and
  * the skip) as parts, never concatenated. Made for one set of weights; make a new one after an update.
  */
@@ -27,7 +27,7 @@ final class GridUNet {
     private record DecoderPass(UpsampledConvolution.Pass convolution, BatchNormPass batchNorm, INDArray output) {
     }
 
-    /** A forward pass: the generated tracks [N, H, W, 4] = tanh(preActivation) and what backward needs. */
+    /** A forward pass: the generated tracks [H, W, N, 4] = tanh(preActivation) and what backward needs. */
     record Pass(INDArray tracks, INDArray preActivation, List<EncoderPass> encoder, List<DecoderPass> decoder) {
 
         /** Batch mean and variance of every BatchNorm layer, by weight prefix ("g.enc1", …). */
@@ -63,8 +63,8 @@ final class GridUNet {
     }
 
     /**
-     * @param melody [N, steps, pitches, 1]
-     * @param noise  [N, steps / 2^depth, pitches / 2^depth, noiseChannels], or null without noise
+     * @param melody [steps, pitches, N, 1]
+     * @param noise  [steps / 2^depth, pitches / 2^depth, N, noiseChannels], or null without noise
      */
     Pass forward(INDArray melody, INDArray noise) {
         List<EncoderPass> encoderPasses = new ArrayList<>();
@@ -96,7 +96,7 @@ final class GridUNet {
         return new Pass(Transforms.tanh(last.output(), true), last.output(), encoderPasses, decoderPasses);
     }
 
-    /** Backpropagates d(preActivation) [N, H, W, 4], adding every generator weight's gradient to {@code gradients}. */
+    /** Backpropagates d(preActivation) [H, W, N, 4], adding every generator weight's gradient to {@code gradients}. */
     void backward(Pass pass, INDArray preActivationGradient, Map<String, INDArray> gradients) {
         int depth = encoder.size();
         INDArray[] skipGradients = new INDArray[depth];
@@ -111,14 +111,16 @@ final class GridUNet {
                 GridCritic.add(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
                 gradient = bn[0];
             }
-            UpsampledConvolution convolution = decoder.get(j);
-            GridCritic.add(gradients, prefix + ".W", convolution.kernelGradient(decoderPass.convolution(), gradient));
-            GridCritic.add(gradients, prefix + ".b", channelSums(gradient));
             int skipBlock = depth - 1 - j; // the encoder block whose output is this block's skip input
-            if (j > 0) {
-                skipGradients[skipBlock] = convolution.inputGradient(decoderPass.convolution(), gradient, 1);
+            boolean skip = j > 0;
+            UpsampledConvolution.Gradients backward = decoder.get(j).backward(decoderPass.convolution(), gradient,
+                    skip ? new boolean[] {true, true} : new boolean[] {true, false});
+            GridCritic.add(gradients, prefix + ".W", backward.kernel());
+            GridCritic.add(gradients, prefix + ".b", channelSums(gradient));
+            if (skip) {
+                skipGradients[skipBlock] = backward.parts()[1];
             }
-            INDArray below = convolution.inputGradient(decoderPass.convolution(), gradient, 0);
+            INDArray below = backward.parts()[0];
             if (j == 0) {
                 skipGradients[depth - 1] = below;
             }

@@ -7,79 +7,111 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A convolution on {@link RowGrid} rows computed as one matrix product per tap: a tap reads the input rows shifted by
- * a fixed offset (its displacement on the grid), so output rows [0, R − shift) accumulate input rows [shift, R) times
- * the tap's [in, out] kernel. No im2col copy is made, and the backward passes are the same products transposed —
- * every one a contiguous block, which ND4J multiplies at its full GEMM speed.
+ * A convolution computed as matrix products without im2col: output (y, x) of an H × W output is the sum over taps
+ * of input grid position (y + dy, x + dx) times the tap's [in, out] kernel. On a {@link PlaneGrid} the inputs of one
+ * output row for one tap are W·N contiguous rows, so each (output row, tap) is one matrix product, accumulated in
+ * place — only valid outputs are computed, and the backward passes are the same products transposed.
  *
  * <p>The input may be given in parts (a concatenation along channels never made): part k uses the rows of each
  * kernel that belong to its channels.
  */
 final class TapConvolution {
 
-    /** One tap: the row offset it reads at and its kernel [in, out] (in = all parts' channels together). */
-    record Tap(int shift, INDArray kernel) {
+    /** One tap: the grid displacement it reads at and its kernel [in, out] (in = all parts' channels together). */
+    record Tap(int dy, int dx, INDArray kernel) {
     }
 
     private final List<Tap> taps;
     private final int[] partChannels;
     private final long outChannels;
+    private final PlaneGrid grid;
+    private final int outHeight;
+    private final int outWidth;
 
-    TapConvolution(List<Tap> taps, int... partChannels) {
+    /**
+     * @param grid         the input grid
+     * @param outHeight    output rows (every tap's dy + outHeight ≤ grid height)
+     * @param outWidth     output columns (every tap's dx + outWidth ≤ grid width)
+     * @param partChannels channels of each input part
+     */
+    TapConvolution(List<Tap> taps, PlaneGrid grid, int outHeight, int outWidth, int... partChannels) {
         this.taps = taps;
+        this.grid = grid;
+        this.outHeight = outHeight;
+        this.outWidth = outWidth;
         this.partChannels = partChannels;
         this.outChannels = taps.get(0).kernel().size(1);
     }
 
-    /** Output rows [R, out] for input parts [R, channels of part k], without bias. */
+    /** The output [H, W, N, out], without bias, for input parts on the grid [rows, channels of part k]. */
     INDArray forward(List<INDArray> parts) {
-        int rows = (int) parts.get(0).size(0);
-        INDArray out = Nd4j.zeros(DataType.FLOAT, rows, outChannels);
-        for (Tap tap : taps) {
-            for (int k = 0; k < parts.size(); k++) {
-                Nd4j.gemm(rows(parts.get(k), tap.shift(), rows), kernelRows(tap, k),
-                        rows(out, 0, rows - tap.shift()), false, false, 1.0, 1.0);
+        INDArray out = Nd4j.zeros(DataType.FLOAT, outHeight, outWidth, grid.batch(), outChannels);
+        INDArray outRows = out.reshape((long) outHeight * outWidth * grid.batch(), outChannels);
+        for (int y = 0; y < outHeight; y++) {
+            INDArray target = outputRow(outRows, y);
+            for (Tap tap : taps) {
+                for (int k = 0; k < parts.size(); k++) {
+                    Nd4j.gemm(inputRows(parts.get(k), y, tap), kernelRows(tap, k), target, false, false, 1.0, 1.0);
+                }
             }
         }
         return out;
     }
 
-    /** d(input part k) [R, channels of part k] for output gradient rows [R, out] (zero where no output is used). */
+    /** d(input part) on the grid [rows, channels of the part] for d(output) [H, W, N, out]. */
     INDArray backwardData(INDArray outGradient, int part) {
-        int rows = (int) outGradient.size(0);
-        INDArray in = Nd4j.zeros(DataType.FLOAT, rows, partChannels[part]);
-        for (Tap tap : taps) {
-            Nd4j.gemm(rows(outGradient, 0, rows - tap.shift()), kernelRows(tap, part),
-                    rows(in, tap.shift(), rows), false, true, 1.0, 1.0);
+        INDArray in = Nd4j.zeros(DataType.FLOAT, grid.rows(), partChannels[part]);
+        INDArray outRows = outGradient.reshape(outGradient.length() / outChannels, outChannels);
+        for (int y = 0; y < outHeight; y++) {
+            INDArray source = outputRow(outRows, y);
+            for (Tap tap : taps) {
+                Nd4j.gemm(source, kernelRows(tap, part), inputRows(in, y, tap), false, true, 1.0, 1.0);
+            }
         }
         return in;
     }
 
-    /** d(kernel) [in, out] of every tap, in tap order, for the input parts and output gradient rows. */
+    /** d(kernel) [in, out] of every tap, in tap order, for the input parts and d(output) [H, W, N, out]. */
     INDArray[] backwardWeights(List<INDArray> parts, INDArray outGradient) {
-        int rows = (int) outGradient.size(0);
+        INDArray outRows = outGradient.reshape(outGradient.length() / outChannels, outChannels);
         INDArray[] gradients = new INDArray[taps.size()];
         for (int t = 0; t < taps.size(); t++) {
             Tap tap = taps.get(t);
             gradients[t] = Nd4j.createUninitialized(DataType.FLOAT, tap.kernel().size(0), outChannels);
             for (int k = 0; k < parts.size(); k++) {
-                Nd4j.gemm(rows(parts.get(k), tap.shift(), rows), rows(outGradient, 0, rows - tap.shift()),
-                        rows(gradients[t], partOffset(k), partOffset(k) + partChannels[k]), true, false, 1.0, 0.0);
+                INDArray target = kernelRows(gradients[t], k);
+                for (int y = 0; y < outHeight; y++) {
+                    Nd4j.gemm(inputRows(parts.get(k), y, tap), outputRow(outRows, y), target, true, false, 1.0,
+                            y == 0 ? 0.0 : 1.0);
+                }
             }
         }
         return gradients;
     }
 
-    private INDArray kernelRows(Tap tap, int part) {
-        return rows(tap.kernel(), partOffset(part), partOffset(part) + partChannels[part]);
+    private INDArray outputRow(INDArray outRows, int y) {
+        long length = (long) outWidth * grid.batch();
+        return rows(outRows, y * length, (y + 1) * length);
     }
 
-    private int partOffset(int part) {
+    private INDArray inputRows(INDArray gridRows, int y, Tap tap) {
+        long first = grid.row(y + tap.dy(), tap.dx());
+        return rows(gridRows, first, first + (long) outWidth * grid.batch());
+    }
+
+    private INDArray kernelRows(Tap tap, int part) {
+        return kernelRows(tap.kernel(), part);
+    }
+
+    private INDArray kernelRows(INDArray kernel, int part) {
+        if (partChannels.length == 1) {
+            return kernel;
+        }
         int offset = 0;
         for (int k = 0; k < part; k++) {
             offset += partChannels[k];
         }
-        return offset;
+        return rows(kernel, offset, offset + partChannels[part]);
     }
 
     private static INDArray rows(INDArray matrix, long from, long to) {

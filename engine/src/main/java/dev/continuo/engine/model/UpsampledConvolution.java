@@ -24,8 +24,8 @@ final class UpsampledConvolution {
     private record PhaseTap(int rowOffset, int columnOffset, int rowTap, int columnTap, INDArray kernel) {
     }
 
-    /** A forward pass: its output [N, 2H, 2W, out] and what the backward passes need. */
-    record Pass(INDArray output, RowGrid grid, List<INDArray> parts, int height, int width) {
+    /** A forward pass: its output [2H, 2W, N, out] and what the backward passes need. */
+    record Pass(INDArray output, PlaneGrid grid, List<INDArray> parts, int height, int width) {
     }
 
     private final List<List<PhaseTap>> phases = new ArrayList<>();
@@ -63,60 +63,62 @@ final class UpsampledConvolution {
         }
     }
 
-    /** The output [N, 2H, 2W, out] for input parts [N, H, W, channels of part k]. */
+    /** The output [2H, 2W, N, out] for input parts [H, W, N, channels of part k]. */
     Pass forward(List<INDArray> parts) {
-        int h = (int) parts.get(0).size(1);
-        int w = (int) parts.get(0).size(2);
-        RowGrid grid = new RowGrid((int) parts.get(0).size(0), h + 2, w + 2);
+        int h = (int) parts.get(0).size(0);
+        int w = (int) parts.get(0).size(1);
+        PlaneGrid grid = PlaneGrid.padded(parts.get(0), 1);
         List<INDArray> embedded = parts.stream().map(part -> grid.embed(part, 1, 1)).toList();
         INDArray[] outputs = new INDArray[4];
         for (int phase = 0; phase < 4; phase++) {
-            outputs[phase] = taps(phase, grid).forward(embedded);
+            outputs[phase] = taps(phase, grid, h, w).forward(embedded);
         }
-        INDArray out = grid.interleave(outputs, h, w);
+        INDArray out = PlaneGrid.interleave(outputs);
         out.reshape(out.length() / outChannels, outChannels).addiRowVector(bias);
         return new Pass(out, grid, embedded, h, w);
     }
 
-    /** d(input part) [N, H, W, channels of that part] for d(output) [N, 2H, 2W, out]. */
-    INDArray inputGradient(Pass pass, INDArray outGradient, int part) {
-        INDArray sum = null;
-        for (int phase = 0; phase < 4; phase++) {
-            INDArray rows = taps(phase, pass.grid()).backwardData(phaseGradient(pass, outGradient, phase), part);
-            sum = sum == null ? rows : sum.addi(rows);
-        }
-        return pass.grid().extract(sum, pass.height(), pass.width(), 1, 1);
+    /** The gradients of one backward pass: the kernel's [4, 4, in, out] and each part's [H, W, N, C] (or null). */
+    record Gradients(INDArray kernel, INDArray[] parts) {
     }
 
-    /** d(kernel) [4, 4, in, out] for the forward pass's input and d(output) [N, 2H, 2W, out]. */
-    INDArray kernelGradient(Pass pass, INDArray outGradient) {
+    /** Backpropagates d(output) [2H, 2W, N, out] to the kernel and to the input parts asked for. */
+    Gradients backward(Pass pass, INDArray outGradient, boolean... wantedParts) {
         INDArray kernel = Nd4j.zeros(outGradient.dataType(), 4, 4, inChannels, outChannels);
+        INDArray[] parts = new INDArray[wantedParts.length];
         for (int phase = 0; phase < 4; phase++) {
-            INDArray[] gradients = taps(phase, pass.grid()).backwardWeights(pass.parts(),
-                    phaseGradient(pass, outGradient, phase));
+            INDArray phaseGradient = PlaneGrid.deinterleave(outGradient, phase);
+            TapConvolution convolution = taps(phase, pass.grid(), pass.height(), pass.width());
+            INDArray[] tapGradients = convolution.backwardWeights(pass.parts(), phaseGradient);
             List<PhaseTap> taps = phases.get(phase);
             for (int t = 0; t < taps.size(); t++) {
                 for (int y : TAP_GROUPS[phase / 2][taps.get(t).rowTap()]) {
                     for (int x : TAP_GROUPS[phase % 2][taps.get(t).columnTap()]) {
-                        tap(kernel, y, x).addi(gradients[t]);
+                        tap(kernel, y, x).addi(tapGradients[t]);
                     }
                 }
             }
+            for (int k = 0; k < parts.length; k++) {
+                if (wantedParts[k]) {
+                    INDArray rows = convolution.backwardData(phaseGradient, k);
+                    parts[k] = parts[k] == null ? rows : parts[k].addi(rows);
+                }
+            }
         }
-        return kernel;
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k] != null) {
+                parts[k] = pass.grid().extract(parts[k], pass.height(), pass.width(), 1, 1);
+            }
+        }
+        return new Gradients(kernel, parts);
     }
 
-    private static INDArray phaseGradient(Pass pass, INDArray outGradient, int phase) {
-        return pass.grid().deinterleave(outGradient, phase, pass.height(), pass.width());
-    }
-
-    private TapConvolution taps(int phase, RowGrid grid) {
+    private TapConvolution taps(int phase, PlaneGrid grid, int h, int w) {
         List<TapConvolution.Tap> taps = new ArrayList<>();
         for (PhaseTap tap : phases.get(phase)) {
-            taps.add(new TapConvolution.Tap((tap.rowOffset() + 1) * grid.width() + tap.columnOffset() + 1,
-                    tap.kernel()));
+            taps.add(new TapConvolution.Tap(tap.rowOffset() + 1, tap.columnOffset() + 1, tap.kernel()));
         }
-        return new TapConvolution(taps, partChannels);
+        return new TapConvolution(taps, grid, h, w, partChannels);
     }
 
     private static INDArray tap(INDArray kernel, int y, int x) {

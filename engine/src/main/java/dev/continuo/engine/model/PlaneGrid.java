@@ -1,0 +1,163 @@
+package dev.continuo.engine.model;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@code height × width} plane of positions, each holding a whole batch, flattened to the rows of a matrix
+ * [height·width·batch, channels]: the layout of the grid-layout training code, whose tensors are HWNC
+ * [H, W, N, C]. Because the batch lies inside each position, the rows of one plane row (all columns, all samples)
+ * are contiguous, and so are those of the same row shifted by whole columns — what {@link TapConvolution} multiplies.
+ *
+ * <p>Every copy here moves runs of contiguous floats between whole (non-view) float arrays; ND4J's assignments of
+ * strided views are far slower.
+ */
+record PlaneGrid(int height, int width, int batch) {
+
+    int rows() {
+        return height * width * batch;
+    }
+
+    /** The first matrix row of position (y, x). */
+    int row(int y, int x) {
+        return (y * width + x) * batch;
+    }
+
+    /** The grid of a compact tensor [H, W, N, C] with {@code pad} positions of zeros on every side. */
+    static PlaneGrid padded(INDArray x, int pad) {
+        return new PlaneGrid((int) x.size(0) + 2 * pad, (int) x.size(1) + 2 * pad, (int) x.size(2));
+    }
+
+    /** x [H, W, N, C] placed at (top, left) of this grid, zeros elsewhere: [rows, C]. */
+    INDArray embed(INDArray x, int top, int left) {
+        int h = (int) x.size(0);
+        int run = (int) (x.length() / h);
+        int c = (int) x.size(3);
+        INDArray grid = Nd4j.zeros(DataType.FLOAT, rows(), c);
+        FloatBuffer source = floats(x);
+        FloatBuffer target = floats(grid);
+        for (int y = 0; y < h; y++) {
+            target.put(row(y + top, left) * c, source, y * run, run);
+        }
+        return grid;
+    }
+
+    /** The H × W positions at (top, left) of grid rows [rows, C] as a compact tensor [H, W, N, C]. */
+    INDArray extract(INDArray grid, int h, int w, int top, int left) {
+        int c = (int) grid.size(1);
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, h, w, batch, c);
+        int run = w * batch * c;
+        FloatBuffer source = floats(grid);
+        FloatBuffer target = floats(x);
+        for (int y = 0; y < h; y++) {
+            target.put(y * run, source, row(y + top, left) * c, run);
+        }
+        return x;
+    }
+
+    /**
+     * The grid for a 4 × 4, stride-2, SAME convolution of x [H, W, N, C] (H, W even) as a 2 × 2 stride-1 one: x
+     * padded by one and folded space-to-depth, position (i, j) holding channels (a, b, c) = x[2i + a − 1, 2j + b − 1,
+     * n, c]. Its height and width are H/2 + 1 and W/2 + 1.
+     */
+    static PlaneGrid spaceToDepth(INDArray x) {
+        return new PlaneGrid((int) x.size(0) / 2 + 1, (int) x.size(1) / 2 + 1, (int) x.size(2));
+    }
+
+    /** x [H, W, N, C] folded as {@link #spaceToDepth(INDArray)} describes: [rows, 4C]. */
+    INDArray foldSpaceToDepth(INDArray x) {
+        INDArray grid = Nd4j.zeros(DataType.FLOAT, rows(), 4 * x.size(3));
+        copySpaceToDepth(x, grid, true);
+        return grid;
+    }
+
+    /** The inverse of {@link #foldSpaceToDepth}: [H, W, N, C] read back from grid rows [rows, 4C]. */
+    INDArray unfoldSpaceToDepth(INDArray grid, int h, int w) {
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, h, w, batch, grid.size(1) / 4);
+        copySpaceToDepth(x, grid, false);
+        return x;
+    }
+
+    private void copySpaceToDepth(INDArray x, INDArray grid, boolean fold) {
+        int h = (int) x.size(0);
+        int w = (int) x.size(1);
+        int c = (int) x.size(3);
+        FloatBuffer compact = floats(x);
+        FloatBuffer folded = floats(grid);
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                for (int group = 0; group < 4; group++) {
+                    int y = 2 * i + group / 2 - 1;
+                    int xx = 2 * j + group % 2 - 1;
+                    if (y < 0 || y >= h || xx < 0 || xx >= w) {
+                        continue;
+                    }
+                    int compactIndex = (y * w + xx) * batch * c;
+                    int foldedIndex = (row(i, j) * 4 + group) * c;
+                    for (int n = 0; n < batch; n++) {
+                        if (fold) {
+                            folded.put(foldedIndex + n * 4 * c, compact, compactIndex + n * c, c);
+                        } else {
+                            compact.put(compactIndex + n * c, folded, foldedIndex + n * 4 * c, c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Interleaves four phases [H, W, N, C] into [2H, 2W, N, C]: phase 2·py + px fills (2y + py, 2x + px). */
+    static INDArray interleave(INDArray[] phases) {
+        return copyPhases(phases, null);
+    }
+
+    /** The inverse of {@link #interleave}: phase p of x [2H, 2W, N, C], [H, W, N, C]. */
+    static INDArray deinterleave(INDArray x, int phase) {
+        INDArray[] phases = new INDArray[4];
+        phases[phase] = Nd4j.createUninitialized(DataType.FLOAT, x.size(0) / 2, x.size(1) / 2, x.size(2), x.size(3));
+        copyPhases(phases, x);
+        return phases[phase];
+    }
+
+    /** Copies between phases and the interleaved tensor: into a new one if {@code interleaved} is null, else out. */
+    private static INDArray copyPhases(INDArray[] phases, INDArray interleaved) {
+        INDArray some = phases[0] != null ? phases[0] : java.util.Arrays.stream(phases)
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        int h = (int) some.size(0);
+        int w = (int) some.size(1);
+        int run = (int) (some.size(2) * some.size(3));
+        boolean out = interleaved == null;
+        INDArray whole = out ? Nd4j.createUninitialized(DataType.FLOAT, 2L * h, 2L * w, some.size(2), some.size(3))
+                : interleaved;
+        FloatBuffer target = floats(whole);
+        for (int p = 0; p < 4; p++) {
+            if (phases[p] == null) {
+                continue;
+            }
+            FloatBuffer phase = floats(phases[p]);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int wholeIndex = ((2 * y + p / 2) * 2 * w + 2 * x + p % 2) * run;
+                    int phaseIndex = (y * w + x) * run;
+                    if (out) {
+                        target.put(wholeIndex, phase, phaseIndex, run);
+                    } else {
+                        phase.put(phaseIndex, target, wholeIndex, run);
+                    }
+                }
+            }
+        }
+        return whole;
+    }
+
+    /** The float buffer of a whole, contiguous float array (not a view into a larger one). */
+    static FloatBuffer floats(INDArray array) {
+        if (array.dataType() != DataType.FLOAT || array.ordering() != 'c' || array.offset() != 0
+                || array.data().length() != array.length()) {
+            throw new IllegalArgumentException("needs a whole, contiguous float array");
+        }
+        return array.data().asNioFloat();
+    }
+}
