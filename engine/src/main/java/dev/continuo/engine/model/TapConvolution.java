@@ -1,6 +1,7 @@
 package dev.continuo.engine.model;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,6 +15,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The input may be given in parts (a concatenation along channels never made): part k uses the rows of each
  * kernel that belong to its channels.
+ *
+ * <p>The products run on the common fork-join pool, split so that no two write the same rows: forward by output
+ * row, the input gradient by input row, the kernel gradients by tap. With ND4J on one OpenMP thread (the
+ * launchers' default) this keeps every core busy with whole products instead of splitting each product.
  */
 final class TapConvolution {
 
@@ -47,14 +52,14 @@ final class TapConvolution {
     INDArray forward(List<INDArray> parts) {
         INDArray out = Nd4j.zeros(DataType.FLOAT, outHeight, outWidth, grid.batch(), outChannels);
         INDArray outRows = out.reshape((long) outHeight * outWidth * grid.batch(), outChannels);
-        for (int y = 0; y < outHeight; y++) {
+        IntStream.range(0, outHeight).parallel().forEach(y -> {
             INDArray target = outputRow(outRows, y);
             for (Tap tap : taps) {
                 for (int k = 0; k < parts.size(); k++) {
                     Nd4j.gemm(inputRows(parts.get(k), y, tap), kernelRows(tap, k), target, false, false, 1.0, 1.0);
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -62,12 +67,15 @@ final class TapConvolution {
     INDArray backwardData(INDArray outGradient, int part) {
         INDArray in = Nd4j.zeros(DataType.FLOAT, grid.rows(), partChannels[part]);
         INDArray outRows = outGradient.reshape(outGradient.length() / outChannels, outChannels);
-        for (int y = 0; y < outHeight; y++) {
-            INDArray source = outputRow(outRows, y);
+        IntStream.range(0, grid.height()).parallel().forEach(inputRow -> {
             for (Tap tap : taps) {
-                Nd4j.gemm(source, kernelRows(tap, part), inputRows(in, y, tap), false, true, 1.0, 1.0);
+                int y = inputRow - tap.dy();
+                if (y >= 0 && y < outHeight) {
+                    Nd4j.gemm(outputRow(outRows, y), kernelRows(tap, part), inputRows(in, y, tap), false, true, 1.0,
+                            1.0);
+                }
             }
-        }
+        });
         return in;
     }
 
@@ -76,8 +84,10 @@ final class TapConvolution {
         INDArray outRows = outGradient.reshape(outGradient.length() / outChannels, outChannels);
         INDArray[] gradients = new INDArray[taps.size()];
         for (int t = 0; t < taps.size(); t++) {
+            gradients[t] = Nd4j.createUninitialized(DataType.FLOAT, taps.get(t).kernel().size(0), outChannels);
+        }
+        IntStream.range(0, taps.size()).parallel().forEach(t -> {
             Tap tap = taps.get(t);
-            gradients[t] = Nd4j.createUninitialized(DataType.FLOAT, tap.kernel().size(0), outChannels);
             for (int k = 0; k < parts.size(); k++) {
                 INDArray target = kernelRows(gradients[t], k);
                 for (int y = 0; y < outHeight; y++) {
@@ -85,7 +95,7 @@ final class TapConvolution {
                             y == 0 ? 0.0 : 1.0);
                 }
             }
-        }
+        });
         return gradients;
     }
 
