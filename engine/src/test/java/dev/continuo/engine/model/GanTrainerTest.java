@@ -10,7 +10,8 @@ import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.testing.TinyModels;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class GanTrainerTest {
@@ -37,8 +38,12 @@ class GanTrainerTest {
         return examples;
     }
 
-    private static List<GanTrainer.IterationLosses> train(long seed, int iterations) {
-        Architecture tiny = TinyModels.architecture();
+    /** A pitches-as-channels layout (SameDiff gradients) and a grid layout (hand-written {@link GridSteps}). */
+    static List<Architecture> architectures() {
+        return List.of(TinyModels.architecture(), new Architecture("tiny-grid", 16, 48, 32, false, 6, 6, 2, 4, false));
+    }
+
+    private static List<GanTrainer.IterationLosses> train(Architecture tiny, long seed, int iterations) {
         ModelWeights weights = ModelWeights.initialize(tiny, seed, DataType.FLOAT);
         GanTrainer trainer = new GanTrainer(weights, new TrainingConfig(2e-3, 0.5, 0.9, 16, 3, 10, 10, seed));
         WindowSampler sampler = new WindowSampler(snippets(), tiny, 16, seed);
@@ -49,9 +54,10 @@ class GanTrainerTest {
         return losses;
     }
 
-    @Test
-    void trainingLowersTheCriticsWassersteinEstimateAndTheReconstructionLoss() {
-        List<GanTrainer.IterationLosses> losses = train(1, 60);
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void trainingLowersTheCriticsWassersteinEstimateAndTheReconstructionLoss(Architecture architecture) {
+        List<GanTrainer.IterationLosses> losses = train(architecture, 1, 60);
         double peak = losses.stream().mapToDouble(GanTrainer.IterationLosses::wassersteinEstimate).max()
                 .orElseThrow();
         double late = losses.subList(50, 60).stream().mapToDouble(GanTrainer.IterationLosses::wassersteinEstimate)
@@ -61,8 +67,9 @@ class GanTrainerTest {
                 losses.get(0).reconstructionLoss() + " -> " + losses.get(59).reconstructionLoss());
     }
 
-    @Test
-    void sameSeedSameTraining() {
-        assertEquals(train(4, 3), train(4, 3));
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void sameSeedSameTraining(Architecture architecture) {
+        assertEquals(train(architecture, 4, 3), train(architecture, 4, 3));
     }
 }
