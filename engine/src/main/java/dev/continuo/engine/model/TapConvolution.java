@@ -16,6 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>The input may be given in parts (a concatenation along channels never made): part k uses the rows of each
  * kernel that belong to its channels.
  *
+ * <p>Small batches (inference) take another route in the forward pass: one product per tap over the whole grid,
+ * outputs at the padding included and dropped afterwards — some wasted work, but far fewer, larger products. It
+ * runs on the calling thread: split across threads, products this small got slower (measured).
+ *
  * <p>The products run on the common fork-join pool, split so that no two write the same rows: forward by output
  * row, the input gradient by input row, the kernel gradients by tap. With ND4J on one OpenMP thread (the
  * launchers' default) this keeps every core busy with whole products instead of splitting each product.
@@ -25,6 +29,9 @@ final class TapConvolution {
     /** One tap: the grid displacement it reads at and its kernel [in, out] (in = all parts' channels together). */
     record Tap(int dy, int dx, INDArray kernel) {
     }
+
+    /** Below this many rows per output row, the forward pass multiplies whole grids (see above). */
+    private static final int WHOLE_GRID_BELOW = 256;
 
     private final List<Tap> taps;
     private final int[] partChannels;
@@ -50,6 +57,9 @@ final class TapConvolution {
 
     /** The output [H, W, N, out], without bias, for input parts on the grid [rows, channels of part k]. */
     INDArray forward(List<INDArray> parts) {
+        if ((long) outWidth * grid.batch() < WHOLE_GRID_BELOW) {
+            return forwardWholeGrid(parts);
+        }
         INDArray out = Nd4j.zeros(DataType.FLOAT, outHeight, outWidth, grid.batch(), outChannels);
         INDArray outRows = out.reshape((long) outHeight * outWidth * grid.batch(), outChannels);
         IntStream.range(0, outHeight).parallel().forEach(y -> {
@@ -61,6 +71,19 @@ final class TapConvolution {
             }
         });
         return out;
+    }
+
+    private INDArray forwardWholeGrid(List<INDArray> parts) {
+        int rows = grid.rows();
+        INDArray out = Nd4j.zeros(DataType.FLOAT, rows, outChannels);
+        for (Tap tap : taps) {
+            int shift = grid.row(tap.dy(), tap.dx());
+            for (int k = 0; k < parts.size(); k++) {
+                Nd4j.gemm(rows(parts.get(k), shift, rows), kernelRows(tap, k), rows(out, 0, rows - shift), false,
+                        false, 1.0, 1.0);
+            }
+        }
+        return grid.extract(out, outHeight, outWidth, 0, 0);
     }
 
     /** d(input part) on the grid [rows, channels of the part] for d(output) [H, W, N, out]. */

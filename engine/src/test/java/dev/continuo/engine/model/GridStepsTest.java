@@ -12,8 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The hand-written grid-layout gradients against SameDiff's automatic differentiation of the same losses. */
 class GridStepsTest {
 
-    private static final Architecture GRID = new Architecture("grid", 16, 48, 32, false, 4, 3, 3, 2, false);
-    private static final TrainingConfig CONFIG = new TrainingConfig(1e-3, 0.5, 0.9, 3, 1, 10, 5, 1);
+    /** With batches of 8, the wide layers take the row-by-row products and the narrow ones the whole-grid ones. */
+    private static final Architecture GRID = new Architecture("grid", 16, 32, 64, false, 4, 3, 3, 2, false);
+    private static final TrainingConfig CONFIG = new TrainingConfig(1e-3, 0.5, 0.9, 8, 1, 10, 5, 1);
 
     private static INDArray roll(long... shape) {
         return Nd4j.rand(DataType.FLOAT, shape).gt(0.7).castTo(DataType.FLOAT).muli(2).subi(1);
@@ -57,9 +58,9 @@ class GridStepsTest {
     void criticGradientsMatchSameDiff() {
         Nd4j.getRandom().setSeed(21);
         ModelWeights weights = weights();
-        Batch batch = batch(3);
-        INDArray noise = noise(3);
-        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 3, 1, 1, 1);
+        Batch batch = batch(8);
+        INDArray noise = noise(8);
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 8, 1, 1, 1);
         GradientSteps.CriticStep expected = new SameDiffSteps(weights, CONFIG).critic(batch, noise, epsilon);
         GradientSteps.CriticStep actual = new GridSteps(weights, CONFIG).critic(batch, noise, epsilon);
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
@@ -73,8 +74,8 @@ class GridStepsTest {
     void generatorGradientsAndStatisticsMatchSameDiff() {
         Nd4j.getRandom().setSeed(22);
         ModelWeights weights = weights();
-        Batch batch = batch(3);
-        INDArray noise = noise(3);
+        Batch batch = batch(8);
+        INDArray noise = noise(8);
         GradientSteps.GeneratorStep expected = new SameDiffSteps(weights, CONFIG).generator(batch, noise);
         GradientSteps.GeneratorStep actual = new GridSteps(weights, CONFIG).generator(batch, noise);
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
