@@ -40,11 +40,7 @@ final class GridGenerator {
             INDArray scaled = kernel.reshape(kernel.length() / scale.length(), scale.length())
                     .mulRowVector(scale.reshape(1, -1)).reshape(kernel.shape());
             INDArray bias = weights.get(prefix + ".b").mul(scale).addi(shift(weights, prefix, scale));
-            int[] parts = i == a.depth() - 2
-                    ? a.noiseChannels() == 0 ? new int[] {a.generatorFilters(i + 1)}
-                            : new int[] {a.generatorFilters(i + 1), a.noiseChannels()}
-                    : new int[] {a.generatorFilters(i + 1), a.generatorFilters(i + 1)};
-            decoder.add(new UpsampledConvolution(scaled, bias, parts));
+            decoder.add(new UpsampledConvolution(scaled, bias, GridUNet.decoderParts(a, i)));
         }
         output = new UpsampledConvolution(weights.get("g.out.W"), weights.get("g.out.b"), a.generatorFilters(0),
                 a.generatorFilters(0));

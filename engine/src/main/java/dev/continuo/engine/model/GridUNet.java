@@ -51,15 +51,23 @@ final class GridUNet {
             encoder.add(new StridedConvolution(weights.get("g.enc" + i + ".W"), weights.get("g.enc" + i + ".b")));
         }
         for (int i = a.depth() - 2; i >= 0; i--) {
-            int[] parts = i == a.depth() - 2
-                    ? a.noiseChannels() == 0 ? new int[] {a.generatorFilters(i + 1)}
-                            : new int[] {a.generatorFilters(i + 1), a.noiseChannels()}
-                    : new int[] {a.generatorFilters(i + 1), a.generatorFilters(i + 1)};
             decoder.add(new UpsampledConvolution(weights.get("g.dec" + i + ".W"), weights.get("g.dec" + i + ".b"),
-                    parts));
+                    decoderParts(a, i)));
         }
         decoder.add(new UpsampledConvolution(weights.get("g.out.W"), weights.get("g.out.b"), a.generatorFilters(0),
                 a.generatorFilters(0)));
+    }
+
+    /**
+     * Channels of the input parts of decoder block {@code block}: the bottleneck and the noise for the lowest block,
+     * else the block below's output and the matching encoder output.
+     */
+    static int[] decoderParts(Architecture a, int block) {
+        if (block < a.depth() - 2) {
+            return new int[] {a.generatorFilters(block + 1), a.generatorFilters(block + 1)};
+        }
+        return a.noiseChannels() == 0 ? new int[] {a.generatorFilters(block + 1)}
+                : new int[] {a.generatorFilters(block + 1), a.noiseChannels()};
     }
 
     /**
