@@ -120,9 +120,14 @@ final class GridUNet {
                 gradient = bn[0];
             }
             int skipBlock = depth - 1 - j; // the encoder block whose output is this block's skip input
-            boolean skip = j > 0;
+            boolean skip = j > 0; // else the second part, if any, is the noise
+            boolean[] wanted = new boolean[skip ? 2 : decoderParts(architecture, depth - 2).length];
+            wanted[0] = true;
+            if (skip) {
+                wanted[1] = true;
+            }
             UpsampledConvolution.Gradients backward = decoder.get(j).backward(decoderPass.convolution(), gradient,
-                    skip ? new boolean[] {true, true} : new boolean[] {true, false});
+                    wanted);
             GridCritic.add(gradients, prefix + ".W", backward.kernel());
             GridCritic.add(gradients, prefix + ".b", channelSums(gradient));
             if (skip) {

@@ -1,6 +1,7 @@
 package dev.continuo.engine.model;
 
 import java.nio.FloatBuffer;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,29 +33,68 @@ record PlaneGrid(int height, int width, int batch) {
 
     /** x [H, W, N, C] placed at (top, left) of this grid, zeros elsewhere: [rows, C]. */
     INDArray embed(INDArray x, int top, int left) {
-        int h = (int) x.size(0);
-        int run = (int) (x.length() / h);
-        int c = (int) x.size(3);
-        INDArray grid = Nd4j.zeros(DataType.FLOAT, rows(), c);
-        FloatBuffer source = floats(x);
-        FloatBuffer target = floats(grid);
-        for (int y = 0; y < h; y++) {
-            target.put(row(y + top, left) * c, source, y * run, run);
+        return embed(List.of(x), top, left);
+    }
+
+    /**
+     * Parts [H, W, N, C_k] placed side by side along channels (a concatenation) at (top, left) of this grid, zeros
+     * elsewhere: [rows, ΣC_k].
+     */
+    INDArray embed(List<INDArray> parts, int top, int left) {
+        long channels = parts.stream().mapToLong(part -> part.size(3)).sum();
+        INDArray grid = Nd4j.zeros(DataType.FLOAT, rows(), channels);
+        int offset = 0;
+        for (INDArray part : parts) {
+            copyRect(part, grid, top, left, offset, true);
+            offset += (int) part.size(3);
         }
         return grid;
     }
 
-    /** The H × W positions at (top, left) of grid rows [rows, C] as a compact tensor [H, W, N, C]. */
-    INDArray extract(INDArray grid, int h, int w, int top, int left) {
-        int c = (int) grid.size(1);
-        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, h, w, batch, c);
-        int run = w * batch * c;
-        FloatBuffer source = floats(grid);
-        FloatBuffer target = floats(x);
-        for (int y = 0; y < h; y++) {
-            target.put(y * run, source, row(y + top, left) * c, run);
-        }
+    /**
+     * The H × W positions at (top, left) of grid rows [rows, C'] as a compact tensor [H, W, N, channels], taking
+     * grid channels from {@code firstChannel} on.
+     */
+    INDArray extract(INDArray grid, int h, int w, int top, int left, int firstChannel, int channels) {
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, h, w, batch, channels);
+        copyRect(x, grid, top, left, firstChannel, false);
         return x;
+    }
+
+    /** {@link #extract(INDArray, int, int, int, int, int, int)} of all the grid's channels. */
+    INDArray extract(INDArray grid, int h, int w, int top, int left) {
+        return extract(grid, h, w, top, left, 0, (int) grid.size(1));
+    }
+
+    /** Copies between compact x [H, W, N, C] and channels [first, first + C) of the rectangle at (top, left). */
+    private void copyRect(INDArray x, INDArray grid, int top, int left, int firstChannel, boolean intoGrid) {
+        int h = (int) x.size(0);
+        int c = (int) x.size(3);
+        int gridChannels = (int) grid.size(1);
+        int positions = (int) (x.length() / h / c); // W·N per plane row
+        FloatBuffer compact = floats(x);
+        FloatBuffer rows = floats(grid);
+        for (int y = 0; y < h; y++) {
+            int gridRow = row(y + top, left);
+            if (gridChannels == c) { // whole plane rows are contiguous on both sides
+                int run = positions * c;
+                copy(compact, y * run, rows, gridRow * c, run, intoGrid);
+                continue;
+            }
+            for (int p = 0; p < positions; p++) {
+                copy(compact, (y * positions + p) * c, rows, (gridRow + p) * gridChannels + firstChannel, c,
+                        intoGrid);
+            }
+        }
+    }
+
+    private static void copy(FloatBuffer compact, int compactIndex, FloatBuffer grid, int gridIndex, int length,
+            boolean intoGrid) {
+        if (intoGrid) {
+            grid.put(gridIndex, compact, compactIndex, length);
+        } else {
+            compact.put(compactIndex, grid, gridIndex, length);
+        }
     }
 
     /**

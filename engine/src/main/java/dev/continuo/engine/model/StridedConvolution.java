@@ -43,14 +43,14 @@ final class StridedConvolution {
         INDArray folded = grid.foldSpaceToDepth(x);
         int h = (int) x.size(0);
         int w = (int) x.size(1);
-        INDArray out = taps(grid, h, w).forward(List.of(folded));
+        INDArray out = taps(grid, h, w).forward(folded);
         out.reshape(out.length() / bias.length(), bias.length()).addiRowVector(bias);
         return new Pass(out, grid, folded, h, w);
     }
 
     /** d(input) [H, W, N, in] for d(output) [H/2, W/2, N, out]: the transposed convolution. */
     INDArray inputGradient(Pass pass, INDArray outGradient) {
-        INDArray rows = taps(pass.grid(), pass.height(), pass.width()).backwardData(outGradient, 0);
+        INDArray rows = taps(pass.grid(), pass.height(), pass.width()).backwardData(outGradient);
         return pass.grid().unfoldSpaceToDepth(rows, pass.height(), pass.width());
     }
 
@@ -66,7 +66,7 @@ final class StridedConvolution {
     INDArray transposedInputGradient(INDArray gGradient) {
         PlaneGrid grid = PlaneGrid.spaceToDepth(gGradient);
         return taps(grid, (int) gGradient.size(0), (int) gGradient.size(1))
-                .forward(List.of(grid.foldSpaceToDepth(gGradient)));
+                .forward(grid.foldSpaceToDepth(gGradient));
     }
 
     /** For a function of g = Cᵀ(u) (see above): its derivative with respect to the kernel, [4, 4, in, out]. */
@@ -77,7 +77,7 @@ final class StridedConvolution {
     }
 
     private INDArray kernelGradient(PlaneGrid grid, INDArray folded, int h, int w, INDArray outGradient) {
-        INDArray[] tapGradients = taps(grid, h, w).backwardWeights(List.of(folded), outGradient);
+        INDArray[] tapGradients = taps(grid, h, w).backwardWeights(folded, outGradient);
         INDArray kernel = Nd4j.createUninitialized(DataType.FLOAT, 4, 4, inChannels, outGradient.size(3));
         for (int q = 0; q < 4; q++) {
             for (int group = 0; group < 4; group++) {
@@ -92,7 +92,7 @@ final class StridedConvolution {
         for (int q = 0; q < 4; q++) {
             taps.add(new TapConvolution.Tap(q / 2, q % 2, tapKernels[q]));
         }
-        return new TapConvolution(taps, grid, h / 2, w / 2, 4 * inChannels);
+        return new TapConvolution(taps, grid, h / 2, w / 2);
     }
 
     /** The original [in, out] tap that space-to-depth tap q holds as channel group (a, b) = (group / 2, group % 2). */

@@ -13,9 +13,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * output row for one tap are W·N contiguous rows, so each (output row, tap) is one matrix product, accumulated in
  * place — only valid outputs are computed, and the backward passes are the same products transposed.
  *
- * <p>The input may be given in parts (a concatenation along channels never made): part k uses the rows of each
- * kernel that belong to its channels.
- *
  * <p>Small batches (inference) take another route in the forward pass: one product per tap over the whole grid,
  * outputs at the padding included and dropped afterwards — some wasted work, but far fewer, larger products. It
  * runs on the calling thread: split across threads, products this small got slower (measured).
@@ -26,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class TapConvolution {
 
-    /** One tap: the grid displacement it reads at and its kernel [in, out] (in = all parts' channels together). */
+    /** One tap: the grid displacement it reads at and its kernel [in, out]. */
     record Tap(int dy, int dx, INDArray kernel) {
     }
 
@@ -34,7 +31,6 @@ final class TapConvolution {
     private static final int WHOLE_GRID_BELOW = 256;
 
     private final List<Tap> taps;
-    private final int[] partChannels;
     private final long outChannels;
     private final PlaneGrid grid;
     private final int outHeight;
@@ -44,79 +40,67 @@ final class TapConvolution {
      * @param grid         the input grid
      * @param outHeight    output rows (every tap's dy + outHeight ≤ grid height)
      * @param outWidth     output columns (every tap's dx + outWidth ≤ grid width)
-     * @param partChannels channels of each input part
      */
-    TapConvolution(List<Tap> taps, PlaneGrid grid, int outHeight, int outWidth, int... partChannels) {
+    TapConvolution(List<Tap> taps, PlaneGrid grid, int outHeight, int outWidth) {
         this.taps = taps;
         this.grid = grid;
         this.outHeight = outHeight;
         this.outWidth = outWidth;
-        this.partChannels = partChannels;
         this.outChannels = taps.get(0).kernel().size(1);
     }
 
-    /** The output [H, W, N, out], without bias, for input parts on the grid [rows, channels of part k]. */
-    INDArray forward(List<INDArray> parts) {
+    /** The output [H, W, N, out], without bias, for the input on the grid [rows, in]. */
+    INDArray forward(INDArray input) {
         if ((long) outWidth * grid.batch() < WHOLE_GRID_BELOW) {
-            return forwardWholeGrid(parts);
+            return forwardWholeGrid(input);
         }
         INDArray out = Nd4j.zeros(DataType.FLOAT, outHeight, outWidth, grid.batch(), outChannels);
         INDArray outRows = out.reshape((long) outHeight * outWidth * grid.batch(), outChannels);
         IntStream.range(0, outHeight).parallel().forEach(y -> {
             INDArray target = outputRow(outRows, y);
             for (Tap tap : taps) {
-                for (int k = 0; k < parts.size(); k++) {
-                    Nd4j.gemm(inputRows(parts.get(k), y, tap), kernelRows(tap, k), target, false, false, 1.0, 1.0);
-                }
+                Nd4j.gemm(inputRows(input, y, tap), tap.kernel(), target, false, false, 1.0, 1.0);
             }
         });
         return out;
     }
 
-    private INDArray forwardWholeGrid(List<INDArray> parts) {
+    private INDArray forwardWholeGrid(INDArray input) {
         int rows = grid.rows();
         INDArray out = Nd4j.zeros(DataType.FLOAT, rows, outChannels);
         for (Tap tap : taps) {
             int shift = grid.row(tap.dy(), tap.dx());
-            for (int k = 0; k < parts.size(); k++) {
-                Nd4j.gemm(rows(parts.get(k), shift, rows), kernelRows(tap, k), rows(out, 0, rows - shift), false,
-                        false, 1.0, 1.0);
-            }
+            Nd4j.gemm(rows(input, shift, rows), tap.kernel(), rows(out, 0, rows - shift), false, false, 1.0, 1.0);
         }
         return grid.extract(out, outHeight, outWidth, 0, 0);
     }
 
-    /** d(input part) on the grid [rows, channels of the part] for d(output) [H, W, N, out]. */
-    INDArray backwardData(INDArray outGradient, int part) {
-        INDArray in = Nd4j.zeros(DataType.FLOAT, grid.rows(), partChannels[part]);
+    /** d(input) on the grid [rows, in] for d(output) [H, W, N, out]. */
+    INDArray backwardData(INDArray outGradient) {
+        INDArray in = Nd4j.zeros(DataType.FLOAT, grid.rows(), taps.get(0).kernel().size(0));
         INDArray outRows = outGradient.reshape(outGradient.length() / outChannels, outChannels);
         IntStream.range(0, grid.height()).parallel().forEach(inputRow -> {
             for (Tap tap : taps) {
                 int y = inputRow - tap.dy();
                 if (y >= 0 && y < outHeight) {
-                    Nd4j.gemm(outputRow(outRows, y), kernelRows(tap, part), inputRows(in, y, tap), false, true, 1.0,
-                            1.0);
+                    Nd4j.gemm(outputRow(outRows, y), tap.kernel(), inputRows(in, y, tap), false, true, 1.0, 1.0);
                 }
             }
         });
         return in;
     }
 
-    /** d(kernel) [in, out] of every tap, in tap order, for the input parts and d(output) [H, W, N, out]. */
-    INDArray[] backwardWeights(List<INDArray> parts, INDArray outGradient) {
+    /** d(kernel) [in, out] of every tap, in tap order, for the input on the grid and d(output) [H, W, N, out]. */
+    INDArray[] backwardWeights(INDArray input, INDArray outGradient) {
         INDArray outRows = outGradient.reshape(outGradient.length() / outChannels, outChannels);
         INDArray[] gradients = new INDArray[taps.size()];
         for (int t = 0; t < taps.size(); t++) {
             gradients[t] = Nd4j.createUninitialized(DataType.FLOAT, taps.get(t).kernel().size(0), outChannels);
         }
         IntStream.range(0, taps.size()).parallel().forEach(t -> {
-            Tap tap = taps.get(t);
-            for (int k = 0; k < parts.size(); k++) {
-                INDArray target = kernelRows(gradients[t], k);
-                for (int y = 0; y < outHeight; y++) {
-                    Nd4j.gemm(inputRows(parts.get(k), y, tap), outputRow(outRows, y), target, true, false, 1.0,
-                            y == 0 ? 0.0 : 1.0);
-                }
+            for (int y = 0; y < outHeight; y++) {
+                Nd4j.gemm(inputRows(input, y, taps.get(t)), outputRow(outRows, y), gradients[t], true, false, 1.0,
+                        y == 0 ? 0.0 : 1.0);
             }
         });
         return gradients;
@@ -130,21 +114,6 @@ final class TapConvolution {
     private INDArray inputRows(INDArray gridRows, int y, Tap tap) {
         long first = grid.row(y + tap.dy(), tap.dx());
         return rows(gridRows, first, first + (long) outWidth * grid.batch());
-    }
-
-    private INDArray kernelRows(Tap tap, int part) {
-        return kernelRows(tap.kernel(), part);
-    }
-
-    private INDArray kernelRows(INDArray kernel, int part) {
-        if (partChannels.length == 1) {
-            return kernel;
-        }
-        int offset = 0;
-        for (int k = 0; k < part; k++) {
-            offset += partChannels[k];
-        }
-        return rows(kernel, offset, offset + partChannels[part]);
     }
 
     private static INDArray rows(INDArray matrix, long from, long to) {

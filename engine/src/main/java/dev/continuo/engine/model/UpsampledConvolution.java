@@ -10,8 +10,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Nearest-neighbour upsampling by 2 in both directions followed by a 4 × 4, stride-1, SAME convolution, without
  * making the upsampled tensor: the output splits into four phases (even or odd row × even or odd column), each a
  * {@link TapConvolution} of the low-resolution input with 2–3 × 2–3 taps whose kernels are sums of the original taps
- * (the 2-D form of {@link InferenceKernels}) — 39 % of the work. The input may come in parts (a concatenation along
- * channels never made). Made for one set of weights; make a new one after an update.
+ * (the 2-D form of {@link InferenceKernels}) — 39 % of the work. The input may come in parts, concatenated along
+ * channels as they are placed on the padded grid. Made for one set of weights; make a new one after an update.
  */
 final class UpsampledConvolution {
 
@@ -25,7 +25,7 @@ final class UpsampledConvolution {
     }
 
     /** A forward pass: its output [2H, 2W, N, out] and what the backward passes need. */
-    record Pass(INDArray output, PlaneGrid grid, List<INDArray> parts, int height, int width) {
+    record Pass(INDArray output, PlaneGrid grid, INDArray input, int height, int width) {
     }
 
     private final List<List<PhaseTap>> phases = new ArrayList<>();
@@ -68,14 +68,14 @@ final class UpsampledConvolution {
         int h = (int) parts.get(0).size(0);
         int w = (int) parts.get(0).size(1);
         PlaneGrid grid = PlaneGrid.padded(parts.get(0), 1);
-        List<INDArray> embedded = parts.stream().map(part -> grid.embed(part, 1, 1)).toList();
+        INDArray input = grid.embed(parts, 1, 1);
         INDArray[] outputs = new INDArray[4];
         for (int phase = 0; phase < 4; phase++) {
-            outputs[phase] = taps(phase, grid, h, w).forward(embedded);
+            outputs[phase] = taps(phase, grid, h, w).forward(input);
         }
         INDArray out = PlaneGrid.interleave(outputs);
         out.reshape(out.length() / outChannels, outChannels).addiRowVector(bias);
-        return new Pass(out, grid, embedded, h, w);
+        return new Pass(out, grid, input, h, w);
     }
 
     /** The gradients of one backward pass: the kernel's [4, 4, in, out] and each part's [H, W, N, C] (or null). */
@@ -85,11 +85,15 @@ final class UpsampledConvolution {
     /** Backpropagates d(output) [2H, 2W, N, out] to the kernel and to the input parts asked for. */
     Gradients backward(Pass pass, INDArray outGradient, boolean... wantedParts) {
         INDArray kernel = Nd4j.zeros(outGradient.dataType(), 4, 4, inChannels, outChannels);
-        INDArray[] parts = new INDArray[wantedParts.length];
+        boolean anyPart = false;
+        for (boolean wanted : wantedParts) {
+            anyPart |= wanted;
+        }
+        INDArray inputGradient = null;
         for (int phase = 0; phase < 4; phase++) {
             INDArray phaseGradient = PlaneGrid.deinterleave(outGradient, phase);
             TapConvolution convolution = taps(phase, pass.grid(), pass.height(), pass.width());
-            INDArray[] tapGradients = convolution.backwardWeights(pass.parts(), phaseGradient);
+            INDArray[] tapGradients = convolution.backwardWeights(pass.input(), phaseGradient);
             List<PhaseTap> taps = phases.get(phase);
             for (int t = 0; t < taps.size(); t++) {
                 for (int y : TAP_GROUPS[phase / 2][taps.get(t).rowTap()]) {
@@ -98,17 +102,19 @@ final class UpsampledConvolution {
                     }
                 }
             }
-            for (int k = 0; k < parts.length; k++) {
-                if (wantedParts[k]) {
-                    INDArray rows = convolution.backwardData(phaseGradient, k);
-                    parts[k] = parts[k] == null ? rows : parts[k].addi(rows);
-                }
+            if (anyPart) {
+                INDArray rows = convolution.backwardData(phaseGradient);
+                inputGradient = inputGradient == null ? rows : inputGradient.addi(rows);
             }
         }
+        INDArray[] parts = new INDArray[wantedParts.length];
+        int firstChannel = 0;
         for (int k = 0; k < parts.length; k++) {
-            if (parts[k] != null) {
-                parts[k] = pass.grid().extract(parts[k], pass.height(), pass.width(), 1, 1);
+            if (wantedParts[k]) {
+                parts[k] = pass.grid().extract(inputGradient, pass.height(), pass.width(), 1, 1, firstChannel,
+                        partChannels[k]);
             }
+            firstChannel += partChannels[k];
         }
         return new Gradients(kernel, parts);
     }
@@ -118,7 +124,7 @@ final class UpsampledConvolution {
         for (PhaseTap tap : phases.get(phase)) {
             taps.add(new TapConvolution.Tap(tap.rowOffset() + 1, tap.columnOffset() + 1, tap.kernel()));
         }
-        return new TapConvolution(taps, grid, h, w, partChannels);
+        return new TapConvolution(taps, grid, h, w);
     }
 
     private static INDArray tap(INDArray kernel, int y, int x) {

@@ -3,8 +3,10 @@ package dev.continuo.engine.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,27 +14,33 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The hand-written grid-layout gradients against SameDiff's automatic differentiation of the same losses. */
 class GridStepsTest {
 
-    /** With batches of 8, the wide layers take the row-by-row products and the narrow ones the whole-grid ones. */
-    private static final Architecture GRID = new Architecture("grid", 16, 32, 64, false, 4, 3, 3, 2, false);
+    /**
+     * With noise and without; with batches of 8, the wide layers take the row-by-row products and the narrow ones the
+     * whole-grid ones.
+     */
+    static List<Architecture> architectures() {
+        return List.of(new Architecture("grid", 16, 32, 64, false, 4, 3, 3, 2, false),
+                new Architecture("grid-no-noise", 16, 32, 64, false, 4, 3, 3, 0, false));
+    }
+
     private static final TrainingConfig CONFIG = new TrainingConfig(1e-3, 0.5, 0.9, 8, 1, 10, 5, 1);
 
     private static INDArray roll(long... shape) {
         return Nd4j.rand(DataType.FLOAT, shape).gt(0.7).castTo(DataType.FLOAT).muli(2).subi(1);
     }
 
-    private static Batch batch(int n) {
-        return new Batch(roll(n, 1, GRID.windowSteps(), GRID.width()),
-                roll(n, Architecture.TRACKS, GRID.windowSteps(), GRID.width()));
+    private static Batch batch(Architecture a, int n) {
+        return new Batch(roll(n, 1, a.windowSteps(), a.width()), roll(n, Architecture.TRACKS, a.windowSteps(), a.width()));
     }
 
-    private static INDArray noise(int n) {
-        return Nd4j.randn(DataType.FLOAT, n, GRID.noiseChannels(), GRID.windowSteps() >> GRID.depth(),
-                GRID.bottleneckWidth());
+    private static INDArray noise(Architecture a, int n) {
+        return a.noiseChannels() == 0 ? null : Nd4j.randn(DataType.FLOAT, n, a.noiseChannels(),
+                a.windowSteps() >> a.depth(), a.bottleneckWidth());
     }
 
     /** Weights away from their initial values, so every term of every gradient matters. */
-    private static ModelWeights weights() {
-        ModelWeights weights = ModelWeights.initialize(GRID, 5, DataType.FLOAT);
+    private static ModelWeights weights(Architecture a) {
+        ModelWeights weights = ModelWeights.initialize(a, 5, DataType.FLOAT);
         weights.all().forEach((name, array) -> {
             if (name.endsWith(".b") || name.endsWith(".beta")) {
                 array.assign(Nd4j.randn(DataType.FLOAT, array.shape()).muli(0.2));
@@ -54,12 +62,13 @@ class GridStepsTest {
         });
     }
 
-    @Test
-    void criticGradientsMatchSameDiff() {
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void criticGradientsMatchSameDiff(Architecture a) {
         Nd4j.getRandom().setSeed(21);
-        ModelWeights weights = weights();
-        Batch batch = batch(8);
-        INDArray noise = noise(8);
+        ModelWeights weights = weights(a);
+        Batch batch = batch(a, 8);
+        INDArray noise = noise(a, 8);
         INDArray epsilon = Nd4j.rand(DataType.FLOAT, 8, 1, 1, 1);
         GradientSteps.CriticStep expected = new SameDiffSteps(weights, CONFIG).critic(batch, noise, epsilon);
         GradientSteps.CriticStep actual = new GridSteps(weights, CONFIG).critic(batch, noise, epsilon);
@@ -70,12 +79,13 @@ class GridStepsTest {
         assertSameGradients(expected.gradients(), actual.gradients());
     }
 
-    @Test
-    void generatorGradientsAndStatisticsMatchSameDiff() {
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void generatorGradientsAndStatisticsMatchSameDiff(Architecture a) {
         Nd4j.getRandom().setSeed(22);
-        ModelWeights weights = weights();
-        Batch batch = batch(8);
-        INDArray noise = noise(8);
+        ModelWeights weights = weights(a);
+        Batch batch = batch(a, 8);
+        INDArray noise = noise(a, 8);
         GradientSteps.GeneratorStep expected = new SameDiffSteps(weights, CONFIG).generator(batch, noise);
         GradientSteps.GeneratorStep actual = new GridSteps(weights, CONFIG).generator(batch, noise);
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
