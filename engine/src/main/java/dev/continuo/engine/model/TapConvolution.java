@@ -5,7 +5,6 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A convolution computed as matrix products without im2col: output (y, x) of an H × W output is the sum over taps
@@ -15,11 +14,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Small batches (inference) take another route in the forward pass: one product per tap over the whole grid,
  * outputs at the padding included and dropped afterwards — some wasted work, but far fewer, larger products. It
- * runs on the calling thread: split across threads, products this small got slower (measured).
+ * runs on the calling thread: split by rows across threads, these products got slower (measured).
  *
- * <p>The products run on the common fork-join pool, split so that no two write the same rows: forward by output
- * row, the input gradient by input row, the kernel gradients by tap. With ND4J on one OpenMP thread (the
- * launchers' default) this keeps every core busy with whole products instead of splitting each product.
+ * <p>The products ({@link Sgemm}) run on the common fork-join pool, split so that no two write the same rows:
+ * forward by output row, the input gradient by input row, the kernel gradients by tap. With OpenBLAS on one thread
+ * (the launchers' default) this keeps every core busy with whole products instead of splitting each product.
  */
 final class TapConvolution {
 
@@ -57,9 +56,9 @@ final class TapConvolution {
         INDArray out = Nd4j.zeros(DataType.FLOAT, outHeight, outWidth, grid.batch(), outChannels);
         INDArray outRows = out.reshape((long) outHeight * outWidth * grid.batch(), outChannels);
         IntStream.range(0, outHeight).parallel().forEach(y -> {
-            INDArray target = outputRow(outRows, y);
+            Sgemm.Rows target = outputRow(outRows, y);
             for (Tap tap : taps) {
-                Nd4j.gemm(inputRows(input, y, tap), tap.kernel(), target, false, false, 1.0, 1.0);
+                Sgemm.multiply(inputRows(input, y, tap), false, Sgemm.Rows.of(tap.kernel()), false, target, 1f);
             }
         });
         return out;
@@ -70,7 +69,8 @@ final class TapConvolution {
         INDArray out = Nd4j.zeros(DataType.FLOAT, rows, outChannels);
         for (Tap tap : taps) {
             int shift = grid.row(tap.dy(), tap.dx());
-            Nd4j.gemm(rows(input, shift, rows), tap.kernel(), rows(out, 0, rows - shift), false, false, 1.0, 1.0);
+            Sgemm.multiply(new Sgemm.Rows(input, shift, rows - shift), false, Sgemm.Rows.of(tap.kernel()), false,
+                    new Sgemm.Rows(out, 0, rows - shift), 1f);
         }
         return grid.extract(out, outHeight, outWidth, 0, 0);
     }
@@ -83,7 +83,8 @@ final class TapConvolution {
             for (Tap tap : taps) {
                 int y = inputRow - tap.dy();
                 if (y >= 0 && y < outHeight) {
-                    Nd4j.gemm(outputRow(outRows, y), tap.kernel(), inputRows(in, y, tap), false, true, 1.0, 1.0);
+                    Sgemm.multiply(outputRow(outRows, y), false, Sgemm.Rows.of(tap.kernel()), true,
+                            inputRows(in, y, tap), 1f);
                 }
             }
         });
@@ -99,24 +100,19 @@ final class TapConvolution {
         }
         IntStream.range(0, taps.size()).parallel().forEach(t -> {
             for (int y = 0; y < outHeight; y++) {
-                Nd4j.gemm(inputRows(input, y, taps.get(t)), outputRow(outRows, y), gradients[t], true, false, 1.0,
-                        y == 0 ? 0.0 : 1.0);
+                Sgemm.multiply(inputRows(input, y, taps.get(t)), true, outputRow(outRows, y), false,
+                        Sgemm.Rows.of(gradients[t]), y == 0 ? 0f : 1f);
             }
         });
         return gradients;
     }
 
-    private INDArray outputRow(INDArray outRows, int y) {
+    private Sgemm.Rows outputRow(INDArray outRows, int y) {
         long length = (long) outWidth * grid.batch();
-        return rows(outRows, y * length, (y + 1) * length);
+        return new Sgemm.Rows(outRows, y * length, length);
     }
 
-    private INDArray inputRows(INDArray gridRows, int y, Tap tap) {
-        long first = grid.row(y + tap.dy(), tap.dx());
-        return rows(gridRows, first, first + (long) outWidth * grid.batch());
-    }
-
-    private static INDArray rows(INDArray matrix, long from, long to) {
-        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    private Sgemm.Rows inputRows(INDArray gridRows, int y, Tap tap) {
+        return new Sgemm.Rows(gridRows, grid.row(y + tap.dy(), tap.dx()), (long) outWidth * grid.batch());
     }
 }
