@@ -35,9 +35,9 @@ final class Sgemm {
             return (int) matrix.size(1);
         }
 
+        /** The first row's address; a view's data buffer already starts at the view's offset. */
         FloatPointer pointer() {
-            FloatPointer base = new FloatPointer(matrix.data().addressPointer());
-            return base.position(matrix.offset() + first * matrix.size(1));
+            return new FloatPointer(matrix.data().addressPointer()).position(first * matrix.size(1));
         }
     }
 
