@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Batch normalization of a channels-last tensor over all but its channel axis with the batch's own statistics (training),
- * forward and backward.
+ * Batch normalization of a channels-last tensor over all but its channel axis with the batch's own statistics
+ * (training), forward and backward.
  *
  * @param output   γ·x̂ + β, same shape as the input
  * @param mean     the batch mean [1, C] (for the running statistics)

@@ -36,16 +36,12 @@ public final class GanTrainer {
      * the hand-written {@link GridSteps}, which are several times faster there.
      */
     public GanTrainer(ModelWeights weights, TrainingConfig config) {
-        this(weights, config, weights.architecture().pitchAsChannels() ? new SameDiffSteps(weights, config)
-                : new GridSteps(weights, config));
-    }
-
-    GanTrainer(ModelWeights weights, TrainingConfig config, GradientSteps steps) {
         this.weights = weights;
         this.config = config;
         this.architecture = weights.architecture();
         this.random = new java.util.Random(config.seed());
-        this.steps = steps;
+        this.steps = architecture.pitchAsChannels() ? new SameDiffSteps(weights, config)
+                : new GridSteps(weights, config);
         criticAdam = new AdamStep(weights, weights.criticParameters(), config);
         generatorAdam = new AdamStep(weights, weights.generatorParameters(), config);
     }

@@ -25,4 +25,9 @@ interface GradientSteps {
     CriticStep critic(Batch batch, INDArray noise, INDArray epsilon);
 
     GeneratorStep generator(Batch batch, INDArray noise);
+
+    /** Adds a gradient to the one of that name, or records it if it is the first. */
+    static void accumulate(Map<String, INDArray> gradients, String name, INDArray gradient) {
+        gradients.merge(name, gradient, INDArray::addi);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.continuo.engine.model;
 
+import static dev.continuo.engine.model.GradientSteps.accumulate;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The critic of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with hand-written backward
- * passes: the ordinary one, and the one of the WGAN-GP penalty, which differentiates the critic's input gradient.
+ * The critic of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with
+ * hand-written backward passes: the ordinary one, and the one of the WGAN-GP penalty, which differentiates the
+ * critic's input gradient.
  *
  * <p>The input gradient is a chain of transposed convolutions masked by LeakyReLU's slopes; the slopes are constant
  * almost everywhere, so the penalty's derivative with respect to each kernel is a kernel gradient with the roles of
@@ -63,15 +66,16 @@ final class GridCritic {
      */
     INDArray backward(Pass pass, INDArray scoreGradient, Map<String, INDArray> gradients, boolean inputGradient) {
         if (gradients != null) {
-            add(gradients, "c.dense.W", toNchwOrder(bySample(pass.top()).transpose().mmul(scoreGradient)));
-            add(gradients, "c.dense.b", scoreGradient.sum(true, 0).reshape(1, 1));
+            accumulate(gradients, "c.dense.W", toNchwOrder(bySample(pass.top()).transpose().mmul(scoreGradient)));
+            accumulate(gradients, "c.dense.b", scoreGradient.sum(true, 0).reshape(1, 1));
         }
         INDArray gradient = byPosition(scoreGradient.mmul(dense.transpose()), pass.top());
         for (int i = convolutions.size() - 1; i >= 0; i--) {
             INDArray u = gradient.muli(slopes(pass.preActivations().get(i)));
             if (gradients != null) {
-                add(gradients, "c.conv" + i + ".W", convolutions.get(i).kernelGradient(pass.convolutions().get(i), u));
-                add(gradients, "c.conv" + i + ".b", u.reshape(u.length() / u.size(3), u.size(3)).sum(0));
+                accumulate(gradients, "c.conv" + i + ".W",
+                        convolutions.get(i).kernelGradient(pass.convolutions().get(i), u));
+                accumulate(gradients, "c.conv" + i + ".b", u.reshape(u.length() / u.size(3), u.size(3)).sum(0));
             }
             if (i == 0 && !inputGradient) {
                 return null;
@@ -109,11 +113,11 @@ final class GridCritic {
                 NDArrayIndex.interval(0, trackChannels)).assign(tracks);
         Nd4j.getExecutioner().exec(new BroadcastMulOp(backGradient, coefficients, backGradient, 2));
         for (int i = 0; i < layers; i++) {
-            add(gradients, "c.conv" + i + ".W",
+            accumulate(gradients, "c.conv" + i + ".W",
                     convolutions.get(i).transposedKernelGradient(backGradient, masked.get(i)));
             backGradient = convolutions.get(i).transposedInputGradient(backGradient).muli(slopes.get(i));
         }
-        add(gradients, "c.dense.W", toNchwOrder(backGradient.sum(2).reshape(-1, 1)));
+        accumulate(gradients, "c.dense.W", toNchwOrder(backGradient.sum(2).reshape(-1, 1)));
         return penalty;
     }
 
@@ -141,9 +145,5 @@ final class GridCritic {
     private INDArray toNchwOrder(INDArray gradient) {
         return gradient.reshape(gradient.length() / topChannels, topChannels).transpose().dup('c')
                 .reshape(gradient.length(), 1);
-    }
-
-    static void add(Map<String, INDArray> gradients, String name, INDArray gradient) {
-        gradients.merge(name, gradient, INDArray::addi);
     }
 }

@@ -1,5 +1,7 @@
 package dev.continuo.engine.model;
 
+import static dev.continuo.engine.model.GradientSteps.accumulate;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The U-Net generator of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with BatchNorm on
- * the batch's statistics and a hand-written backward pass. Decoder blocks take their two inputs (the block below and
- * the skip) as parts, never concatenated. Made for one set of weights; make a new one after an update.
+ * The U-Net generator of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with
+ * BatchNorm on the batch's statistics and a hand-written backward pass. Decoder blocks take their two inputs (the
+ * block below and the skip) as parts of one {@link UpsampledConvolution}. Made for one set of weights; make a new one
+ * after an update.
  */
 final class GridUNet {
 
@@ -115,8 +118,8 @@ final class GridUNet {
             if (decoderPass.batchNorm() != null) {
                 gradient = gradient.muli(Transforms.step(decoderPass.output()));
                 INDArray[] bn = decoderPass.batchNorm().backward(gradient);
-                GridCritic.add(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
-                GridCritic.add(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
+                accumulate(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
+                accumulate(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
                 gradient = bn[0];
             }
             int skipBlock = depth - 1 - j; // the encoder block whose output is this block's skip input
@@ -128,8 +131,8 @@ final class GridUNet {
             }
             UpsampledConvolution.Gradients backward = decoder.get(j).backward(decoderPass.convolution(), gradient,
                     wanted);
-            GridCritic.add(gradients, prefix + ".W", backward.kernel());
-            GridCritic.add(gradients, prefix + ".b", channelSums(gradient));
+            accumulate(gradients, prefix + ".W", backward.kernel());
+            accumulate(gradients, prefix + ".b", channelSums(gradient));
             if (skip) {
                 skipGradients[skipBlock] = backward.parts()[1];
             }
@@ -146,14 +149,14 @@ final class GridUNet {
             String prefix = "g.enc" + i;
             if (encoderPass.batchNorm() != null) {
                 INDArray[] bn = encoderPass.batchNorm().backward(outputGradient);
-                GridCritic.add(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
-                GridCritic.add(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
+                accumulate(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
+                accumulate(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
                 outputGradient = bn[0];
             }
             INDArray u = outputGradient.muli(Transforms.step(encoderPass.convolution().output())
                     .muli(1 - NetworkBuilder.LEAKY_SLOPE).addi(NetworkBuilder.LEAKY_SLOPE));
-            GridCritic.add(gradients, prefix + ".W", encoder.get(i).kernelGradient(encoderPass.convolution(), u));
-            GridCritic.add(gradients, prefix + ".b", channelSums(u));
+            accumulate(gradients, prefix + ".W", encoder.get(i).kernelGradient(encoderPass.convolution(), u));
+            accumulate(gradients, prefix + ".b", channelSums(u));
             gradient = i == 0 ? null : encoder.get(i).inputGradient(encoderPass.convolution(), u);
         }
     }

@@ -30,7 +30,8 @@ class GridStepsTest {
     }
 
     private static Batch batch(Architecture a, int n) {
-        return new Batch(roll(n, 1, a.windowSteps(), a.width()), roll(n, Architecture.TRACKS, a.windowSteps(), a.width()));
+        return new Batch(roll(n, 1, a.windowSteps(), a.width()),
+                roll(n, Architecture.TRACKS, a.windowSteps(), a.width()));
     }
 
     private static INDArray noise(Architecture a, int n) {
