@@ -31,17 +31,13 @@ public final class GanTrainer {
             double generatorLoss, double reconstructionLoss) {
     }
 
-    /**
-     * A trainer whose gradients come from SameDiff graphs (pitches-as-channels layouts) or, for the grid layout, from
-     * the hand-written {@link GridSteps}, which are several times faster there.
-     */
+    /** A trainer on the hand-written {@link GridSteps}. */
     public GanTrainer(ModelWeights weights, TrainingConfig config) {
         this.weights = weights;
         this.config = config;
         this.architecture = weights.architecture();
         this.random = new java.util.Random(config.seed());
-        this.steps = architecture.pitchAsChannels() ? new SameDiffSteps(weights, config)
-                : new GridSteps(weights, config);
+        this.steps = new GridSteps(weights, config);
         criticAdam = new AdamStep(weights, weights.criticParameters(), config);
         generatorAdam = new AdamStep(weights, weights.generatorParameters(), config);
     }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The critic of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with
+ * The critic (see {@link Architecture}) for training, in either layout, on HWNC tensors [H, W, N, C], with
  * hand-written backward passes: the ordinary one, and the one of the WGAN-GP penalty, which differentiates the
  * critic's input gradient.
  *

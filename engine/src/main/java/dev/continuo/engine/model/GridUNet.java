@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The U-Net generator of the grid layout (see {@link Architecture}) for training, on HWNC tensors [H, W, N, C], with
+ * The U-Net generator (see {@link Architecture}) for training, in either layout, on HWNC tensors [H, W, N, C], with
  * BatchNorm on the batch's statistics and a hand-written backward pass. Decoder blocks take their two inputs (the
  * block below and the skip) as parts of one {@link UpsampledConvolution}. Made for one set of weights; make a new one
  * after an update.

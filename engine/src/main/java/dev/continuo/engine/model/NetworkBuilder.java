@@ -5,7 +5,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -54,17 +53,6 @@ final class NetworkBuilder {
 
     private int widthStride(int stride) {
         return architecture.pitchAsChannels() ? 1 : stride;
-    }
-
-    /**
-     * The transpose of {@link #conv} with stride 2 applied to a gradient: maps d(out) to d(in) for the same kernel.
-     * The kernel layout [4, 4, in, out] of the convolution is the [4, 4, out, in] layout deconv2d expects for the
-     * reverse direction, so the same array serves both.
-     */
-    SDVariable convInputGradient(SDVariable gradient, String prefix) {
-        DeConv2DConfig config = DeConv2DConfig.builder().kH(Architecture.KERNEL).kW(architecture.kernelWidth())
-                .sH(2).sW(widthStride(2)).isSameMode(true).dataFormat("NCHW").build();
-        return sd.cnn().deconv2d(gradient, parameter(prefix + ".W"), config);
     }
 
     SDVariable leakyRelu(SDVariable x) {

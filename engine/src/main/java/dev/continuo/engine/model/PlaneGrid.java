@@ -26,9 +26,9 @@ record PlaneGrid(int height, int width, int batch) {
         return (y * width + x) * batch;
     }
 
-    /** The grid of a compact tensor [H, W, N, C] with {@code pad} positions of zeros on every side. */
-    static PlaneGrid padded(INDArray x, int pad) {
-        return new PlaneGrid((int) x.size(0) + 2 * pad, (int) x.size(1) + 2 * pad, (int) x.size(2));
+    /** The grid of a compact tensor [H, W, N, C] with rows and columns of zeros on both sides. */
+    static PlaneGrid padded(INDArray x, int rows, int columns) {
+        return new PlaneGrid((int) x.size(0) + 2 * rows, (int) x.size(1) + 2 * columns, (int) x.size(2));
     }
 
     /** x [H, W, N, C] placed at (top, left) of this grid, zeros elsewhere: [rows, C]. */
@@ -98,49 +98,52 @@ record PlaneGrid(int height, int width, int batch) {
     }
 
     /**
-     * The grid for a 4 × 4, stride-2, SAME convolution of x [H, W, N, C] (H, W even) as a 2 × 2 stride-1 one: x
-     * padded by one and folded space-to-depth, position (i, j) holding channels (a, b, c) = x[2i + a − 1, 2j + b − 1,
-     * n, c]. Its height and width are H/2 + 1 and W/2 + 1.
+     * The grid for a 4-tap, stride-2, SAME convolution of x [H, W, N, C] (H even) along H, and along W too if
+     * {@code columns} is 2 (4 × 4 kernels; W even) rather than 1 (4 × 1 kernels), as a stride-1 one of 2 × columns
+     * taps: x padded by one and folded space-to-depth, position (i, j) holding channel groups (a, b) of x[2i + a − 1,
+     * 2j + b − 1] (columns 2) or x[2i + a − 1, j] (columns 1). Its height is H/2 + 1; its width W/2 + 1 or W.
      */
-    static PlaneGrid spaceToDepth(INDArray x) {
-        return new PlaneGrid((int) x.size(0) / 2 + 1, (int) x.size(1) / 2 + 1, (int) x.size(2));
+    static PlaneGrid spaceToDepth(INDArray x, int columns) {
+        int w = (int) x.size(1);
+        return new PlaneGrid((int) x.size(0) / 2 + 1, columns == 2 ? w / 2 + 1 : w, (int) x.size(2));
     }
 
-    /** x [H, W, N, C] folded as {@link #spaceToDepth(INDArray)} describes: [rows, 4C]. */
-    INDArray foldSpaceToDepth(INDArray x) {
-        INDArray grid = Nd4j.zeros(DataType.FLOAT, rows(), 4 * x.size(3));
-        copySpaceToDepth(x, grid, true);
+    /** x [H, W, N, C] folded as {@link #spaceToDepth(INDArray, int)} describes: [rows, 2·columns·C]. */
+    INDArray foldSpaceToDepth(INDArray x, int columns) {
+        INDArray grid = Nd4j.zeros(DataType.FLOAT, rows(), 2L * columns * x.size(3));
+        copySpaceToDepth(x, grid, columns, true);
         return grid;
     }
 
-    /** The inverse of {@link #foldSpaceToDepth}: [H, W, N, C] read back from grid rows [rows, 4C]. */
-    INDArray unfoldSpaceToDepth(INDArray grid, int h, int w) {
-        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, h, w, batch, grid.size(1) / 4);
-        copySpaceToDepth(x, grid, false);
+    /** The inverse of {@link #foldSpaceToDepth}: [H, W, N, C] read back from grid rows [rows, 2·columns·C]. */
+    INDArray unfoldSpaceToDepth(INDArray grid, int h, int w, int columns) {
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, h, w, batch, grid.size(1) / (2L * columns));
+        copySpaceToDepth(x, grid, columns, false);
         return x;
     }
 
-    private void copySpaceToDepth(INDArray x, INDArray grid, boolean fold) {
+    private void copySpaceToDepth(INDArray x, INDArray grid, int columns, boolean fold) {
         int h = (int) x.size(0);
         int w = (int) x.size(1);
         int c = (int) x.size(3);
+        int groups = 2 * columns;
         FloatBuffer compact = floats(x);
         FloatBuffer folded = floats(grid);
         for (int i = 0; i < height; i++) {
             for (int j = 0; j < width; j++) {
-                for (int group = 0; group < 4; group++) {
-                    int y = 2 * i + group / 2 - 1;
-                    int xx = 2 * j + group % 2 - 1;
+                for (int group = 0; group < groups; group++) {
+                    int y = 2 * i + group / columns - 1;
+                    int xx = columns == 2 ? 2 * j + group % 2 - 1 : j;
                     if (y < 0 || y >= h || xx < 0 || xx >= w) {
                         continue;
                     }
                     int compactIndex = (y * w + xx) * batch * c;
-                    int foldedIndex = (row(i, j) * 4 + group) * c;
+                    int foldedIndex = (row(i, j) * groups + group) * c;
                     for (int n = 0; n < batch; n++) {
                         if (fold) {
-                            folded.put(foldedIndex + n * 4 * c, compact, compactIndex + n * c, c);
+                            folded.put(foldedIndex + n * groups * c, compact, compactIndex + n * c, c);
                         } else {
-                            compact.put(compactIndex + n * c, folded, foldedIndex + n * 4 * c, c);
+                            compact.put(compactIndex + n * c, folded, foldedIndex + n * groups * c, c);
                         }
                     }
                 }
@@ -148,38 +151,41 @@ record PlaneGrid(int height, int width, int batch) {
         }
     }
 
-    /** Interleaves four phases [H, W, N, C] into [2H, 2W, N, C]: phase 2·py + px fills (2y + py, 2x + px). */
-    static INDArray interleave(INDArray[] phases) {
-        return copyPhases(phases, null);
+    /**
+     * Interleaves 2·columns phases [H, W, N, C] into [2H, columns·W, N, C]: phase columns·py + px fills
+     * (2y + py, columns·x + px).
+     */
+    static INDArray interleave(INDArray[] phases, int columns) {
+        return copyPhases(phases, columns, null);
     }
 
-    /** The inverse of {@link #interleave}: phase p of x [2H, 2W, N, C], [H, W, N, C]. */
-    static INDArray deinterleave(INDArray x, int phase) {
-        INDArray[] phases = new INDArray[4];
-        phases[phase] = Nd4j.createUninitialized(DataType.FLOAT, x.size(0) / 2, x.size(1) / 2, x.size(2), x.size(3));
-        copyPhases(phases, x);
+    /** The inverse of {@link #interleave}: phase p of x [2H, columns·W, N, C], [H, W, N, C]. */
+    static INDArray deinterleave(INDArray x, int phase, int columns) {
+        INDArray[] phases = new INDArray[2 * columns];
+        phases[phase] = Nd4j.createUninitialized(DataType.FLOAT, x.size(0) / 2, x.size(1) / columns, x.size(2),
+                x.size(3));
+        copyPhases(phases, columns, x);
         return phases[phase];
     }
 
     /** Copies between phases and the interleaved tensor: into a new one if {@code interleaved} is null, else out. */
-    private static INDArray copyPhases(INDArray[] phases, INDArray interleaved) {
-        INDArray some = phases[0] != null ? phases[0] : java.util.Arrays.stream(phases)
-                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+    private static INDArray copyPhases(INDArray[] phases, int columns, INDArray interleaved) {
+        INDArray some = java.util.Arrays.stream(phases).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
         int h = (int) some.size(0);
         int w = (int) some.size(1);
         int run = (int) (some.size(2) * some.size(3));
         boolean out = interleaved == null;
-        INDArray whole = out ? Nd4j.createUninitialized(DataType.FLOAT, 2L * h, 2L * w, some.size(2), some.size(3))
-                : interleaved;
+        INDArray whole = out ? Nd4j.createUninitialized(DataType.FLOAT, 2L * h, (long) columns * w, some.size(2),
+                some.size(3)) : interleaved;
         FloatBuffer target = floats(whole);
-        for (int p = 0; p < 4; p++) {
+        for (int p = 0; p < phases.length; p++) {
             if (phases[p] == null) {
                 continue;
             }
             FloatBuffer phase = floats(phases[p]);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int wholeIndex = ((2 * y + p / 2) * 2 * w + 2 * x + p % 2) * run;
+                    int wholeIndex = ((2 * y + p / columns) * columns * w + columns * x + p % columns) * run;
                     int phaseIndex = (y * w + x) * run;
                     if (out) {
                         target.put(wholeIndex, phase, phaseIndex, run);

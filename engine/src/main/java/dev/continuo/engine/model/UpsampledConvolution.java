@@ -7,10 +7,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Nearest-neighbour upsampling by 2 in both directions followed by a 4 × 4, stride-1, SAME convolution, without
- * making the upsampled tensor: the output splits into four phases (even or odd row × even or odd column), each a
- * {@link TapConvolution} of the low-resolution input with 2–3 × 2–3 taps whose kernels are sums of the original taps
- * (the 2-D form of {@link InferenceKernels}) — 39 % of the work. The input may come in parts, concatenated along
+ * Nearest-neighbour upsampling by 2 followed by a stride-1, SAME convolution, without making the upsampled tensor:
+ * with 4 × 4 kernels, upsampling in both directions, the output splits into four phases (even or odd row × even or
+ * odd column), each a {@link TapConvolution} of the low-resolution input with 2–3 × 2–3 taps whose kernels are sums
+ * of the original taps (the 2-D form of {@link InferenceKernels}) — 39 % of the work; with 4 × 1 kernels, upsampling
+ * along H only, into two phases of 3 and 2 taps. The input may come in parts, concatenated along
  * channels as they are placed on the padded grid. Made for one set of weights; make a new one after an update.
  */
 final class UpsampledConvolution {
@@ -28,6 +29,8 @@ final class UpsampledConvolution {
     record Pass(INDArray output, PlaneGrid grid, INDArray input, int height, int width) {
     }
 
+    /** 2 for 4 × 4 kernels, 1 for 4 × 1 kernels: the upsampling factor along W. */
+    private final int columns;
     private final List<List<PhaseTap>> phases = new ArrayList<>();
     private final INDArray bias;
     private final int[] partChannels;
@@ -35,7 +38,7 @@ final class UpsampledConvolution {
     private final long outChannels;
 
     /**
-     * @param kernel       [4, 4, in, out], in = the parts' channels together
+     * @param kernel       [4, 4 or 1, in, out], in = the parts' channels together
      * @param bias         [out]
      * @param partChannels channels of each input part
      */
@@ -44,10 +47,11 @@ final class UpsampledConvolution {
         this.partChannels = partChannels;
         this.inChannels = kernel.size(2);
         this.outChannels = kernel.size(3);
-        for (int phase = 0; phase < 4; phase++) {
+        this.columns = kernel.size(1) == 1 ? 1 : 2;
+        for (int phase = 0; phase < 2 * columns; phase++) {
             List<PhaseTap> taps = new ArrayList<>();
-            int[][] rowGroups = TAP_GROUPS[phase / 2];
-            int[][] columnGroups = TAP_GROUPS[phase % 2];
+            int[][] rowGroups = rowGroups(phase);
+            int[][] columnGroups = columnGroups(phase);
             for (int r = 0; r < rowGroups.length; r++) {
                 for (int c = 0; c < columnGroups.length; c++) {
                     INDArray sum = Nd4j.zeros(kernel.dataType(), inChannels, outChannels);
@@ -56,24 +60,25 @@ final class UpsampledConvolution {
                             sum.addi(tap(kernel, y, x));
                         }
                     }
-                    taps.add(new PhaseTap(OFFSETS[phase / 2][r], OFFSETS[phase % 2][c], r, c, sum));
+                    taps.add(new PhaseTap(OFFSETS[phase / columns][r], columns == 2 ? OFFSETS[phase % 2][c] : 0, r, c,
+                            sum));
                 }
             }
             phases.add(taps);
         }
     }
 
-    /** The output [2H, 2W, N, out] for input parts [H, W, N, channels of part k]. */
+    /** The output [2H, columns·W, N, out] for input parts [H, W, N, channels of part k]. */
     Pass forward(List<INDArray> parts) {
         int h = (int) parts.get(0).size(0);
         int w = (int) parts.get(0).size(1);
-        PlaneGrid grid = PlaneGrid.padded(parts.get(0), 1);
-        INDArray input = grid.embed(parts, 1, 1);
-        INDArray[] outputs = new INDArray[4];
-        for (int phase = 0; phase < 4; phase++) {
+        PlaneGrid grid = PlaneGrid.padded(parts.get(0), 1, columnPadding());
+        INDArray input = grid.embed(parts, 1, columnPadding());
+        INDArray[] outputs = new INDArray[2 * columns];
+        for (int phase = 0; phase < outputs.length; phase++) {
             outputs[phase] = taps(phase, grid, h, w).forward(input);
         }
-        INDArray out = PlaneGrid.interleave(outputs);
+        INDArray out = PlaneGrid.interleave(outputs, columns);
         out.reshape(out.length() / outChannels, outChannels).addiRowVector(bias);
         return new Pass(out, grid, input, h, w);
     }
@@ -82,22 +87,22 @@ final class UpsampledConvolution {
     record Gradients(INDArray kernel, INDArray[] parts) {
     }
 
-    /** Backpropagates d(output) [2H, 2W, N, out] to the kernel and to the input parts asked for. */
+    /** Backpropagates d(output) [2H, columns·W, N, out] to the kernel and to the input parts asked for. */
     Gradients backward(Pass pass, INDArray outGradient, boolean... wantedParts) {
-        INDArray kernel = Nd4j.zeros(outGradient.dataType(), 4, 4, inChannels, outChannels);
+        INDArray kernel = Nd4j.zeros(outGradient.dataType(), 4, columns == 2 ? 4 : 1, inChannels, outChannels);
         boolean anyPart = false;
         for (boolean wanted : wantedParts) {
             anyPart |= wanted;
         }
         INDArray inputGradient = null;
-        for (int phase = 0; phase < 4; phase++) {
-            INDArray phaseGradient = PlaneGrid.deinterleave(outGradient, phase);
+        for (int phase = 0; phase < 2 * columns; phase++) {
+            INDArray phaseGradient = PlaneGrid.deinterleave(outGradient, phase, columns);
             TapConvolution convolution = taps(phase, pass.grid(), pass.height(), pass.width());
             INDArray[] tapGradients = convolution.backwardWeights(pass.input(), phaseGradient);
             List<PhaseTap> taps = phases.get(phase);
             for (int t = 0; t < taps.size(); t++) {
-                for (int y : TAP_GROUPS[phase / 2][taps.get(t).rowTap()]) {
-                    for (int x : TAP_GROUPS[phase % 2][taps.get(t).columnTap()]) {
+                for (int y : rowGroups(phase)[taps.get(t).rowTap()]) {
+                    for (int x : columnGroups(phase)[taps.get(t).columnTap()]) {
                         tap(kernel, y, x).addi(tapGradients[t]);
                     }
                 }
@@ -111,8 +116,8 @@ final class UpsampledConvolution {
         int firstChannel = 0;
         for (int k = 0; k < parts.length; k++) {
             if (wantedParts[k]) {
-                parts[k] = pass.grid().extract(inputGradient, pass.height(), pass.width(), 1, 1, firstChannel,
-                        partChannels[k]);
+                parts[k] = pass.grid().extract(inputGradient, pass.height(), pass.width(), 1, columnPadding(),
+                        firstChannel, partChannels[k]);
             }
             firstChannel += partChannels[k];
         }
@@ -122,9 +127,22 @@ final class UpsampledConvolution {
     private TapConvolution taps(int phase, PlaneGrid grid, int h, int w) {
         List<TapConvolution.Tap> taps = new ArrayList<>();
         for (PhaseTap tap : phases.get(phase)) {
-            taps.add(new TapConvolution.Tap(tap.rowOffset() + 1, tap.columnOffset() + 1, tap.kernel()));
+            taps.add(new TapConvolution.Tap(tap.rowOffset() + 1, tap.columnOffset() + columnPadding(), tap.kernel()));
         }
         return new TapConvolution(taps, grid, h, w);
+    }
+
+    private int[][] rowGroups(int phase) {
+        return TAP_GROUPS[phase / columns];
+    }
+
+    private int[][] columnGroups(int phase) {
+        return columns == 2 ? TAP_GROUPS[phase % 2] : new int[][] {{0}};
+    }
+
+    /** Zero columns on each side of the padded grid: taps reach one column either way only with 4 × 4 kernels. */
+    private int columnPadding() {
+        return columns == 2 ? 1 : 0;
     }
 
     private static INDArray tap(INDArray kernel, int y, int x) {

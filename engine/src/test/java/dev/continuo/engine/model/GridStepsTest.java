@@ -20,7 +20,8 @@ class GridStepsTest {
      */
     static List<Architecture> architectures() {
         return List.of(new Architecture("grid", 16, 32, 64, false, 4, 3, 3, 2, false),
-                new Architecture("grid-no-noise", 16, 32, 64, false, 4, 3, 3, 0, false));
+                new Architecture("grid-no-noise", 16, 32, 64, false, 4, 3, 3, 0, false),
+                new Architecture("channels", 32, 40, 24, true, 6, 5, 3, 3, true));
     }
 
     private static final TrainingConfig CONFIG = new TrainingConfig(1e-3, 0.5, 0.9, 8, 1, 10, 5, 1);
@@ -30,8 +31,8 @@ class GridStepsTest {
     }
 
     private static Batch batch(Architecture a, int n) {
-        return new Batch(roll(n, 1, a.windowSteps(), a.width()),
-                roll(n, Architecture.TRACKS, a.windowSteps(), a.width()));
+        return new Batch(roll(n, a.melodyChannels(), a.windowSteps(), a.width()),
+                roll(n, a.trackChannels(), a.windowSteps(), a.width()));
     }
 
     private static INDArray noise(Architecture a, int n) {

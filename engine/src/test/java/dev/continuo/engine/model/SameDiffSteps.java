@@ -12,10 +12,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * WGAN-GP gradients from two SameDiff graphs that share the weight arrays: the critic graph (scores of real and
- * generated parts, penalty on interpolates of the four tracks with the melody fixed) and the generator graph
- * (generator, critic on its output, reconstruction). Both are built once; each step only feeds placeholders. Works
- * for every {@link Architecture}.
+ * The reference for {@link GridSteps} in tests: WGAN-GP gradients by SameDiff's automatic differentiation, from two
+ * graphs that share the weight arrays: the critic graph (scores of real and generated parts, penalty on interpolates
+ * of the four tracks with the melody fixed) and the generator graph (generator, critic on its output,
+ * reconstruction). Works for every {@link Architecture}; Continuo trained this way until the hand-written passes,
+ * 4.5 to 13 times slower.
  */
 final class SameDiffSteps implements GradientSteps {
 

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 
 /**
- * Adds the critic (see {@link Architecture}) to a graph, and the gradient of its score with respect to its input
+ * The reference critic for tests: adds the critic (see {@link Architecture}) to a SameDiff graph, and the gradient of its score with respect to its input
  * written as forward operations.
  *
  * <p>SameDiff cannot differentiate a gradient a second time, which the WGAN-GP penalty needs. So the input gradient
@@ -53,8 +54,19 @@ final class CriticNet {
             SDVariable z = pass.preActivations().get(i);
             SDVariable slope = sd.math().step(z, 0.0).mul(1 - NetworkBuilder.LEAKY_SLOPE)
                     .add(NetworkBuilder.LEAKY_SLOPE);
-            gradient = b.convInputGradient(gradient.mul(slope), "c.conv" + i);
+            gradient = convInputGradient(b, a, gradient.mul(slope), "c.conv" + i);
         }
         return gradient;
+    }
+
+    /**
+     * The transpose of {@link NetworkBuilder#conv} with stride 2 applied to a gradient: maps d(out) to d(in) for the
+     * same kernel. The kernel layout [4, 4, in, out] of the convolution is the [4, 4, out, in] layout deconv2d expects
+     * for the reverse direction, so the same array serves both.
+     */
+    private static SDVariable convInputGradient(NetworkBuilder b, Architecture a, SDVariable gradient, String prefix) {
+        DeConv2DConfig config = DeConv2DConfig.builder().kH(Architecture.KERNEL).kW(a.kernelWidth())
+                .sH(2).sW(a.pitchAsChannels() ? 1 : 2).isSameMode(true).dataFormat("NCHW").build();
+        return b.sameDiff().cnn().deconv2d(gradient, b.parameter(prefix + ".W"), config);
     }
 }
