@@ -38,7 +38,7 @@ class GanTrainerTest {
         return examples;
     }
 
-    /** A pitches-as-channels layout (SameDiff gradients) and a grid layout (hand-written {@link GridSteps}). */
+    /** A pitches-as-channels layout and a grid layout. */
     static List<Architecture> architectures() {
         return List.of(TinyModels.architecture(), new Architecture("tiny-grid", 16, 48, 32, false, 6, 6, 2, 4, false));
     }
