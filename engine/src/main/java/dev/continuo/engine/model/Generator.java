@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The trained generator alone, for inference: BatchNorm on running statistics, any number of steps that is a
  * multiple of {@link Architecture#stepMultiple()}. Built once, on the weights as they are then, and rearranged for
- * speed with the same results: with pitches as channels, a SameDiff graph with upsampling and BatchNorm folded into
- * the convolutions ({@link InferenceKernels}); on the steps × pitches grid, {@link GridGenerator}. Not thread-safe.
+ * speed with the same results ({@link GridGenerator}: upsampling and BatchNorm folded into matrix-product
+ * convolutions). Not thread-safe.
  */
 public final class Generator {
 
@@ -25,11 +25,11 @@ public final class Generator {
         this(weights, true);
     }
 
-    /** @param fast rearranged for speed (the default), or the plain graph the networks are trained as */
+    /** @param fast rearranged for speed (the default), or the plain SameDiff graph of the architecture */
     Generator(ModelWeights weights, boolean fast) {
         Architecture a = weights.architecture();
         hasNoise = a.noiseChannels() > 0;
-        if (fast && !a.pitchAsChannels()) {
+        if (fast) {
             graph = null;
             grid = new GridGenerator(weights);
             return;
@@ -40,7 +40,7 @@ public final class Generator {
         SDVariable melody = graph.placeHolder(MELODY, weights.dataType(), -1, a.melodyChannels(), -1, a.width());
         SDVariable noise = hasNoise
                 ? graph.placeHolder(NOISE, weights.dataType(), -1, a.noiseChannels(), -1, a.bottleneckWidth()) : null;
-        GeneratorNet.build(builder, a, melody, noise, false, fast).tracks().rename(OUTPUT);
+        GeneratorNet.build(builder, a, melody, noise, false).tracks().rename(OUTPUT);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class Generator {
      */
     public INDArray generate(INDArray melody, INDArray noise) {
         if (grid != null) {
-            return grid.generate(melody, noise);
+            return grid.generate(melody, hasNoise ? noise : null);
         }
         Map<String, INDArray> inputs = hasNoise ? Map.of(MELODY, melody, NOISE, noise) : Map.of(MELODY, melody);
         return graph.output(inputs, OUTPUT).get(OUTPUT);

@@ -25,14 +25,8 @@ final class GeneratorNet {
      * @param melody   [N, melodyChannels, steps, width] in {-1, +1} (see {@link Architecture})
      * @param noise    [N, noiseChannels, steps / 2^depth, bottleneckWidth], or null if there is no noise
      * @param training BatchNorm on batch statistics (true) or running statistics (false)
-     * @param folded   inference with pitches as channels: upsampling and BatchNorm folded into the convolutions
-     *                 ({@link InferenceKernels}), the same results faster
      */
-    static Output build(NetworkBuilder b, Architecture a, SDVariable melody, SDVariable noise, boolean training,
-            boolean folded) {
-        if (folded && (training || !a.pitchAsChannels())) {
-            throw new IllegalArgumentException("folding is for inference with pitches as channels");
-        }
+    static Output build(NetworkBuilder b, Architecture a, SDVariable melody, SDVariable noise, boolean training) {
         List<BatchStatistics> statistics = new ArrayList<>();
         List<SDVariable> skips = new ArrayList<>();
         SDVariable x = melody;
@@ -40,7 +34,7 @@ final class GeneratorNet {
             String prefix = "g.enc" + i;
             x = b.leakyRelu(b.conv(x, prefix, 2));
             if (i > 0) {
-                x = folded ? b.batchNormFolded(x, prefix) : normalize(b, x, prefix, training, statistics);
+                x = normalize(b, x, prefix, training, statistics);
             }
             skips.add(x);
         }
@@ -49,12 +43,11 @@ final class GeneratorNet {
         }
         for (int i = a.depth() - 2; i >= 0; i--) {
             String prefix = "g.dec" + i;
-            x = folded ? b.upsampledConvFolded(x, prefix, true)
-                    : normalize(b, b.conv(b.upsample(x), prefix, 1), prefix, training, statistics);
+            x = normalize(b, b.conv(b.upsample(x), prefix, 1), prefix, training, statistics);
             x = b.sameDiff().nn().relu(x, 0);
             x = b.sameDiff().concat(1, x, skips.get(i));
         }
-        x = folded ? b.upsampledConvFolded(x, "g.out", false) : b.conv(b.upsample(x), "g.out", 1);
+        x = b.conv(b.upsample(x), "g.out", 1);
         return new Output(b.sameDiff().nn().tanh(x), x, statistics);
     }
 

@@ -3,10 +3,8 @@ package dev.continuo.engine.model;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The layers both networks are made of, added to one SameDiff graph over shared {@link ModelWeights}. Tensors are
@@ -62,50 +60,6 @@ final class NetworkBuilder {
     /** Nearest-neighbour upsampling by 2 along steps (and pitches, unless they are channels). */
     SDVariable upsample(SDVariable x) {
         return sd.cnn().upsampling2d(x, 2, widthStride(2), true);
-    }
-
-    /**
-     * Inference only, pitches as channels: upsampling by 2 along steps, a stride-1 convolution and, if asked, the
-     * BatchNorm after it, computed as two convolutions of the low-resolution input interleaved (see
-     * {@link InferenceKernels}).
-     */
-    SDVariable upsampledConvFolded(SDVariable x, String prefix, boolean batchNorm) {
-        INDArray kernel = weights.get(prefix + ".W");
-        INDArray even = InferenceKernels.evenPhase(kernel);
-        INDArray odd = InferenceKernels.oddPhase(kernel);
-        INDArray bias = weights.get(prefix + ".b").dup();
-        if (batchNorm) {
-            INDArray scale = InferenceKernels.batchNormScale(weights.get(prefix + ".gamma"),
-                    weights.get(prefix + ".var"), BATCH_NORM_EPSILON);
-            INDArray shift = InferenceKernels.batchNormShift(weights.get(prefix + ".beta"),
-                    weights.get(prefix + ".mean"), scale);
-            even = InferenceKernels.scaleOutputs(even, scale);
-            odd = InferenceKernels.scaleOutputs(odd, scale);
-            bias = bias.mul(scale).add(shift);
-        }
-        SDVariable b = sd.constant(prefix + ".b.folded", bias);
-        SDVariable evenSteps = sd.cnn().conv2d(x, sd.constant(prefix + ".W.even", even), b, stepConfig(3));
-        SDVariable oddSteps = sd.cnn().conv2d(x, sd.constant(prefix + ".W.odd", odd), b, stepConfig(2));
-        SDVariable interleaved = sd.concat(3, evenSteps, oddSteps); // [N, C, T, 2]: (t, phase) is step 2t + phase
-        SDVariable shape = sd.shape(interleaved).mul(sd.constant(Nd4j.createFromArray(1L, 1L, 2L, 0L)))
-                .add(sd.constant(Nd4j.createFromArray(0L, 0L, 0L, 1L)));
-        return sd.reshape(interleaved, shape);
-    }
-
-    private Conv2DConfig stepConfig(int taps) {
-        return Conv2DConfig.builder().kH(taps).kW(1).sH(1).sW(1).paddingMode(PaddingMode.SAME).dataFormat("NCHW")
-                .weightsFormat(WeightsFormat.YXIO).build();
-    }
-
-    /** Inference only: BatchNorm with running statistics as one scale and one shift. */
-    SDVariable batchNormFolded(SDVariable x, String prefix) {
-        INDArray scale = InferenceKernels.batchNormScale(weights.get(prefix + ".gamma"),
-                weights.get(prefix + ".var"), BATCH_NORM_EPSILON);
-        INDArray shift = InferenceKernels.batchNormShift(weights.get(prefix + ".beta"),
-                weights.get(prefix + ".mean"), scale);
-        long channels = scale.length();
-        return x.mul(sd.constant(prefix + ".scale.folded", scale.reshape(1, channels, 1, 1)))
-                .add(sd.constant(prefix + ".shift.folded", shift.reshape(1, channels, 1, 1)));
     }
 
     /** Batch normalization with the batch's own statistics (training); returns {normalized, mean, variance}. */

@@ -10,8 +10,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Nearest-neighbour upsampling by 2 followed by a stride-1, SAME convolution, without making the upsampled tensor:
  * with 4 × 4 kernels, upsampling in both directions, the output splits into four phases (even or odd row × even or
  * odd column), each a {@link TapConvolution} of the low-resolution input with 2–3 × 2–3 taps whose kernels are sums
- * of the original taps (the 2-D form of {@link InferenceKernels}) — 39 % of the work; with 4 × 1 kernels, upsampling
- * along H only, into two phases of 3 and 2 taps. The input may come in parts, concatenated along
+ * of the original taps — 39 % of the work; with 4 × 1 kernels, upsampling along H only, into two phases of 3 and 2
+ * taps (5/8 of the work). Along one axis: the SAME 4-tap convolution reads the upsampled input at t−1 … t+2, so even
+ * outputs 2i see x[i−1], x[i], x[i], x[i+1] (taps k0, k1 + k2, k3 at i−1 … i+1) and odd outputs 2i+1 see x[i], x[i],
+ * x[i+1], x[i+1] (taps k0 + k1, k2 + k3 at i … i+1). The input may come in parts, concatenated along
  * channels as they are placed on the padded grid. Made for one set of weights; make a new one after an update.
  */
 final class UpsampledConvolution {

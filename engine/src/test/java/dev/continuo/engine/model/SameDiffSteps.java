@@ -73,7 +73,7 @@ final class SameDiffSteps implements GradientSteps {
         SDVariable noise = architecture.noiseChannels() == 0 ? null : generatorGraph.placeHolder("noise", type, -1,
                 architecture.noiseChannels(), steps >> architecture.depth(), architecture.bottleneckWidth());
 
-        GeneratorNet.Output output = GeneratorNet.build(b, architecture, melody, noise, true, false);
+        GeneratorNet.Output output = GeneratorNet.build(b, architecture, melody, noise, true);
         output.tracks().rename("fake");
         SDVariable adversarial = CriticNet.build(b, architecture, output.tracks(), melody).score().mean().neg();
         // Binary cross-entropy on logits l = 2·pre-activation, since tanh(x) = 2·sigmoid(2x) − 1:
