@@ -8,8 +8,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Inference on the same matrix-product convolutions as training ({@link StridedConvolution},
  * {@link UpsampledConvolution}), for both layouts, with the same results as the SameDiff graph and faster (8 bars
- * with the compact layout: 7.4 → 4.3 ms; a batch of 64 two-bar windows of {@code deepcomposer}: 5.75 → 0.42 s). BatchNorm's running statistics are folded into the
- * decoder's kernels and biases, and into one scale and shift after each encoder activation.
+ * with the compact layout: 7.4 → 4.3 ms; a batch of 64 two-bar windows of {@code deepcomposer}: 5.75 → 0.42 s).
+ * BatchNorm's running statistics are folded into the decoder's kernels and biases ({@link InferenceKernels}), and into
+ * one scale and shift after each encoder activation.
  */
 final class GridGenerator {
 

@@ -101,7 +101,7 @@ final class StridedConvolution {
         return new TapConvolution(taps, grid, h / 2, w / columns);
     }
 
-    /** The original [in, out] tap that folded tap q holds as channel group (a, b) = (group / columns, group % columns). */
+    /** The original [in, out] tap that folded tap q holds as channel group (group / columns, group % columns). */
     private INDArray originalTap(INDArray kernel, int q, int group) {
         int y = 2 * (q / columns) + group / columns;
         int x = columns * (q % columns) + group % columns;

@@ -7,8 +7,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 
 /**
- * The reference critic for tests: adds the critic (see {@link Architecture}) to a SameDiff graph, and the gradient of its score with respect to its input
- * written as forward operations.
+ * The reference critic for tests: adds the critic (see {@link Architecture}) to a SameDiff graph, and the gradient
+ * of its score with respect to its input written as forward operations.
  *
  * <p>SameDiff cannot differentiate a gradient a second time, which the WGAN-GP penalty needs. So the input gradient
  * is spelled out: the dense layer's gradient is its weights, LeakyReLU's is α + (1−α)·step(pre-activation), and a
