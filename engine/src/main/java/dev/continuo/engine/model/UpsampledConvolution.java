@@ -13,8 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * of the original taps — 39 % of the work; with 4 × 1 kernels, upsampling along H only, into two phases of 3 and 2
  * taps (5/8 of the work). Along one axis: the SAME 4-tap convolution reads the upsampled input at t−1 … t+2, so even
  * outputs 2i see x[i−1], x[i], x[i], x[i+1] (taps k0, k1 + k2, k3 at i−1 … i+1) and odd outputs 2i+1 see x[i], x[i],
- * x[i+1], x[i+1] (taps k0 + k1, k2 + k3 at i … i+1). The input may come in parts, concatenated along
- * channels as they are placed on the padded grid. Made for one set of weights; make a new one after an update.
+ * x[i+1], x[i+1] (taps k0 + k1, k2 + k3 at i … i+1). The input may come in parts, concatenated along channels as
+ * they are placed on the padded grid. Made for one set of weights; make a new one after an update.
  */
 final class UpsampledConvolution {
 
@@ -27,7 +27,7 @@ final class UpsampledConvolution {
     private record PhaseTap(int rowOffset, int columnOffset, int rowTap, int columnTap, INDArray kernel) {
     }
 
-    /** A forward pass: its output [2H, 2W, N, out] and what the backward passes need. */
+    /** A forward pass: its output [2H, columns·W, N, out] and what the backward passes need. */
     record Pass(INDArray output, PlaneGrid grid, INDArray input, int height, int width) {
     }
 
