@@ -85,9 +85,13 @@ class AlsaSeqBackendTest {
         assertEquals(2, event[AlsaSeqEvent.SOURCE_PORT], "part 2 is the third port");
         assertEquals(AlsaSeqLibrary.SND_SEQ_ADDRESS_SUBSCRIBERS, event[AlsaSeqEvent.DEST_CLIENT] & 0xFF);
         assertEquals(AlsaSeqLibrary.SND_SEQ_ADDRESS_UNKNOWN, event[AlsaSeqEvent.DEST_PORT] & 0xFF);
-        int nanos = java.nio.ByteBuffer.wrap(event, AlsaSeqEvent.TIME_NANOS, 4)
-                .order(java.nio.ByteOrder.nativeOrder()).getInt();
-        assertTrue(nanos > 0 && nanos <= 4_000_000, "scheduled a little ahead: " + nanos + " ns");
+        // Each event is due a little ahead; one sent after a stall of the (here cold, unprivileged) cycle thread
+        // longer than the look-ahead goes out at once (0 ns), so only most of them must be ahead.
+        List<Integer> ahead = sequencer.sent.stream().map(sent -> java.nio.ByteBuffer.wrap(sent,
+                AlsaSeqEvent.TIME_NANOS, 4).order(java.nio.ByteOrder.nativeOrder()).getInt()).toList();
+        assertTrue(ahead.stream().allMatch(nanos -> nanos >= 0 && nanos <= 4_000_000), "within 4 ms: " + ahead);
+        assertTrue(ahead.stream().filter(nanos -> nanos > 0).count() * 2 > ahead.size(),
+                "scheduled a little ahead: " + ahead);
         Memory decoded = new Memory(AlsaSeqEvent.SIZE);
         decoded.write(0, event, 0, AlsaSeqEvent.SIZE);
         PointerByReference codec = new PointerByReference();
