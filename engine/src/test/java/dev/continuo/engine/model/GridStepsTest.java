@@ -53,6 +53,15 @@ class GridStepsTest {
         return weights;
     }
 
+    /** Weights, a batch of 8 and noise for one comparison, drawn from a seeded ND4J generator. */
+    private record Inputs(ModelWeights weights, Batch batch, INDArray noise) {
+    }
+
+    private static Inputs inputs(Architecture a, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return new Inputs(weights(a), batch(a, 8), noise(a, 8));
+    }
+
     private static void assertSameGradients(Map<String, INDArray> expected, Map<String, INDArray> actual) {
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((name, reference) -> {
@@ -67,13 +76,11 @@ class GridStepsTest {
     @ParameterizedTest
     @MethodSource("architectures")
     void criticGradientsMatchSameDiff(Architecture a) {
-        Nd4j.getRandom().setSeed(21);
-        ModelWeights weights = weights(a);
-        Batch batch = batch(a, 8);
-        INDArray noise = noise(a, 8);
+        Inputs in = inputs(a, 21);
         INDArray epsilon = Nd4j.rand(DataType.FLOAT, 8, 1, 1, 1);
-        GradientSteps.CriticStep expected = new SameDiffSteps(weights, CONFIG).critic(batch, noise, epsilon);
-        GradientSteps.CriticStep actual = new GridSteps(weights, CONFIG).critic(batch, noise, epsilon);
+        GradientSteps.CriticStep expected = new SameDiffSteps(in.weights(), CONFIG).critic(in.batch(), in.noise(),
+                epsilon);
+        GradientSteps.CriticStep actual = new GridSteps(in.weights(), CONFIG).critic(in.batch(), in.noise(), epsilon);
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
         assertEquals(expected.wasserstein(), actual.wasserstein(), 1e-4);
         assertEquals(expected.penalty(), actual.penalty(), 1e-4 * expected.penalty());
@@ -84,12 +91,10 @@ class GridStepsTest {
     @ParameterizedTest
     @MethodSource("architectures")
     void generatorGradientsAndStatisticsMatchSameDiff(Architecture a) {
-        Nd4j.getRandom().setSeed(22);
-        ModelWeights weights = weights(a);
-        Batch batch = batch(a, 8);
-        INDArray noise = noise(a, 8);
-        GradientSteps.GeneratorStep expected = new SameDiffSteps(weights, CONFIG).generator(batch, noise);
-        GradientSteps.GeneratorStep actual = new GridSteps(weights, CONFIG).generator(batch, noise);
+        Inputs in = inputs(a, 22);
+        GradientSteps.GeneratorStep expected = new SameDiffSteps(in.weights(), CONFIG).generator(in.batch(),
+                in.noise());
+        GradientSteps.GeneratorStep actual = new GridSteps(in.weights(), CONFIG).generator(in.batch(), in.noise());
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
         assertEquals(expected.reconstruction(), actual.reconstruction(), 1e-5);
         assertSameGradients(expected.gradients(), actual.gradients());
