@@ -10,12 +10,10 @@ final class DatasetTable {
     private DatasetTable() {
     }
 
-    /** @param reference what the "reference" column is, for the header */
-    static String format(List<SystemScores> systems, String split, int pieces, String reference) {
+    /** @param title what was evaluated, for the header */
+    static String format(List<SystemScores> systems, String title) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d melodies of the %s split; figures are means over pieces;%n", pieces,
-                split));
-        out.append("reference = the real accompaniment (").append(reference).append(")\n\n");
+        out.append(title).append("; figures are means over pieces\n\n");
         int width = 26;
         out.append(String.format(Locale.ROOT, "%-" + width + "s", "figure"));
         for (SystemScores system : systems) {

@@ -14,7 +14,17 @@ import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.roll.PianoRoll;
+import dev.continuo.engine.evaluation.EvaluationPiece;
+import dev.continuo.engine.evaluation.GeneralizationSuite;
+import dev.continuo.engine.roll.Meter;
+import dev.continuo.engine.roll.Part;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,15 +68,80 @@ final class EvaluateCommand implements Callable<Integer> {
             + "test); heldout, train or all for a MIDI folder (default heldout).")
     private String split;
 
+    @Option(names = "--suite", description = "Run the generalization suite: held-out pieces of --jsb and "
+            + "--nottingham as written, in all 12 keys, at half and double speed, moved and slowed; and the suite's "
+            + "own public-domain melodies; each preset of --presets beside the baselines, one table per set.")
+    private boolean suite;
+
+    @Option(names = "--jsb", paramLabel = "JSON", description = "With --suite: the JSB chorales JSON (test split).")
+    private Path jsb;
+
+    @Option(names = "--nottingham", paramLabel = "DIR",
+            description = "With --suite: a folder of MIDI files such as the Nottingham database (held-out files).")
+    private Path nottingham;
+
+    @Option(names = "--presets", split = ",", paramLabel = "NAME",
+            description = "With --suite: the presets to compare (default: every preset 'continuo presets' lists).")
+    private List<String> presets;
+
     @Mixin
     private GenerationOptions generation;
 
     @Override
-    public Integer call() throws BadMidiFileException, BadInputException, DatasetException, CorruptWeightsException {
+    public Integer call() throws BadMidiFileException, BadInputException, DatasetException, CorruptWeightsException,
+            IOException {
+        if (suite) {
+            if (file != null || dataset != null) {
+                throw new BadInputException("--suite takes --jsb and --nottingham, not FILE.mid or --dataset");
+            }
+            return evaluateSuite();
+        }
         if ((file == null) == (dataset == null)) {
-            throw new BadInputException("give either FILE.mid or --dataset");
+            throw new BadInputException("give either FILE.mid, --dataset or --suite");
         }
         return dataset != null ? evaluateDataset() : evaluateFile();
+    }
+
+    private int evaluateSuite() throws DatasetException, CorruptWeightsException, BadInputException, IOException {
+        PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
+        List<String> names = presets != null ? presets : catalog.list().stream().map(PresetCatalog.Entry::name)
+                .toList();
+        Map<String, Function<Part, List<Part>>> systems = new LinkedHashMap<>();
+        for (String name : names) {
+            Accompanist accompanist = new Accompanist(catalog.load(name));
+            GenerationSettings settings = generation.settings(accompanist.preset().manifest());
+            systems.put(name, melody -> accompanist.generate(melody, settings));
+        }
+        List<GeneralizationSuite.PieceSet> sets = new ArrayList<>();
+        if (jsb != null) {
+            List<EvaluationPiece> pieces = new JsbChorales().read(jsb, "test").stream()
+                    .map(e -> new EvaluationPiece(e.name(), e.melody(), e.parts().subList(1, e.parts().size()),
+                            Meter.FOUR_FOUR)).toList();
+            sets.addAll(GeneralizationSuite.variationsOf("jsb-test", pieces.size()
+                    + " JSB test chorales, reference Bach's alto, tenor and bass", pieces));
+        }
+        if (nottingham != null) {
+            MidiFolderDataset.Result result = new MidiFolderDataset().read(nottingham);
+            List<EvaluationPiece> pieces = result.heldOut().stream().map(e -> new EvaluationPiece(e.name(),
+                    e.melody(), e.parts(), Meter.FOUR_FOUR)).toList();
+            sets.addAll(GeneralizationSuite.variationsOf(nottingham.getFileName() + "-heldout", pieces.size()
+                    + " held-out files of " + nottingham.getFileName() + ", reference their other parts", pieces));
+        }
+        sets.add(GeneralizationSuite.melodies());
+        Map<String, List<SystemScores>> tables = new LinkedHashMap<>();
+        DatasetEvaluation evaluation = new DatasetEvaluation();
+        for (GeneralizationSuite.PieceSet set : sets) {
+            LOG.info("Suite set {}: {} pieces", set.name(), set.pieces().size());
+            List<SystemScores> scores = evaluation.evaluate(set.pieces(), systems);
+            tables.put(set.name(), scores);
+            if (!json) {
+                System.out.print(DatasetTable.format(scores, set.name() + ": " + set.description()) + "\n");
+            }
+        }
+        if (json) {
+            System.out.print(MetricsJson.toJson(tables) + "\n");
+        }
+        return Continuo.OK;
     }
 
     private int evaluateFile() throws BadMidiFileException, BadInputException {
@@ -93,8 +168,9 @@ final class EvaluateCommand implements Callable<Integer> {
         // The chorales' first part is the soprano, which is the melody; a MIDI folder's parts are all accompaniment.
         List<SystemScores> scores = new DatasetEvaluation().evaluate(examples, folder ? 0 : 1, accompanist,
                 settings);
-        System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, chosenSplit,
-                examples.size(), folder ? "the files' other parts" : "Bach's alto, tenor and bass"));
+        System.out.print(json ? MetricsJson.toJson(scores) + "\n" : DatasetTable.format(scores, String.format(
+                Locale.ROOT, "%d melodies of the %s split; reference = the real accompaniment (%s)", examples.size(),
+                chosenSplit, folder ? "the files' other parts" : "Bach's alto, tenor and bass")));
         return Continuo.OK;
     }
 

@@ -31,6 +31,11 @@ final class GenerationOptions {
                     + "notes; default: the preset's).")
     Double threshold;
 
+    @Option(names = "--density", paramLabel = "D",
+            description = "How often the parts strike: 0 sparse (only the model's surest onsets, towards one chord a "
+                    + "bar) to 1 busy (default: the preset's, 0.5; presets with onsets).")
+    Double density;
+
     @Option(names = "--noise-scale", defaultValue = "1", paramLabel = "S",
             description = "How much of the generator's randomness to use: 0 none, 1 as trained (default 1).")
     double noiseScale;
@@ -67,7 +72,7 @@ final class GenerationOptions {
     GenerationSettings settings(PresetManifest manifest) throws BadInputException {
         try {
             GenerationSettings settings = new GenerationSettings(seed, threshold == null ? Double.NaN : threshold,
-                    noiseScale, ensemble == null ? -1 : ensemble);
+                    noiseScale, ensemble == null ? -1 : ensemble).withDensity(density == null ? Double.NaN : density);
             return manifest == null ? settings : settings.withMix(mix(manifest));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());

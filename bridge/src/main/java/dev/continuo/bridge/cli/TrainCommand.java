@@ -1,6 +1,7 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.data.DatasetException;
+import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.TrainingData;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
@@ -80,6 +81,23 @@ final class TrainCommand implements Callable<Integer> {
             + "checkpoint made without it, as the chorale preset's).")
     private boolean noBeatPhase;
 
+    @Option(names = "--no-onsets", description = "Train without onset planes (to resume a checkpoint made without "
+            + "them, as the presets made before 0.2).")
+    private boolean noOnsets;
+
+    @Option(names = "--no-key-normalize", description = "Train on random keys (within 6 semitones) instead of moving "
+            + "every piece to C major / A minor by its melody's key, as generation then moves your melody.")
+    private boolean noKeyNormalize;
+
+    @Option(names = "--tempo-share", defaultValue = "0.3", paramLabel = "S",
+            description = "Share of training windows played at half or double speed, so that slow and fast melodies "
+                    + "look like the data (0-1, default ${DEFAULT-VALUE}).")
+    private double tempoShare;
+
+    @Option(names = "--window", paramLabel = "STEPS",
+            description = "Training window in sixteenths (a multiple of 16; default: the architecture's, 32 = 2 bars).")
+    private Integer window;
+
     @Option(names = "--iterations", defaultValue = "3000", description = "Generator updates (default ${DEFAULT-VALUE}).")
     private int iterations;
 
@@ -122,11 +140,17 @@ final class TrainCommand implements Callable<Integer> {
             InterruptedException {
         Architecture arch;
         TrainingConfig config;
+        SamplingOptions sampling;
         try {
             arch = Architecture.named(architecture);
             if (arch.pitchAsChannels()) {
                 arch = arch.withBeatPhase(!noBeatPhase);
             }
+            arch = arch.withOnsets(arch.onsets() && !noOnsets);
+            if (window != null) {
+                arch = arch.withWindowSteps(window);
+            }
+            sampling = new SamplingOptions(!noKeyNormalize, tempoShare);
             config = new TrainingConfig(learningRate, beta1, beta2, batch, updateRatio, gradientPenalty,
                     reconstructionWeight, seed);
             if (iterations < 1 || checkpointEvery < 1) {
@@ -153,11 +177,15 @@ final class TrainCommand implements Callable<Integer> {
                 dataset.description(), dataset.heldOut().size());
         Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
-        Decoding decoding = new Decoding(DEFAULT_THRESHOLD, true, dataset.melodyMedian(), 1, DEFAULT_ENSEMBLE);
+        // A key-normalized model knows one key: moving the melody by semitones (the ensemble) would leave it.
+        Decoding decoding = new Decoding(DEFAULT_THRESHOLD, true, dataset.melodyMedian(), 1,
+                sampling.keyNormalized() ? 0 : DEFAULT_ENSEMBLE, 0, sampling.keyNormalized(), Decoding.DEFAULT_DENSITY,
+                dataset.onsetRates(Architecture.TRACKS));
         String description = dataName != null ? dataName : dataset.description();
         TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + description,
                 parts(dataset, Files.isDirectory(data)), decoding, arch, config, iterations, checkpointEvery,
-                checkpointDir, out, description, license != null ? license : dataset.license()), dataset.training(),
+                checkpointDir, out, description, license != null ? license : dataset.license(), sampling),
+                dataset.training(),
                 dataset.heldOut());
 
         CountDownLatch finished = new CountDownLatch(1);

@@ -21,6 +21,8 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
 
     /** Held-out pieces measured at each checkpoint. */
     public static final int HELD_OUT = 16;
+    /** Onset rate of a part the data never plays (see {@code Decoding}). */
+    private static final double DEFAULT_ONSET_RATE = 0.25;
 
     /** The median sounding pitch of the training melodies (where generation centres a user's melody). */
     public int melodyMedian() {
@@ -40,6 +42,32 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
             }
         }
         return 60;
+    }
+
+    /**
+     * For each of the first {@code parts} parts, the share of the steps it sounds on where it starts a note (the
+     * {@link #DEFAULT_ONSET_RATE} where a part never sounds).
+     */
+    public List<Double> onsetRates(int parts) {
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            long onsets = 0;
+            long sounding = 0;
+            for (Example example : training) {
+                if (i >= example.parts().size()) {
+                    continue;
+                }
+                var part = example.parts().get(i);
+                onsets += part.notes().size();
+                for (int step = 0; step < part.steps(); step++) {
+                    if (part.soundingCount(step) > 0) {
+                        sounding++;
+                    }
+                }
+            }
+            rates.add(sounding == 0 ? DEFAULT_ONSET_RATE : Math.min(1.0, (double) onsets / sounding));
+        }
+        return rates;
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.continuo.engine.data;
 
+import dev.continuo.engine.metrics.KeyEstimator;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.Batch;
 import dev.continuo.engine.model.RollTensors;
+import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -11,10 +14,12 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Draws training batches: random windows of {@code windowSteps} starting on a beat, each transposed by a random
- * interval within ±{@link #MAX_TRANSPOSITION} semitones that keeps all its notes inside the model's pitch window
- * (so the model meets every key), as ±1 tensors in the model's layout. Longer pieces are drawn more often, in
- * proportion to their number of windows. The same seed draws the same batches. Not thread-safe.
+ * Draws training batches: random windows of {@code windowSteps} starting on a beat, as ±1 tensors in the model's
+ * layout (sustain planes, and onset planes where the architecture has them). Each window is moved either to a random
+ * key within ±{@link #MAX_TRANSPOSITION} semitones that keeps its notes inside the model's pitch window, or, with
+ * {@link SamplingOptions#keyNormalized()}, to C major / A minor (by octaves into the window); a share of windows is
+ * played at half or double speed. Longer pieces are drawn more often, in proportion to their number of windows. The
+ * same seed draws the same batches. Not thread-safe.
  */
 public final class WindowSampler implements Supplier<Batch> {
 
@@ -22,35 +27,51 @@ public final class WindowSampler implements Supplier<Batch> {
     public static final int MAX_TRANSPOSITION = 6;
     private static final int BEAT_STEPS = 4;
 
-    private final List<Example> examples;
+    /** One piece, its notes read once: the melody first, then the parts. */
+    private record Piece(int steps, List<List<Note>> voices, int low, int high, int keyShift) {
+    }
+
+    private final List<Piece> pieces = new ArrayList<>();
     private final Architecture architecture;
+    private final SamplingOptions options;
     private final RollTensors tensors;
     private final int batchSize;
     private final Random random;
     private final long[] cumulativeStarts;
-    private final int[][] pitchRange;
 
     public WindowSampler(List<Example> examples, Architecture architecture, int batchSize, long seed) {
+        this(examples, architecture, SamplingOptions.RANDOM_KEYS, batchSize, seed);
+    }
+
+    public WindowSampler(List<Example> examples, Architecture architecture, SamplingOptions options, int batchSize,
+            long seed) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no examples to train on");
         }
-        this.examples = List.copyOf(examples);
         this.architecture = architecture;
+        this.options = options;
         this.tensors = new RollTensors(architecture);
         this.batchSize = batchSize;
         this.random = new Random(seed);
         this.cumulativeStarts = new long[examples.size()];
-        this.pitchRange = new int[examples.size()][];
+        KeyEstimator keys = new KeyEstimator();
         long total = 0;
         for (int i = 0; i < examples.size(); i++) {
-            total += startCount(examples.get(i));
+            Example example = examples.get(i);
+            List<List<Note>> voices = new ArrayList<>();
+            voices.add(example.melody().notes());
+            example.parts().forEach(part -> voices.add(part.notes()));
+            int low = voices.stream().flatMap(List::stream).mapToInt(Note::pitch).min().orElse(-1);
+            int high = voices.stream().flatMap(List::stream).mapToInt(Note::pitch).max().orElse(-1);
+            int keyShift = options.keyNormalized() ? keys.estimate(example.melody()).shiftToC() : 0;
+            pieces.add(new Piece(example.steps(), voices, low, high, keyShift));
+            total += startCount(example.steps(), architecture.windowSteps());
             cumulativeStarts[i] = total;
-            pitchRange[i] = pitchRange(examples.get(i));
         }
     }
 
-    private int startCount(Example example) {
-        return Math.max(1, (example.steps() - architecture.windowSteps()) / BEAT_STEPS + 1);
+    private static int startCount(int steps, int span) {
+        return Math.max(1, (steps - span) / BEAT_STEPS + 1);
     }
 
     @Override
@@ -67,62 +88,82 @@ public final class WindowSampler implements Supplier<Batch> {
             while (cumulativeStarts[index] <= pick) {
                 index++;
             }
-            Example example = examples.get(index);
-            int start = BEAT_STEPS * random.nextInt(startCount(example));
-            int shift = transposition(pitchRange[index]);
-            fill(example.melody(), start, shift, (step, row) -> melody[tensors.melodyIndex(n, steps, step, row)] = 1f);
-            tensors.markBeatPhase(melody, n, steps, start);
-            for (int track = 0; track < example.parts().size(); track++) {
+            Piece piece = pieces.get(index);
+            int speed = speed(); // output steps per source step ×2: 1 = double speed, 2 = original, 4 = half speed
+            int span = steps * 2 / speed;
+            int start = BEAT_STEPS * random.nextInt(startCount(piece.steps(), span));
+            int shift = transposition(piece);
+            fill(piece.voices().get(0), start, span, speed, shift, (step, row, onset) ->
+                    melody[tensors.melodyIndex(n, steps, step, row)] = 1f);
+            tensors.markBeatPhase(melody, n, steps, 0);
+            for (int track = 0; track < Math.min(Architecture.TRACKS, piece.voices().size() - 1); track++) {
                 int t = track;
-                fill(example.parts().get(track), start, shift, (step, row) -> parts[tensors.trackIndex(n, steps, t,
-                        step, row)] = 1f);
+                fill(piece.voices().get(track + 1), start, span, speed, shift, (step, row, onset) -> {
+                    parts[tensors.trackIndex(n, steps, t, step, row)] = 1f;
+                    if (onset && architecture.onsets()) {
+                        parts[tensors.trackIndex(n, steps, Architecture.ONSET_PLANE, t, step, row)] = 1f;
+                    }
+                });
             }
         }
         return new Batch(Nd4j.create(melody, tensors.melodyShape(batchSize, steps), 'c'),
                 Nd4j.create(parts, tensors.trackShape(batchSize, steps), 'c'));
     }
 
-    private interface CellSetter {
-        void set(int step, int row);
+    /** 2 (original speed) or, for a share of windows, 4 (half speed) or 1 (double speed). */
+    private int speed() {
+        if (options.tempoShare() == 0 || random.nextDouble() >= options.tempoShare()) {
+            return 2;
+        }
+        return random.nextBoolean() ? 4 : 1;
     }
 
-    private void fill(Part part, int start, int shift, CellSetter setter) {
-        int end = Math.min(part.steps(), start + architecture.windowSteps());
-        for (int step = start; step < end; step++) {
-            for (int pitch = 0; pitch < 128; pitch++) {
-                int row = pitch + shift - architecture.lowestPitch();
-                if (row >= 0 && row < architecture.pitchCount() && part.isSounding(step, pitch)) {
-                    setter.set(step - start, row);
-                }
+    private interface CellSetter {
+        void set(int step, int row, boolean onset);
+    }
+
+    /**
+     * Marks the notes sounding in source steps [start, start + span) on the window's grid, each source step taking
+     * {@code speed} / 2 window steps; a note shortened to nothing by double speed keeps one step.
+     */
+    private void fill(List<Note> notes, int start, int span, int speed, int shift, CellSetter setter) {
+        int steps = architecture.windowSteps();
+        for (Note note : notes) {
+            if (note.endStep() <= start || note.startStep() >= start + span) {
+                continue;
+            }
+            int row = note.pitch() + shift - architecture.lowestPitch();
+            if (row < 0 || row >= architecture.pitchCount()) {
+                continue;
+            }
+            int from = Math.floorDiv((note.startStep() - start) * speed, 2);
+            int to = Math.max(from + 1, Math.floorDiv((note.endStep() - start) * speed, 2));
+            for (int step = Math.max(0, from); step < Math.min(steps, to); step++) {
+                setter.set(step, row, step == from);
             }
         }
     }
 
-    /** A random shift keeping [low, high] inside the pitch window, or 0 if none does. */
-    private int transposition(int[] range) {
-        if (range == null) {
+    /**
+     * The piece's key shift moved by the octave that keeps it inside the pitch window, or a random shift within
+     * ±{@link #MAX_TRANSPOSITION} that does; 0 (or the key shift) if none fits.
+     */
+    private int transposition(Piece piece) {
+        if (piece.high() < 0) {
             return 0;
         }
-        int lowest = Math.max(-MAX_TRANSPOSITION, architecture.lowestPitch() - range[0]);
-        int highest = Math.min(MAX_TRANSPOSITION, architecture.highestPitch() - range[1]);
-        return lowest > highest ? 0 : lowest + random.nextInt(highest - lowest + 1);
-    }
-
-    private static int[] pitchRange(Example example) {
-        int low = 128;
-        int high = -1;
-        for (Part part : concat(example)) {
-            for (var note : part.notes()) {
-                low = Math.min(low, note.pitch());
-                high = Math.max(high, note.pitch());
+        if (options.keyNormalized()) {
+            for (int octave : new int[] {0, -12, 12, -24, 24}) {
+                int shift = piece.keyShift() + octave;
+                if (piece.low() + shift >= architecture.lowestPitch()
+                        && piece.high() + shift <= architecture.highestPitch()) {
+                    return shift;
+                }
             }
+            return piece.keyShift();
         }
-        return high < 0 ? null : new int[] {low, high};
-    }
-
-    private static List<Part> concat(Example example) {
-        List<Part> all = new java.util.ArrayList<>(example.parts());
-        all.add(example.melody());
-        return all;
+        int lowest = Math.max(-MAX_TRANSPOSITION, architecture.lowestPitch() - piece.low());
+        int highest = Math.min(MAX_TRANSPOSITION, architecture.highestPitch() - piece.high());
+        return lowest > highest ? 0 : lowest + random.nextInt(highest - lowest + 1);
     }
 }

@@ -7,20 +7,24 @@ import dev.continuo.engine.metrics.ChordAgreement;
 import dev.continuo.engine.metrics.Key;
 import dev.continuo.engine.metrics.KeyEstimator;
 import dev.continuo.engine.metrics.Metrics;
+import dev.continuo.engine.roll.Meter;
 import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Accompanies every melody of a data set with a preset and with the baselines, and compares each system's
- * figures with the real accompaniment's (for the chorales: Bach's alto, tenor and bass).
+ * Accompanies every melody of a data set with one or more presets and with the baselines, and compares each system's
+ * figures with the real accompaniment's where there is one (for the chorales: Bach's alto, tenor and bass).
  *
  * <p>Figures per piece, then averaged: empty bar rate, in-scale rate (key estimated from the melody), beat
  * consonance, pitches used, qualified-note and polyphony rates, chord agreement with the real parts, the share of
  * melody beats on which at least three parts sound, the number of parts that are not octave copies of the melody,
- * and a combined distance to the real accompaniment's figures (see {@link #distance}).
+ * the share of the melody's bars with a new accompaniment note, chord changes per bar, the share of pieces that pass
+ * the sanity checks (see {@link #passesSanityChecks}), and a combined distance to the real accompaniment's figures
+ * (see {@link #distance}).
  */
 public final class DatasetEvaluation {
 
@@ -33,16 +37,27 @@ public final class DatasetEvaluation {
     public static final String AGREEMENT = "chord_agreement";
     public static final String THREE_PARTS = "beats_with_3_parts";
     public static final String OWN_PARTS = "parts_not_melody_copies";
+    public static final String NEW_NOTE_BARS = "bars_with_new_note";
+    public static final String CHORD_CHANGES = "chord_changes_per_bar";
+    public static final String SANITY = "passes_sanity_checks";
     public static final String DISTANCE = "distance_to_reference";
+
+    /** The system whose figures are the real accompaniment's. */
+    public static final String REFERENCE = "reference";
 
     /** A part copies the melody when at least this share of its sounding steps has the melody's pitch class. */
     static final double COPY_SHARE = 0.8;
+    /** Sanity checks: in key, consonant on the beats, a new note in (nearly) every bar, enough pitches. */
+    static final double SANE_IN_SCALE = 0.85;
+    static final double SANE_CONSONANCE = 0.7;
+    static final double SANE_NEW_NOTE_BARS = 0.85;
+    static final int SANE_PITCHES = 10;
 
     private final KeyEstimator keys = new KeyEstimator();
     private final Baselines baselines = new Baselines();
 
     /**
-     * @param examples      melodies with their real parts
+     * @param examples      melodies with their real parts (4/4)
      * @param referenceFrom index of the first real part that counts as the reference accompaniment (1 for the
      *                      SATB chorales, whose soprano is the melody: alto, tenor and bass)
      * @param accompanist the preset to evaluate, or null for the baselines alone
@@ -50,30 +65,43 @@ public final class DatasetEvaluation {
      */
     public List<SystemScores> evaluate(List<Example> examples, int referenceFrom, Accompanist accompanist,
             GenerationSettings settings) {
-        Map<String, SystemScores.Accumulator> systems = new LinkedHashMap<>();
-        for (String name : systemNames(accompanist)) {
-            systems.put(name, new SystemScores.Accumulator(name));
-        }
-        for (int i = 0; i < examples.size(); i++) {
-            Example example = examples.get(i);
-            Part melody = example.melody();
-            int[] pulses = Baselines.pulses(melody.steps());
-            List<Part> reference = example.parts().subList(Math.min(referenceFrom, example.parts().size()),
-                    example.parts().size());
+        List<EvaluationPiece> pieces = examples.stream().map(e -> new EvaluationPiece(e.name(), e.melody(),
+                e.parts().subList(Math.min(referenceFrom, e.parts().size()), e.parts().size()), Meter.FOUR_FOUR))
+                .toList();
+        return evaluate(pieces, accompanist == null ? Map.of() : Map.of("preset", melody ->
+                accompanist.generate(melody, settings)));
+    }
+
+    /**
+     * Every piece accompanied by each of the named systems, then by the baselines; the first column is the real
+     * accompaniment's when the pieces have one.
+     *
+     * @param systems name → the parts a system plays for a melody, in column order
+     */
+    public List<SystemScores> evaluate(List<EvaluationPiece> pieces, Map<String, Function<Part, List<Part>>> systems) {
+        boolean withReference = !pieces.isEmpty() && pieces.stream().allMatch(EvaluationPiece::hasReference);
+        Map<String, SystemScores.Accumulator> accumulators = new LinkedHashMap<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            EvaluationPiece piece = pieces.get(i);
+            Part melody = piece.melody();
+            int[] pulses = piece.pulseStarts();
             Map<String, List<Part>> accompaniments = new LinkedHashMap<>();
-            accompaniments.put("reference", reference);
-            if (accompanist != null) {
-                accompaniments.put("preset", accompanist.generate(melody, settings));
+            if (withReference) {
+                accompaniments.put(REFERENCE, piece.reference());
             }
+            systems.forEach((name, system) -> accompaniments.put(name, system.apply(melody)));
             accompaniments.put("octave-down", baselines.octaveDown(melody));
             accompaniments.put("random-in-key", baselines.randomInKey(melody, pulses, i));
             accompaniments.put("triad-rule", baselines.triadRule(melody, pulses));
             Key key = keys.estimate(melody);
-            accompaniments.forEach((name, parts) -> systems.get(name).add(measure(melody, parts, reference, key,
-                    pulses)));
+            accompaniments.forEach((name, parts) -> accumulators.computeIfAbsent(name, SystemScores.Accumulator::new)
+                    .add(measure(piece, parts, key, withReference)));
         }
         List<SystemScores> scores = new ArrayList<>();
-        systems.values().forEach(s -> scores.add(s.scores()));
+        accumulators.values().forEach(s -> scores.add(s.scores()));
+        if (!withReference) {
+            return scores;
+        }
         SystemScores reference = scores.get(0);
         List<SystemScores> withDistance = new ArrayList<>();
         for (SystemScores system : scores) {
@@ -84,18 +112,11 @@ public final class DatasetEvaluation {
         return withDistance;
     }
 
-    private static List<String> systemNames(Accompanist accompanist) {
-        List<String> names = new ArrayList<>(List.of("reference"));
-        if (accompanist != null) {
-            names.add("preset");
-        }
-        names.addAll(List.of("octave-down", "random-in-key", "triad-rule"));
-        return names;
-    }
-
-    private static Map<String, Double> measure(Part melody, List<Part> parts, List<Part> reference, Key key,
-            int[] pulses) {
-        int[] bars = barStarts(melody.steps());
+    private static Map<String, Double> measure(EvaluationPiece piece, List<Part> parts, Key key,
+            boolean withReference) {
+        Part melody = piece.melody();
+        int[] pulses = piece.pulseStarts();
+        int[] bars = piece.barStarts();
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(EMPTY_BARS, Metrics.emptyBarRate(parts, bars, melody.steps()));
         values.put(IN_SCALE, Metrics.inScaleRate(parts, key));
@@ -103,18 +124,25 @@ public final class DatasetEvaluation {
         values.put(PITCHES, (double) Metrics.pitchesUsed(parts));
         values.put(QUALIFIED, Metrics.qualifiedNoteRate(parts));
         values.put(POLYPHONY, Metrics.polyphonyRate(parts));
-        values.put(AGREEMENT, ChordAgreement.of(parts, reference, pulses));
+        if (withReference) {
+            values.put(AGREEMENT, ChordAgreement.of(parts, piece.reference(), pulses));
+        }
         values.put(THREE_PARTS, beatsWithThreeParts(melody, parts, pulses));
         values.put(OWN_PARTS, (double) parts.stream().filter(p -> !copiesMelody(p, melody)).count());
+        values.put(NEW_NOTE_BARS, Metrics.barsWithNewNote(parts, melody, bars, melody.steps()));
+        values.put(CHORD_CHANGES, Metrics.chordChangesPerBar(parts, pulses, bars, melody.steps()));
+        values.put(SANITY, passesSanityChecks(values) ? 1.0 : 0.0);
         return values;
     }
 
-    private static int[] barStarts(int steps) {
-        int[] bars = new int[(steps + 15) / 16];
-        for (int i = 0; i < bars.length; i++) {
-            bars[i] = 16 * i;
-        }
-        return bars;
+    /**
+     * The checks a listener makes first: in key (in-scale rate ≥ {@value #SANE_IN_SCALE}), consonant on the beats
+     * (≥ {@value #SANE_CONSONANCE}), a new note in at least {@value #SANE_NEW_NOTE_BARS} of the melody's bars, and
+     * at least {@value #SANE_PITCHES} pitches.
+     */
+    static boolean passesSanityChecks(Map<String, Double> values) {
+        return values.get(IN_SCALE) >= SANE_IN_SCALE && values.get(CONSONANCE) >= SANE_CONSONANCE
+                && values.get(NEW_NOTE_BARS) >= SANE_NEW_NOTE_BARS && values.get(PITCHES) >= SANE_PITCHES;
     }
 
     /** Share of pulses where the melody sounds on which at least three parts sound too. */

@@ -1,5 +1,6 @@
 package dev.continuo.engine.generate;
 
+import dev.continuo.engine.metrics.KeyEstimator;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.Generator;
 import dev.continuo.engine.model.RollTensors;
@@ -23,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The generator is fully convolutional in time, so a melody of any length is accompanied in one pass (padded
  * with silence to a multiple of 2<sup>depth</sup> steps): one coherent accompaniment, no seams. The melody is
- * transposed towards the register the model was trained in and the parts are transposed back, so any key works.
+ * transposed towards the register (or, for key-normalized presets, into the key) the model was trained in and the
+ * parts are transposed back, so any key works.
  * The melody itself is never changed: the result holds it unchanged, then the four parts.
  *
  * <p>The inference graph is built once. Not thread-safe: use one instance per thread.
@@ -34,6 +36,7 @@ public final class Accompanist {
     private final Architecture architecture;
     private final RollTensors tensors;
     private final Generator generator;
+    private final KeyEstimator keys = new KeyEstimator();
 
     public Accompanist(Preset preset) {
         this.preset = preset;
@@ -98,12 +101,23 @@ public final class Accompanist {
                 ensemble);
 
         double threshold = Double.isNaN(settings.threshold()) ? decoding.threshold() : settings.threshold();
+        double density = Double.isNaN(settings.density()) ? decoding.density() : settings.density();
         List<Part> parts = new ArrayList<>();
         for (int track = 0; track < Architecture.TRACKS; track++) {
             PartSpec spec = preset.manifest().parts().get(track);
             Part part = new Part(spec.name(), spec.channel() - 1, spec.program(), -1, length);
-            addNotes(part, decodeTrack(values, steps, length, track, threshold, decoding.monophonic(),
-                    decoding.minNoteSteps()), shift);
+            int t = track;
+            TrackDecoder.Plane sustain = (step, row) -> values[tensors.trackIndex(0, steps, t, step, row)];
+            TrackDecoder.Plane onsets = architecture.onsets()
+                    ? (step, row) -> values[tensors.trackIndex(0, steps, Architecture.ONSET_PLANE, t, step, row)]
+                    : null;
+            for (TrackDecoder.RowNote note : TrackDecoder.decode(sustain, onsets, length, architecture.pitchCount(),
+                    threshold, decoding.onsetRate(track, density), decoding.monophonic(), decoding.minNoteSteps())) {
+                int pitch = architecture.lowestPitch() + note.row() - shift;
+                if (pitch >= 0 && pitch <= 127) {
+                    part.addNote(new Note(pitch, note.start(), note.length(), PartControls.DEFAULT_VELOCITY));
+                }
+            }
             parts.add(part);
         }
         return parts;
@@ -134,19 +148,21 @@ public final class Accompanist {
             return outputs;
         }
         float[] averaged = new float[outputs.length / views];
-        for (int track = 0; track < Architecture.TRACKS; track++) {
-            for (int step = 0; step < steps; step++) {
-                for (int row = 0; row < architecture.pitchCount(); row++) {
-                    float sum = 0;
-                    int count = 0;
-                    for (int view = 0; view < views; view++) {
-                        int viewRow = row + view - ensemble;
-                        if (viewRow >= 0 && viewRow < architecture.pitchCount()) {
-                            sum += outputs[tensors.trackIndex(view, steps, track, step, viewRow)];
-                            count++;
+        for (int plane = 0; plane < architecture.trackPlanes(); plane++) {
+            for (int track = 0; track < Architecture.TRACKS; track++) {
+                for (int step = 0; step < steps; step++) {
+                    for (int row = 0; row < architecture.pitchCount(); row++) {
+                        float sum = 0;
+                        int count = 0;
+                        for (int view = 0; view < views; view++) {
+                            int viewRow = row + view - ensemble;
+                            if (viewRow >= 0 && viewRow < architecture.pitchCount()) {
+                                sum += outputs[tensors.trackIndex(view, steps, plane, track, step, viewRow)];
+                                count++;
+                            }
                         }
+                        averaged[tensors.trackIndex(0, steps, plane, track, step, row)] = sum / count;
                     }
-                    averaged[tensors.trackIndex(0, steps, track, step, row)] = sum / count;
                 }
             }
         }
@@ -154,67 +170,10 @@ public final class Accompanist {
     }
 
     /**
-     * Which (step, pitch row) cells of one track sound: above the threshold; if monophonic, the strongest per step,
-     * with runs shorter than {@code minNoteSteps} merged away.
-     */
-    private boolean[][] decodeTrack(float[] values, int steps, int length, int track, double threshold,
-            boolean monophonic, int minNoteSteps) {
-        boolean[][] on = new boolean[length][architecture.pitchCount()];
-        int[] rows = new int[length];
-        for (int step = 0; step < length; step++) {
-            int best = -1;
-            float bestValue = Float.NEGATIVE_INFINITY;
-            for (int row = 0; row < architecture.pitchCount(); row++) {
-                float value = values[tensors.trackIndex(0, steps, track, step, row)];
-                if (value > threshold) {
-                    on[step][row] = !monophonic;
-                    if (value > bestValue) {
-                        bestValue = value;
-                        best = row;
-                    }
-                }
-            }
-            if (monophonic) {
-                rows[step] = best;
-            }
-        }
-        if (monophonic) {
-            MonophonicSmoothing.mergeShortRuns(rows, minNoteSteps);
-            for (int step = 0; step < length; step++) {
-                if (rows[step] >= 0) {
-                    on[step][rows[step]] = true;
-                }
-            }
-        }
-        return on;
-    }
-
-    /** Turns sounding cells into notes, transposed back by {@code shift}: a run of cells is one held note. */
-    private void addNotes(Part part, boolean[][] on, int shift) {
-        for (int row = 0; row < architecture.pitchCount(); row++) {
-            int pitch = architecture.lowestPitch() + row - shift;
-            if (pitch < 0 || pitch > 127) {
-                continue;
-            }
-            int step = 0;
-            while (step < on.length) {
-                if (!on[step][row]) {
-                    step++;
-                    continue;
-                }
-                int end = step + 1;
-                while (end < on.length && on[end][row]) {
-                    end++;
-                }
-                part.addNote(new Note(pitch, step, end - step, PartControls.DEFAULT_VELOCITY));
-                step = end;
-            }
-        }
-    }
-
-    /**
-     * Semitones to move the melody so that its median sounding pitch lands on the preset's melody centre, then
-     * nudged so that the melody fits the model's pitch window where it can.
+     * Semitones to move the melody: so that its median sounding pitch lands on the preset's melody centre, or, for a
+     * key-normalized preset, to C major / A minor by its estimated key, by the octave that brings its median nearest
+     * the centre; then nudged (by octaves, if key-normalized) so that the melody fits the model's pitch window where
+     * it can.
      */
     int transposition(Part melody) {
         int[] histogram = new int[128];
@@ -237,9 +196,20 @@ public final class Accompanist {
                 break;
             }
         }
-        int shift = preset.manifest().decoding().melodyCenter() - median;
-        shift = Math.min(shift, architecture.highestPitch() - high);
-        shift = Math.max(shift, architecture.lowestPitch() - low);
+        Decoding decoding = preset.manifest().decoding();
+        int toCenter = decoding.melodyCenter() - median;
+        if (!decoding.keyNormalized()) {
+            int shift = Math.min(toCenter, architecture.highestPitch() - high);
+            return Math.max(shift, architecture.lowestPitch() - low);
+        }
+        int shift = keys.estimate(melody).shiftToC();
+        shift += 12 * Math.round((toCenter - shift) / 12f);
+        while (high + shift > architecture.highestPitch() && low + shift - 12 >= architecture.lowestPitch()) {
+            shift -= 12;
+        }
+        while (low + shift < architecture.lowestPitch() && high + shift + 12 <= architecture.highestPitch()) {
+            shift += 12;
+        }
         return shift;
     }
 }

@@ -34,6 +34,16 @@ public record Key(int tonic, boolean minor) {
         return false;
     }
 
+    /**
+     * Semitones, −5..6, that move this key to C major, or a minor key to A minor: both have no sharps or flats, so
+     * a key and its relative minor (and the modes on its scale) move alike.
+     */
+    public int shiftToC() {
+        int major = minor ? (tonic + 3) % 12 : tonic;
+        int shift = Math.floorMod(-major, 12);
+        return shift > 6 ? shift - 12 : shift;
+    }
+
     /** E.g. "G major", "F# minor". */
     @Override
     public String toString() {

@@ -184,9 +184,72 @@ public final class Metrics {
         return ratio(consonant, onsets);
     }
 
+    /**
+     * Share of the bars in which the melody sounds where at least one of the parts starts a note: a part that
+     * holds one chord through a bar the melody moves in leaves that bar without a new note.
+     *
+     * @param barStarts first step of each bar, ascending
+     * @param steps     length of the roll
+     */
+    public static double barsWithNewNote(List<Part> parts, Part melody, int[] barStarts, int steps) {
+        long bars = 0;
+        long withOnset = 0;
+        for (int bar = 0; bar < barStarts.length; bar++) {
+            int end = bar + 1 < barStarts.length ? barStarts[bar + 1] : steps;
+            if (!soundsBetween(List.of(melody), barStarts[bar], end)) {
+                continue;
+            }
+            bars++;
+            if (startsBetween(parts, barStarts[bar], end)) {
+                withOnset++;
+            }
+        }
+        return ratio(withOnset, bars);
+    }
+
+    /**
+     * How often the harmony moves: the pulses whose set of sounding pitch classes differs from the last sounding
+     * pulse's, per bar in which anything sounds. A chord struck again counts no change; a new chord, or a bass
+     * moving under it, counts one.
+     */
+    public static double chordChangesPerBar(List<Part> parts, int[] pulseStarts, int[] barStarts, int steps) {
+        long changes = 0;
+        int previous = 0;
+        for (int step : pulseStarts) {
+            int set = ChordAgreement.pitchClasses(parts, step);
+            if (set != 0) {
+                if (previous != 0 && set != previous) {
+                    changes++;
+                }
+                previous = set;
+            }
+        }
+        long bars = 0;
+        for (int bar = 0; bar < barStarts.length; bar++) {
+            int end = bar + 1 < barStarts.length ? barStarts[bar + 1] : steps;
+            if (soundsBetween(parts, barStarts[bar], end)) {
+                bars++;
+            }
+        }
+        return ratio(changes, bars);
+    }
+
+    private static boolean startsBetween(List<Part> parts, int from, int to) {
+        for (Part part : parts) {
+            for (int step = from; step < Math.min(to, part.steps()); step++) {
+                for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {
+                    if (part.isOnset(step, pitch)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean soundsBetween(List<Part> parts, int from, int to) {
         for (Part part : parts) {
-            for (int step = from; step < to; step++) {
+            for (int step = from; step < Math.min(to, part.steps()); step++) {
                 if (part.soundingCount(step) > 0) {
                     return true;
                 }

@@ -28,9 +28,11 @@ package dev.continuo.engine.model;
  * @param noiseChannels channels of noise joined at the bottleneck
  * @param beatPhase     give the networks {@value #PHASES} more input channels saying where each step lies within its
  *                      beat (a one-hot of step mod 4), so harmony can change on the beat; pitches-as-channels only
+ * @param onsets        each track has two planes: where notes sound and where they start ({@link #ONSET_PLANE}), so a
+ *                      chord struck again on the beat is told from one held (presets made before this: false)
  */
 public record Architecture(String name, int windowSteps, int lowestPitch, int pitchCount, boolean pitchAsChannels,
-        int baseFilters, int criticFilters, int depth, int noiseChannels, boolean beatPhase) {
+        int baseFilters, int criticFilters, int depth, int noiseChannels, boolean beatPhase, boolean onsets) {
 
     /** Parts the generator writes. */
     public static final int TRACKS = 4;
@@ -38,6 +40,17 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
     public static final int KERNEL = 4;
     /** Steps per beat the phase channels distinguish (sixteenths in a quarter note). */
     public static final int PHASES = 4;
+    /** The plane of a track that says where its notes sound (held or struck). */
+    public static final int SUSTAIN_PLANE = 0;
+    /** The plane of a track that says where its notes start, in architectures with {@link #onsets()}. */
+    public static final int ONSET_PLANE = 1;
+
+    /** An architecture without onset planes. */
+    public Architecture(String name, int windowSteps, int lowestPitch, int pitchCount, boolean pitchAsChannels,
+            int baseFilters, int criticFilters, int depth, int noiseChannels, boolean beatPhase) {
+        this(name, windowSteps, lowestPitch, pitchCount, pitchAsChannels, baseFilters, criticFilters, depth,
+                noiseChannels, beatPhase, false);
+    }
 
     public Architecture {
         if (depth < 1 || depth > 6) {
@@ -69,10 +82,10 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
 
     /**
      * The default for presets: pitches 28–91 (the chorales' 36–81 with room to transpose) as channels of a
-     * convolution over time, plus the beat phase.
+     * convolution over time, plus the beat phase, with onset planes.
      */
     public static Architecture compact() {
-        return new Architecture("compact", 32, 28, 64, true, 96, 64, 4, 32, true);
+        return new Architecture("compact", 32, 28, 64, true, 96, 64, 4, 32, true, true);
     }
 
     /** The architecture with this name. */
@@ -88,7 +101,24 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
     /** This architecture with the beat-phase channels on or off (pitches-as-channels layouts only). */
     public Architecture withBeatPhase(boolean phase) {
         return new Architecture(name, windowSteps, lowestPitch, pitchCount, pitchAsChannels, baseFilters,
-                criticFilters, depth, noiseChannels, phase);
+                criticFilters, depth, noiseChannels, phase, onsets);
+    }
+
+    /** This architecture with or without onset planes. */
+    public Architecture withOnsets(boolean value) {
+        return new Architecture(name, windowSteps, lowestPitch, pitchCount, pitchAsChannels, baseFilters,
+                criticFilters, depth, noiseChannels, beatPhase, value);
+    }
+
+    /** This architecture trained on windows of another length (a multiple of {@link #stepMultiple()}). */
+    public Architecture withWindowSteps(int steps) {
+        return new Architecture(name, steps, lowestPitch, pitchCount, pitchAsChannels, baseFilters, criticFilters,
+                depth, noiseChannels, beatPhase, onsets);
+    }
+
+    /** Planes per track: sustain, and onsets where the architecture has them. */
+    public int trackPlanes() {
+        return onsets ? 2 : 1;
     }
 
     /** Generator inputs must have a multiple of this many steps. */
@@ -111,9 +141,9 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
         return pitchAsChannels ? pitchCount + (beatPhase ? PHASES : 0) : 1;
     }
 
-    /** Channels of the generated tracks: tracks × pitches, or one per track. */
+    /** Channels of the generated tracks: planes × tracks × pitches, or planes × tracks. */
     public int trackChannels() {
-        return pitchAsChannels ? TRACKS * pitchCount : TRACKS;
+        return trackPlanes() * (pitchAsChannels ? TRACKS * pitchCount : TRACKS);
     }
 
     /** Width of the model's tensors: 1 with pitches as channels, else the pitch count. */

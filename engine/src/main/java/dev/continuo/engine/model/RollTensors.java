@@ -54,11 +54,20 @@ public final class RollTensors {
         }
     }
 
-    /** Offset of a track cell. */
+    /** Offset of a track's sustain cell. */
     public int trackIndex(int sample, int steps, int track, int step, int row) {
+        return trackIndex(sample, steps, Architecture.SUSTAIN_PLANE, track, step, row);
+    }
+
+    /**
+     * Offset of a cell of one plane of a track ({@link Architecture#SUSTAIN_PLANE} or {@link
+     * Architecture#ONSET_PLANE}): the planes are consecutive blocks of {@link Architecture#TRACKS} tracks' channels.
+     */
+    public int trackIndex(int sample, int steps, int plane, int track, int step, int row) {
+        int channel = (sample * architecture.trackPlanes() + plane) * Architecture.TRACKS + track;
         if (architecture.pitchAsChannels()) {
-            return ((sample * Architecture.TRACKS + track) * pitches + row) * steps + step;
+            return (channel * pitches + row) * steps + step;
         }
-        return ((sample * Architecture.TRACKS + track) * steps + step) * pitches + row;
+        return (channel * steps + step) * pitches + row;
     }
 }

@@ -1,27 +1,56 @@
 package dev.continuo.engine.preset;
 
+import dev.continuo.engine.model.Architecture;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * How a preset turns the generator's output into notes.
  *
- * @param threshold    a cell sounds where the generator's tanh output exceeds this (−1..1; 0 = probability ½)
- * @param monophonic   each part plays at most one note at a time: its most confident pitch above the threshold
- * @param melodyCenter the melody is transposed so that its median pitch lies near this MIDI pitch before
- *                     generating, and the parts are transposed back (the model was trained around it)
- * @param minNoteSteps in monophonic parts, notes and rests shorter than this many steps are merged into the note
- *                     before them (or after, at the start), removing the model's one-step flickers; 0 or 1 keeps all
- * @param ensemble     also generate from the melody transposed by ±1 … ±{@code ensemble} semitones and average the
- *                     outputs transposed back (one batch): steadier harmony for a little more time; 0 = off
- * @param humanize     default humanize amount, 0–1 (see {@code Mix})
+ * @param threshold     a cell sounds where the generator's tanh output exceeds this (−1..1; 0 = probability ½)
+ * @param monophonic    each part plays at most one note at a time: its most confident pitch above the threshold
+ * @param melodyCenter  the melody is transposed so that its median pitch lies near this MIDI pitch before
+ *                      generating, and the parts are transposed back (the model was trained around it)
+ * @param minNoteSteps  notes shorter than this many steps are merged into the note before them; 0 or 1 keeps all
+ * @param ensemble      also generate from the melody transposed by ±1 … ±{@code ensemble} semitones and average the
+ *                      outputs transposed back (one batch): steadier harmony for a little more time; 0 = off
+ * @param humanize      default humanize amount, 0–1 (see {@code Mix})
+ * @param keyNormalized the model was trained in C major / A minor: the melody is moved there by its estimated key
+ *                      (and by octaves towards {@code melodyCenter}) instead of by register alone
+ * @param density       default note density for models with onset planes, 0 (sparse) … 1 (busy); see
+ *                      {@link #onsetRate}; absent: {@value #DEFAULT_DENSITY}
+ * @param onsetRates    for models with onset planes, the share of steps on which each part of the training data
+ *                      starts a note (absent: {@value #DEFAULT_ONSET_RATE} each)
  */
 public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble,
-        double humanize) {
+        double humanize, boolean keyNormalized, Double density, List<Double> onsetRates) {
 
-    /** Decoding without humanizing. */
+    /** The density at which the parts start notes as often as the training data's. */
+    public static final double DEFAULT_DENSITY = 0.5;
+    /** Onset rate assumed for a part when the preset does not say: a note every beat. */
+    public static final double DEFAULT_ONSET_RATE = 0.25;
+    /** How far density 0 and 1 move the onset rate from the data's: a quarter of it, four times it. */
+    private static final double DENSITY_RANGE = 4;
+
+    /** Decoding without humanizing, by register, at the default density. */
     public Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
-        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0);
+        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null);
     }
 
     public Decoding {
+        if (density == null) {
+            density = DEFAULT_DENSITY;
+        }
+        if (onsetRates == null || onsetRates.isEmpty()) {
+            onsetRates = Collections.nCopies(Architecture.TRACKS, DEFAULT_ONSET_RATE);
+        }
+        onsetRates = List.copyOf(onsetRates);
+        if (onsetRates.size() != Architecture.TRACKS || onsetRates.stream().anyMatch(r -> !(r > 0 && r <= 1))) {
+            throw new IllegalArgumentException("onset rates must be one share per part of steps in (0, 1]: " + onsetRates);
+        }
+        if (!(density >= 0 && density <= 1)) {
+            throw new IllegalArgumentException("density out of range 0..1: " + density);
+        }
         if (!(humanize >= 0 && humanize <= 1)) {
             throw new IllegalArgumentException("humanize out of range 0..1: " + humanize);
         }
@@ -37,5 +66,21 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
         if (melodyCenter < 0 || melodyCenter > 127) {
             throw new IllegalArgumentException("melody centre out of MIDI range: " + melodyCenter);
         }
+    }
+
+    /**
+     * The share of its sounding steps on which a part starts a note, at a density 0–1: the data's rate times
+     * 4<sup>2·density − 1</sup> (a quarter of it at 0, the data's at ½, four times it at 1), at most 1. Decoding
+     * keeps the model's strongest onsets up to that share, so the model decides where the notes fall and the
+     * density how many there are.
+     */
+    public double onsetRate(int part, double density) {
+        return Math.min(1, onsetRates.get(part) * Math.pow(DENSITY_RANGE, 2 * density - 1));
+    }
+
+    /** This decoding with other onset rates (one per part). */
+    public Decoding withOnsetRates(List<Double> rates) {
+        return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
+                density, rates);
     }
 }

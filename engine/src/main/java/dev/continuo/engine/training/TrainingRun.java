@@ -1,6 +1,7 @@
 package dev.continuo.engine.training;
 
 import dev.continuo.engine.data.Example;
+import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.WindowSampler;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.model.Architecture;
@@ -51,10 +52,11 @@ public final class TrainingRun {
      * @param output          where the finished preset goes
      * @param dataDescription the training data, for the manifest
      * @param license         the data's licence, for the manifest
+     * @param sampling        how training windows are varied (key, speed)
      */
     public record Options(String name, String description, List<PartSpec> parts, Decoding decoding,
             Architecture architecture, TrainingConfig config, int iterations, int checkpointEvery, Path checkpoints,
-            Path output, String dataDescription, String license) {
+            Path output, String dataDescription, String license, SamplingOptions sampling) {
     }
 
     private final Options options;
@@ -97,8 +99,8 @@ public final class TrainingRun {
             previousSeconds = checkpoint.seconds();
             LOG.info("Resuming from iteration {} ({})", iteration, options.checkpoints());
         }
-        WindowSampler sampler = new WindowSampler(training, options.architecture(), options.config().batchSize(),
-                options.config().seed() + iteration);
+        WindowSampler sampler = new WindowSampler(training, options.architecture(), options.sampling(),
+                options.config().batchSize(), options.config().seed() + iteration);
         Preset preset = preset(weights, iteration, previousSeconds, Map.of());
         Path csv = options.checkpoints().resolve("training.csv");
         startCsv(csv, iteration == 0);

@@ -91,4 +91,83 @@ class WindowSamplerTest {
             assertEquals(-1f, melody[tensors.melodyIndex(0, 16, 12, row)]);
         }
     }
+
+    @Test
+    void onsetPlanesMarkWhereTheWindowsNotesStart() {
+        Architecture withOnsets = tiny.withOnsets(true);
+        RollTensors tensors = new RollTensors(withOnsets);
+        Batch batch = new WindowSampler(List.of(example(64)), withOnsets, 4, 5).get();
+        assertArrayEquals(tensors.trackShape(4, 16), batch.parts().shape());
+        float[] parts = batch.parts().data().asFloat();
+        for (int n = 0; n < 4; n++) {
+            for (int track = 0; track < 4; track++) {
+                for (int step = 0; step < 16; step++) {
+                    for (int row = 0; row < 32; row++) {
+                        float sustain = parts[tensors.trackIndex(n, 16, track, step, row)];
+                        float onset = parts[tensors.trackIndex(n, 16, Architecture.ONSET_PLANE, track, step, row)];
+                        boolean starts = sustain == 1f && step % 4 == 0; // every note is 4 steps long, on the beat
+                        assertEquals(starts ? 1f : -1f, onset, "sample " + n + " track " + track + " step " + step);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A D-major scale melody, parts a third and a sixth below, over {@code steps}. */
+    private static Example inD(int steps) {
+        Part melody = new Part("m", 0, 0, 1, steps);
+        Part third = new Part("t", 1, 0, 2, steps);
+        int[] scale = {62, 64, 66, 67, 69, 71, 73, 74};
+        for (int step = 0, i = 0; step < steps; step += 4, i++) {
+            melody.addNote(new Note(scale[i % 8], step, 4, 90));
+            third.addNote(new Note(scale[i % 8] - 9, step, 4, 90));
+        }
+        return new Example("d", melody, List.of(third));
+    }
+
+    @Test
+    void keyNormalizedWindowsAreAllInCMajor() {
+        Architecture a = new Architecture("wide", 16, 36, 48, true, 8, 8, 2, 4, true);
+        RollTensors tensors = new RollTensors(a);
+        Batch batch = new WindowSampler(List.of(inD(64)), a, new SamplingOptions(true, 0), 16, 2).get();
+        float[] melody = batch.melody().data().asFloat();
+        Set<Integer> pitchClasses = new HashSet<>();
+        for (int n = 0; n < 16; n++) {
+            for (int step = 0; step < 16; step++) {
+                for (int row = 0; row < 48; row++) {
+                    if (melody[tensors.melodyIndex(n, 16, step, row)] == 1f) {
+                        pitchClasses.add((row + 36) % 12);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(0, 2, 4, 5, 7, 9, 11), pitchClasses, "D major moved down a tone: the white keys");
+    }
+
+    @Test
+    void tempoVariedWindowsHoldNotesTwiceOrHalfAsLong() {
+        RollTensors tensors = new RollTensors(tiny);
+        Batch batch = new WindowSampler(List.of(example(128)), tiny, new SamplingOptions(false, 1), 16, 9).get();
+        float[] melody = batch.melody().data().asFloat();
+        Set<Integer> notesPerWindow = new HashSet<>();
+        for (int n = 0; n < 16; n++) {
+            int previous = -1;
+            int notes = 0;
+            for (int step = 0; step < 16; step++) {
+                int sounding = -1;
+                for (int row = 0; row < 32; row++) {
+                    if (melody[tensors.melodyIndex(n, 16, step, row)] == 1f) {
+                        sounding = row;
+                    }
+                }
+                if (sounding != previous) {
+                    notes++;
+                    previous = sounding;
+                }
+            }
+            notesPerWindow.add(notes);
+        }
+        assertEquals(Set.of(2, 8), notesPerWindow, "4 quarter notes a window at the original speed; as halves (half "
+                + "speed) 2, as eighths (double speed) 8");
+    }
 }

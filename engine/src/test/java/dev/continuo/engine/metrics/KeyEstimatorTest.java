@@ -73,4 +73,21 @@ class KeyEstimatorTest {
         }
         return part;
     }
+
+    @Test
+    void everyKeyMovesToCMajorOrAMinorByTheShortestWay() {
+        assertEquals(0, new Key(0, false).shiftToC());
+        assertEquals(0, new Key(9, true).shiftToC(), "A minor is C major's relative");
+        assertEquals(-2, new Key(2, false).shiftToC(), "D major down a tone");
+        assertEquals(-5, new Key(2, true).shiftToC(), "D minor (F major's relative) down a fourth");
+        assertEquals(5, new Key(7, false).shiftToC(), "G major up a fourth");
+        assertEquals(6, new Key(6, false).shiftToC(), "F# major: the tritone goes up");
+        for (int tonic = 0; tonic < 12; tonic++) {
+            for (boolean minor : new boolean[] {false, true}) {
+                Key key = new Key(tonic, minor);
+                Key moved = new Key(Math.floorMod(tonic + key.shiftToC(), 12), minor);
+                assertEquals(minor ? new Key(9, true) : Key.C_MAJOR, moved, key.toString());
+            }
+        }
+    }
 }

@@ -129,4 +129,27 @@ class MetricsTest {
         PianoRoll roll = new PianoRoll(4, 3 * BAR, List.of(), List.of(), List.of());
         assertEquals(3, roll.barStarts().length);
     }
+
+    @Test
+    void barsWithNewNoteCountOnlyBarsWhereTheMelodyPlays() {
+        // Melody in bars 0 and 1, silent in bar 2. The part holds one note from step 0 to 39: it starts a note in
+        // bar 0 only, so 1 of the melody's 2 bars has a new note; bar 2 (no melody) does not count.
+        Part melody = part(3 * BAR, new Note(72, 0, 32, 90));
+        Part held = part(3 * BAR, new Note(60, 0, 40, 90));
+        assertEquals(0.5, Metrics.barsWithNewNote(List.of(held), melody, THREE_BARS, 3 * BAR), 1e-12);
+        // Struck again at step 16: both bars.
+        Part struck = part(3 * BAR, new Note(60, 0, 16, 90), new Note(60, 16, 24, 90));
+        assertEquals(1.0, Metrics.barsWithNewNote(List.of(struck), melody, THREE_BARS, 3 * BAR), 1e-12);
+        assertTrue(Double.isNaN(Metrics.barsWithNewNote(List.of(held), part(3 * BAR), THREE_BARS, 3 * BAR)));
+    }
+
+    @Test
+    void chordChangesPerBarCountNewPitchClassSetsOnThePulses() {
+        // One bar, pulses at 0, 4, 8, 12: C–E (pulses 0 and 4, the second struck again), then C–F (8), then
+        // silence (12). Changes: 4 → same set, 8 → new set: 1 change in the 1 sounding bar.
+        Part low = part(BAR, new Note(48, 0, 4, 90), new Note(48, 4, 8, 90));
+        Part high = part(BAR, new Note(64, 0, 4, 90), new Note(64, 4, 4, 90), new Note(65, 8, 4, 90));
+        assertEquals(1.0, Metrics.chordChangesPerBar(List.of(low, high), PULSES, new int[] {0}, BAR), 1e-12);
+        assertTrue(Double.isNaN(Metrics.chordChangesPerBar(List.of(part(BAR)), PULSES, new int[] {0}, BAR)));
+    }
 }
