@@ -59,4 +59,30 @@ class DatasetEvaluationIT {
         assertEquals(2, result.exitCode());
         assertTrue(result.stderr().contains("no split \"nope\""), result.stderr());
     }
+
+    @Test
+    void theSuiteMovesAndRetimesTheHeldOutPiecesAndAccompaniesItsOwnMelodies() throws Exception {
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "evaluate",
+                "--suite", "--jsb", chorales().toString(), "--presets", "chorale", "--json");
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode tables = new ObjectMapper().readTree(result.stdout());
+        for (String set : new String[] {"jsb-test", "jsb-test-keys", "jsb-test-half", "jsb-test-double",
+            "jsb-test-moved-slowed"}) {
+            JsonNode systems = tables.get(set);
+            assertEquals("reference", systems.get(0).get("system").asText(), set);
+            assertEquals("chorale", systems.get(1).get("system").asText(), set);
+            assertEquals(1.0, systems.get(0).get("values").get("chord_agreement").asDouble(), 1e-12,
+                    set + ": the reference moves with the melody");
+            double preset = systems.get(1).get("values").get("chord_agreement").asDouble();
+            double octave = systems.get(2).get("values").get("chord_agreement").asDouble();
+            assertTrue(preset > octave, set + ": " + preset + " vs " + octave);
+        }
+        JsonNode melodies = tables.get("melodies");
+        assertEquals("chorale", melodies.get(0).get("system").asText(), "no reference for the typed-in melodies");
+        assertTrue(melodies.get(0).get("values").get("chord_agreement") == null);
+        double sane = melodies.get(0).get("values").get("passes_sanity_checks").asDouble();
+        double newNotes = melodies.get(0).get("values").get("bars_with_new_note").asDouble();
+        assertTrue(sane >= 0.9 && newNotes >= 0.95, "the chorale preset on the suite's melodies: sane " + sane
+                + ", bars with a new note " + newNotes);
+    }
 }

@@ -143,4 +143,31 @@ class GenerateCommandIT {
         assertTrue(result.stdout().contains("tiny ("), result.stdout());
         assertTrue(result.stdout().contains("parts: One (ch 2, GM program 20)"), result.stdout());
     }
+
+    @Test
+    void variationsWriteOneFileAndPicturePerSeedEachAsItsSeedAlone() throws Exception {
+        Path song = song();
+        Path preset = tinyPreset();
+        Path out = dir.resolve("take.mid");
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "generate",
+                song.toString(), "--preset", preset.toString(), "--melody-track", "2", "--threshold", "-0.5",
+                "--seed", "7", "--variations", "3", "--png", "-o", out.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        Path single = dir.resolve("single.mid");
+        assertEquals(0, ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "generate", song.toString(),
+                "--preset", preset.toString(), "--melody-track", "2", "--threshold", "-0.5", "--seed", "8", "-o",
+                single.toString()).exitCode());
+        List<List<Note>> takes = new java.util.ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            Path take = dir.resolve("take-" + n + ".mid");
+            assertTrue(Files.size(dir.resolve("take-" + n + ".png")) > 0, "a piano roll beside " + take);
+            PianoRoll roll = new MidiFileReader().read(take);
+            takes.add(roll.parts().stream().skip(1).flatMap(p -> p.notes().stream()).toList());
+        }
+        PianoRoll alone = new MidiFileReader().read(single);
+        assertEquals(alone.parts().stream().skip(1).flatMap(p -> p.notes().stream()).toList(), takes.get(1),
+                "variation 2 is seed 7 + 1");
+        assertFalse(takes.get(0).equals(takes.get(2)), "other seeds, other parts");
+        assertFalse(Files.exists(out), "with variations there is no unnumbered file");
+    }
 }

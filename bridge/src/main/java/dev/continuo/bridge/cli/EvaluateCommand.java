@@ -16,7 +16,10 @@ import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.roll.PianoRoll;
 import dev.continuo.engine.evaluation.EvaluationPiece;
 import dev.continuo.engine.evaluation.GeneralizationSuite;
+import dev.continuo.engine.midi.MidiFileWriter;
+import dev.continuo.engine.render.PianoRollImage;
 import dev.continuo.engine.roll.Meter;
+import dev.continuo.engine.roll.MeterChange;
 import dev.continuo.engine.roll.Part;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,6 +87,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "With --suite: the presets to compare (default: every preset 'continuo presets' lists).")
     private List<String> presets;
 
+    @Option(names = "--write", paramLabel = "DIR",
+            description = "With --suite: also write each of the suite's melodies as each preset accompanies it, as "
+                    + "MIDI and a piano-roll PNG, into DIR.")
+    private Path write;
+
     @Mixin
     private GenerationOptions generation;
 
@@ -141,7 +149,31 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             System.out.print(MetricsJson.toJson(tables) + "\n");
         }
+        if (write != null) {
+            writeAccompaniments(sets.get(sets.size() - 1).pieces(), systems);
+        }
         return Continuo.OK;
+    }
+
+    /** Each piece as each system accompanies it: NAME-SYSTEM.mid and .png in {@link #write}. */
+    private void writeAccompaniments(List<EvaluationPiece> pieces, Map<String, Function<Part, List<Part>>> systems)
+            throws IOException {
+        Files.createDirectories(write);
+        for (EvaluationPiece piece : pieces) {
+            String base = piece.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            for (Map.Entry<String, Function<Part, List<Part>>> system : systems.entrySet()) {
+                List<Part> parts = new ArrayList<>(List.of(piece.melody()));
+                parts.addAll(system.getValue().apply(piece.melody()));
+                PianoRoll roll = new PianoRoll(PianoRoll.DEFAULT_STEPS_PER_BEAT, piece.steps(), parts, List.of(),
+                        List.of(new MeterChange(0, piece.meter())));
+                String name = base + "-" + system.getKey().replaceAll("[^A-Za-z0-9-]+", "-");
+                new MidiFileWriter().write(roll, piece.name() + " (" + system.getKey() + ")",
+                        write.resolve(name + ".mid"));
+                PianoRollImage.write(roll, piece.name() + " (" + system.getKey() + ")", PianoRoll.MAX_STEPS,
+                        write.resolve(name + ".png"));
+            }
+        }
+        LOG.info("Wrote {} accompaniments to {}", pieces.size() * systems.size(), write);
     }
 
     private int evaluateFile() throws BadMidiFileException, BadInputException {

@@ -98,6 +98,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Training window in sixteenths (a multiple of 16; default: the architecture's, 32 = 2 bars).")
     private Integer window;
 
+    @Option(names = "--with-valid", description = "For the JSB chorales: learn the valid split too, for a final preset "
+            + "once its settings were chosen on it (the test split stays unseen).")
+    private boolean withValid;
+
     @Option(names = "--iterations", defaultValue = "3000", description = "Generator updates (default ${DEFAULT-VALUE}).")
     private int iterations;
 
@@ -169,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         LOG.info("Loading {}", data);
-        TrainingData dataset = TrainingData.load(data);
+        TrainingData dataset = TrainingData.load(data, withValid);
         for (var skipped : dataset.skipped()) {
             LOG.warn("Skipped {}: {}", skipped.file(), skipped.reason());
         }

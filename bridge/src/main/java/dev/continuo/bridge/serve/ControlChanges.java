@@ -15,6 +15,7 @@ import java.util.Locale;
  * CC 21  noise seed                the value
  * CC 22  noise scale               value / 64 (64 = as trained)
  * CC 23  humanize                  value / 127
+ * CC 24  density (onset presets)   value / 127 (64 ≈ as the training data)
  * CC 102–105  mute part 1–4        ≥ 64 muted
  * CC 106–109  solo part 1–4        ≥ 64 soloed
  * CC 110–113  octave of part 1–4   0 → −2, 32 → −1, 64 → 0, 96 → +1, 127 → +2
@@ -27,6 +28,7 @@ final class ControlChanges {
     static final int SEED = 21;
     static final int NOISE_SCALE = 22;
     static final int HUMANIZE = 23;
+    static final int DENSITY = 24;
     static final int MUTE = 102;
     static final int SOLO = 106;
     static final int OCTAVE = 110;
@@ -66,6 +68,11 @@ final class ControlChanges {
                 double amount = value / 127.0;
                 return new Change(current.withMix(mix.withHumanize(amount)),
                         String.format(Locale.ROOT, "Humanize %.2f%s", amount, cc));
+            }
+            case DENSITY -> {
+                double density = value / 127.0;
+                return new Change(current.withDensity(density),
+                        String.format(Locale.ROOT, "Density %.2f%s", density, cc));
             }
             default -> {
                 return partChange(current, mix, controller, value, cc);

@@ -27,6 +27,8 @@ class ControlChangesTest {
         assertEquals(99, after(start, 21, 99).seed());
         assertEquals(1.0, after(start, 22, 64).noiseScale(), 1e-9);
         assertEquals(1.0, after(start, 23, 127).mix().humanize(), 1e-9);
+        assertEquals(0.0, after(start, 24, 0).density(), 1e-9);
+        assertEquals(1.0, after(start, 24, 127).density(), 1e-9);
         assertEquals("Seed 99 (CC 21 = 99)", ControlChanges.apply(start, PRESET_MIX, 21, 99).description());
     }
 

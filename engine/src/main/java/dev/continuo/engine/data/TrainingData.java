@@ -85,8 +85,19 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
         return names;
     }
 
-    /** Loads a JSB JSON file or a MIDI folder. */
+    /** Loads a JSB JSON file (its train split) or a MIDI folder. */
     public static TrainingData load(Path path) throws DatasetException {
+        return load(path, false);
+    }
+
+    /**
+     * Loads a JSB JSON file or a MIDI folder.
+     *
+     * @param withValid for the JSB file, learn the valid split too (the test split stays unseen): for a final
+     *                  preset once its settings were chosen on the valid split; its first chorales are still the
+     *                  ones measured during training, so those figures are then no longer held out
+     */
+    public static TrainingData load(Path path, boolean withValid) throws DatasetException {
         if (Files.isDirectory(path)) {
             MidiFolderDataset.Result result = new MidiFolderDataset().read(path);
             List<Example> training = result.training();
@@ -106,10 +117,14 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
             throw new DatasetException(path + ": no such file or folder");
         }
         JsbChorales chorales = new JsbChorales();
-        List<Example> training = chorales.read(path, "train");
+        List<Example> training = new ArrayList<>(chorales.read(path, "train"));
         List<Example> valid = chorales.read(path, "valid");
+        if (withValid) {
+            training.addAll(valid);
+        }
         return new TrainingData(training, valid.subList(0, Math.min(HELD_OUT, valid.size())),
-                "JSB chorales, train split (" + training.size() + " chorales)",
+                "JSB chorales, " + (withValid ? "train and valid splits" : "train split") + " (" + training.size()
+                        + " chorales)",
                 "public domain (J. S. Bach's chorales; the Coconet encoding)", List.of());
     }
 }

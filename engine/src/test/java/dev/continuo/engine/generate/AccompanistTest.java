@@ -102,6 +102,35 @@ class AccompanistTest {
         assertEquals(4, accompanist.transposition(centred), "median 60 moved to the centre 64");
     }
 
+    @Test
+    void keyNormalizedPresetsMoveTheMelodyToCByItsKeyAndByOctavesTowardsTheCentre() {
+        Accompanist normalized = new Accompanist(TinyModels.onsetPreset(3));
+        Part inD = new Part("D major", 0, 0, 1, 32);
+        int[] scale = {62, 64, 66, 67, 69, 71, 73, 74};
+        for (int i = 0; i < scale.length; i++) {
+            inD.addNote(new Note(scale[i], 4 * i, 4, 90));
+        }
+        assertEquals(-2, normalized.transposition(inD), "D major down a tone to C; median 67 lands on 65, near 64");
+        Part inDHigh = new Part("D major, an octave up", 0, 0, 1, 32);
+        for (int i = 0; i < scale.length; i++) {
+            inDHigh.addNote(new Note(scale[i] + 12, 4 * i, 4, 90));
+        }
+        assertEquals(-14, normalized.transposition(inDHigh), "the same, an octave further");
+    }
+
+    @Test
+    void aHigherDensityStrikesMoreNotesWhereTheModelHasOnsets() {
+        Accompanist onsets = new Accompanist(TinyModels.onsetPreset(4));
+        PianoRoll input = melody(128, Meter.FOUR_FOUR);
+        GenerationSettings settings = GenerationSettings.defaults();
+        int sparse = notes(onsets.accompany(input, 0, settings.withDensity(0))).size();
+        int middle = notes(onsets.accompany(input, 0, settings)).size();
+        int busy = notes(onsets.accompany(input, 0, settings.withDensity(1))).size();
+        assertTrue(sparse < middle && middle < busy, sparse + " < " + middle + " < " + busy);
+        assertEquals(notes(onsets.accompany(input, 0, settings.withDensity(0.8))),
+                notes(onsets.accompany(input, 0, settings.withDensity(0.8))), "same settings, same notes");
+    }
+
     private static List<Note> notes(PianoRoll roll) {
         return roll.parts().stream().skip(1).flatMap(p -> p.notes().stream()).toList();
     }

@@ -25,10 +25,22 @@ public final class TinyModels {
 
     /** An untrained preset on {@link #architecture()} with parts on channels 2–5. */
     public static Preset preset(long seed) {
-        Architecture a = architecture();
+        return preset(seed, architecture(), new Decoding(0, true, 64, 2, 1));
+    }
+
+    /**
+     * An untrained preset with onset planes, decoding in C major / A minor (melody centre 64, no ensemble) at the
+     * default density.
+     */
+    public static Preset onsetPreset(long seed) {
+        return preset(seed, architecture().withOnsets(true), new Decoding(0, true, 64, 1, 0, 0, true,
+                Decoding.DEFAULT_DENSITY, null));
+    }
+
+    private static Preset preset(long seed, Architecture a, Decoding decoding) {
         List<PartSpec> parts = List.of(new PartSpec("One", 19, 2), new PartSpec("Two", 19, 3),
                 new PartSpec("Three", 32, 4), new PartSpec("Four", 33, 5));
-        PresetManifest manifest = new PresetManifest("tiny", "for tests", a, parts, new Decoding(0, true, 64, 2, 1),
+        PresetManifest manifest = new PresetManifest("tiny", "for tests", a, parts, decoding,
                 new TrainingInfo(TrainingConfig.deepcomposer(seed), 0, 0, "none", "none"), Map.of());
         return new Preset(manifest, ModelWeights.initialize(a, seed, DataType.FLOAT));
     }
