@@ -112,7 +112,8 @@ public final class Accompanist {
                     ? (step, row) -> values[tensors.trackIndex(0, steps, Architecture.ONSET_PLANE, t, step, row)]
                     : null;
             for (TrackDecoder.RowNote note : TrackDecoder.decode(sustain, onsets, length, architecture.pitchCount(),
-                    threshold, decoding.onsetRate(track, density), decoding.monophonic(), decoding.minNoteSteps())) {
+                    threshold, decoding.onsetRate(track, density), decoding.monophonic(), decoding.minNoteSteps(),
+                    decoding.changeSteps(density))) {
                 int pitch = architecture.lowestPitch() + note.row() - shift;
                 if (pitch >= 0 && pitch <= 127) {
                     part.addNote(new Note(pitch, note.start(), note.length(), PartControls.DEFAULT_VELOCITY));

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * Turns one track of the generator's output (tanh values per step and pitch row) into notes on pitch rows.
  *
- * <p>Without an onset plane a run of sounding cells is one held note. With one, the model's strongest onsets (local
- * peaks of its onset output, as many as the onset rate asks, at least {@code minNoteSteps} apart) are where notes
- * start: the ranking, not an absolute level, decides, because the onset output of a generator trained on sparse
- * onsets rarely reaches probability ½ though its peaks sit where the data strikes. A monophonic track then plays,
- * from each onset to the next (or to a rest), the row it holds most over that span; a polyphonic one splits its
- * runs of sounding cells at the onsets. Stateless.
+ * <p>Without an onset plane a run of sounding cells is one held note. With one, notes also start at the model's
+ * strongest onsets: local peaks of its onset output, as many as the onset rate asks, at least {@code minNoteSteps}
+ * apart. The ranking, not an absolute level, decides, because a generator trained on sparse onsets rarely pushes
+ * their probability over ½ though its peaks sit where the data strikes. A monophonic track also starts a note where
+ * its most confident pitch changes and holds for at least {@code changeSteps} (shorter runs take the pitch before
+ * them), and each note takes the row the model holds most over its span. A polyphonic track splits its runs of
+ * sounding cells at the onsets. Stateless.
  */
 final class TrackDecoder {
 
@@ -33,44 +34,38 @@ final class TrackDecoder {
      * @param length       steps to decode
      * @param rows         pitch rows
      * @param threshold    a cell sounds above this
-     * @param onsetRate    share of the sounding steps that may start a note (ignored without onsets)
+     * @param onsetRate    share of the sounding steps that may start a note at an onset (ignored without onsets)
      * @param minNoteSteps no note shorter than this many steps (merged into the one before)
+     * @param changeSteps  with onsets, a monophonic track changes pitch only where the new pitch holds this long
      */
     static List<RowNote> decode(Plane sustain, Plane onsets, int length, int rows, double threshold,
-            double onsetRate, boolean monophonic, int minNoteSteps) {
+            double onsetRate, boolean monophonic, int minNoteSteps, int changeSteps) {
         if (onsets == null) {
-            return monophonic ? monophonic(sustain, length, rows, threshold, minNoteSteps)
-                    : polyphonic(sustain, length, rows, threshold, new boolean[length]);
+            boolean[] none = new boolean[length];
+            return monophonic ? fromStarts(bestRows(sustain, length, rows, threshold, minNoteSteps), none, null, rows)
+                    : polyphonic(sustain, length, rows, threshold, none);
         }
+        int[] best = bestRows(sustain, length, rows, threshold, 1);
         boolean[] sounding = new boolean[length];
         for (int step = 0; step < length; step++) {
-            sounding[step] = bestRow(sustain, step, rows, threshold) >= 0;
+            sounding[step] = best[step] >= 0;
         }
         boolean[] starts = strongestOnsets(onsets, sounding, rows, onsetRate, Math.max(1, minNoteSteps));
-        return monophonic ? fromOnsets(sustain, sounding, starts, rows)
-                : polyphonic(sustain, length, rows, threshold, starts);
+        if (!monophonic) {
+            return polyphonic(sustain, length, rows, threshold, starts);
+        }
+        MonophonicSmoothing.mergeShortRuns(best, changeSteps);
+        return fromStarts(best, starts, sustain, rows);
     }
 
-    /** The most confident row per step above the threshold, short runs merged, each run one note. */
-    private static List<RowNote> monophonic(Plane sustain, int length, int rows, double threshold, int minNoteSteps) {
+    /** The most confident row per step above the threshold (−1: none), runs shorter than {@code minimum} merged. */
+    private static int[] bestRows(Plane sustain, int length, int rows, double threshold, int minimum) {
         int[] best = new int[length];
         for (int step = 0; step < length; step++) {
             best[step] = bestRow(sustain, step, rows, threshold);
         }
-        MonophonicSmoothing.mergeShortRuns(best, minNoteSteps);
-        List<RowNote> notes = new ArrayList<>();
-        int step = 0;
-        while (step < length) {
-            int end = step + 1;
-            while (end < length && best[end] == best[step]) {
-                end++;
-            }
-            if (best[step] >= 0) {
-                notes.add(new RowNote(best[step], step, end - step));
-            }
-            step = end;
-        }
-        return notes;
+        MonophonicSmoothing.mergeShortRuns(best, minimum);
+        return best;
     }
 
     /**
@@ -135,23 +130,44 @@ final class TrackDecoder {
         return true;
     }
 
-    /** One note from each start to the next start or rest, on the row with the most sustain over its span. */
-    private static List<RowNote> fromOnsets(Plane sustain, boolean[] sounding, boolean[] starts, int rows) {
+    /**
+     * One note per run of equal rows, split again at the given starts; with a sustain plane given, each note takes
+     * the row the model holds most over its span (so a note struck inside a run may change pitch there), else the
+     * run's row.
+     */
+    private static List<RowNote> fromStarts(int[] best, boolean[] starts, Plane sustain, int rows) {
         List<RowNote> notes = new ArrayList<>();
         int step = 0;
-        while (step < sounding.length) {
-            if (!sounding[step]) {
+        while (step < best.length) {
+            if (best[step] < 0) {
                 step++;
                 continue;
             }
             int end = step + 1;
-            while (end < sounding.length && sounding[end] && !starts[end]) {
+            while (end < best.length && best[end] == best[step] && !starts[end]) {
                 end++;
             }
-            notes.add(new RowNote(heldRow(sustain, step, end, rows), step, end - step));
+            notes.add(new RowNote(sustain == null ? best[step] : heldRow(sustain, step, end, rows), step, end - step));
             step = end;
         }
         return notes;
+    }
+
+    /** The row with the largest summed sustain (as probability) over [from, to). */
+    private static int heldRow(Plane sustain, int from, int to, int rows) {
+        double[] sums = new double[rows];
+        for (int step = from; step < to; step++) {
+            for (int row = 0; row < rows; row++) {
+                sums[row] += sustain.at(step, row) + 1;
+            }
+        }
+        int best = 0;
+        for (int row = 1; row < rows; row++) {
+            if (sums[row] > sums[best]) {
+                best = row;
+            }
+        }
+        return best;
     }
 
     /** Every row on its own: runs of sounding cells, split at the given starts. */
@@ -183,23 +199,6 @@ final class TrackDecoder {
             float value = sustain.at(step, row);
             if (value > threshold && value > bestValue) {
                 bestValue = value;
-                best = row;
-            }
-        }
-        return best;
-    }
-
-    /** The row with the largest summed sustain (as probability) over [from, to). */
-    private static int heldRow(Plane sustain, int from, int to, int rows) {
-        double[] sums = new double[rows];
-        for (int step = from; step < to; step++) {
-            for (int row = 0; row < rows; row++) {
-                sums[row] += sustain.at(step, row) + 1;
-            }
-        }
-        int best = 0;
-        for (int row = 1; row < rows; row++) {
-            if (sums[row] > sums[best]) {
                 best = row;
             }
         }

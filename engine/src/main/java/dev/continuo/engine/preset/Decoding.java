@@ -21,9 +21,11 @@ import java.util.List;
  *                      {@link #onsetRate}; absent: {@value #DEFAULT_DENSITY}
  * @param onsetRates    for models with onset planes, the share of steps on which each part of the training data
  *                      starts a note (absent: {@value #DEFAULT_ONSET_RATE} each)
+ * @param changeSteps   for models with onset planes, a monophonic part plays a new pitch only where it holds at least
+ *                      this many steps (absent or 0: {@code minNoteSteps}); see {@link #changeSteps(double)}
  */
 public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble,
-        double humanize, boolean keyNormalized, Double density, List<Double> onsetRates) {
+        double humanize, boolean keyNormalized, Double density, List<Double> onsetRates, int changeSteps) {
 
     /** The density at which the parts start notes as often as the training data's. */
     public static final double DEFAULT_DENSITY = 0.5;
@@ -34,12 +36,15 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
 
     /** Decoding without humanizing, by register, at the default density. */
     public Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
-        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null);
+        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null, 0);
     }
 
     public Decoding {
         if (density == null) {
             density = DEFAULT_DENSITY;
+        }
+        if (changeSteps < 0) {
+            throw new IllegalArgumentException("change length cannot be negative: " + changeSteps);
         }
         if (onsetRates == null || onsetRates.isEmpty()) {
             onsetRates = Collections.nCopies(Architecture.TRACKS, DEFAULT_ONSET_RATE);
@@ -78,9 +83,19 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
         return Math.min(1, onsetRates.get(part) * Math.pow(DENSITY_RANGE, 2 * density - 1));
     }
 
+    /**
+     * With onsets, how many steps a monophonic part's new pitch must hold to be played, at a density 0–1: the
+     * preset's {@code changeSteps} (else {@code minNoteSteps}) from density ½ up, growing to four times that (a bar,
+     * for a beat) at 0, so that sparse parts change chord less often as well as striking less often.
+     */
+    public int changeSteps(double density) {
+        int steps = Math.max(1, changeSteps > 0 ? changeSteps : minNoteSteps);
+        return (int) Math.round(steps * Math.pow(DENSITY_RANGE, Math.max(0, 1 - 2 * density)));
+    }
+
     /** This decoding with other onset rates (one per part). */
     public Decoding withOnsetRates(List<Double> rates) {
         return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
-                density, rates);
+                density, rates, changeSteps);
     }
 }

@@ -93,4 +93,28 @@ class BaselinesTest {
         assertEquals(0.0, scores.get(1).values().get(DatasetEvaluation.OWN_PARTS), 1e-12);
         assertEquals(0.0, scores.get(1).values().get(DatasetEvaluation.THREE_PARTS), 1e-12);
     }
+
+    @Test
+    void piecesWithoutAReferenceGetEveryFigureButAgreementAndTheSanityChecks() {
+        Part melody = melody();
+        EvaluationPiece piece = new EvaluationPiece("no reference", melody, List.of(),
+                new dev.continuo.engine.roll.Meter(3, 4));
+        java.util.Map<String, java.util.function.Function<Part, List<Part>>> systems = new java.util.LinkedHashMap<>();
+        systems.put("held", m -> {
+            Part held = new Part("Held", 1, 0, -1, m.steps());
+            held.addNote(new dev.continuo.engine.roll.Note(48, 0, m.steps(), 80));
+            return List.of(held);
+        });
+        List<SystemScores> scores = new DatasetEvaluation().evaluate(List.of(piece), systems);
+        assertEquals(List.of("held", "octave-down", "random-in-key", "triad-rule"),
+                scores.stream().map(SystemScores::system).toList());
+        SystemScores held = scores.get(0);
+        assertEquals(null, held.values().get(DatasetEvaluation.AGREEMENT));
+        assertEquals(null, held.values().get(DatasetEvaluation.DISTANCE));
+        double bars = Math.ceil(32 / 12.0);
+        assertEquals(1 / bars, held.values().get(DatasetEvaluation.NEW_NOTE_BARS), 1e-12,
+                "one note held through three bars of 3/4: a new note in the first only");
+        assertEquals(0.0, held.values().get(DatasetEvaluation.SANITY), 1e-12, "fails the new-note and pitch checks");
+        assertEquals(1.0, scores.get(3).values().get(DatasetEvaluation.NEW_NOTE_BARS), 1e-12, "a chord every beat");
+    }
 }

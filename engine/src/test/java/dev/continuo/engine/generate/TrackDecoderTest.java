@@ -28,7 +28,7 @@ class TrackDecoderTest {
 
     @Test
     void withoutOnsetsARunOfSoundingCellsIsOneNote() {
-        List<TrackDecoder.RowNote> notes = TrackDecoder.decode(plane(heldChord()), null, 8, ROWS, 0, 0.25, true, 1);
+        List<TrackDecoder.RowNote> notes = TrackDecoder.decode(plane(heldChord()), null, 8, ROWS, 0, 0.25, true, 1, 1);
         assertEquals(List.of(new TrackDecoder.RowNote(1, 0, 8)), notes);
     }
 
@@ -42,31 +42,35 @@ class TrackDecoderTest {
         onsets[2][1] = -0.8f; // a weaker peak
         onsets[5][1] = -0.6f; // beside the strongest: not a peak
         List<TrackDecoder.RowNote> two = TrackDecoder.decode(plane(heldChord()), plane(onsets), 8, ROWS, 0, 0.25,
-                true, 1);
+                true, 1, 1);
         assertEquals(List.of(new TrackDecoder.RowNote(1, 0, 4), new TrackDecoder.RowNote(1, 4, 4)), two,
                 "a rate of a quarter of 8 sounding steps: the start and the strongest peak");
         List<TrackDecoder.RowNote> three = TrackDecoder.decode(plane(heldChord()), plane(onsets), 8, ROWS, 0, 0.375,
-                true, 1);
+                true, 1, 1);
         assertEquals(3, three.size(), "a higher rate takes the next peak too: " + three);
         List<TrackDecoder.RowNote> spaced = TrackDecoder.decode(plane(heldChord()), plane(onsets), 8, ROWS, 0, 0.375,
-                true, 3);
+                true, 3, 1);
         assertEquals(2, spaced.size(), "a peak closer than the minimum note length to a start is skipped: " + spaced);
     }
 
     @Test
-    void eachNoteTakesTheRowHeldMostOverItsSpanAndRestsStartNewNotes() {
-        float[][] sustain = new float[8][ROWS];
-        float[][] onsets = new float[8][ROWS];
-        for (int step = 0; step < 8; step++) {
+    void pitchChangesShorterThanTheChangeLengthAreNotPlayedAndRestsEndNotes() {
+        float[][] sustain = new float[10][ROWS];
+        float[][] onsets = new float[10][ROWS];
+        for (int step = 0; step < 10; step++) {
             java.util.Arrays.fill(onsets[step], -1);
             sustain[step][0] = step < 4 ? 0.8f : -0.5f;
             sustain[step][1] = step < 4 ? 0.2f : 0.9f;
-            sustain[step][2] = step == 6 ? 0.95f : -1f; // one step's flicker does not win the span
+            sustain[step][2] = step == 8 ? 0.95f : -1f; // a one-step flicker
         }
-        sustain[3] = new float[] {-1, -1, -1}; // a rest
-        List<TrackDecoder.RowNote> notes = TrackDecoder.decode(plane(sustain), plane(onsets), 8, ROWS, 0, 0.01,
-                true, 1);
-        assertEquals(List.of(new TrackDecoder.RowNote(0, 0, 3), new TrackDecoder.RowNote(1, 4, 4)), notes);
+        sustain[4] = new float[] {-1, -1, -1}; // a two-step rest
+        sustain[5] = new float[] {-1, -1, -1};
+        List<TrackDecoder.RowNote> notes = TrackDecoder.decode(plane(sustain), plane(onsets), 10, ROWS, 0, 0.01,
+                true, 1, 2);
+        assertEquals(List.of(new TrackDecoder.RowNote(0, 0, 4), new TrackDecoder.RowNote(1, 6, 4)), notes);
+        List<TrackDecoder.RowNote> everyChange = TrackDecoder.decode(plane(sustain), plane(onsets), 10, ROWS, 0, 0.01,
+                true, 1, 1);
+        assertEquals(4, everyChange.size(), "with a change length of 1 the flicker is played: " + everyChange);
     }
 
     @Test
@@ -77,7 +81,7 @@ class TrackDecoderTest {
         }
         onsets[4][2] = 0.3f;
         List<TrackDecoder.RowNote> notes = TrackDecoder.decode(plane(heldChord()), plane(onsets), 8, ROWS, 0, 0.25,
-                false, 1);
+                false, 1, 1);
         assertEquals(4, notes.size(), "rows 1 and 2 each struck at 0 and 4: " + notes);
         assertTrue(notes.stream().allMatch(n -> n.length() == 4));
     }
