@@ -184,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
         // A key-normalized model knows one key: moving the melody by semitones (the ensemble) would leave it.
         Decoding decoding = new Decoding(DEFAULT_THRESHOLD, true, dataset.melodyMedian(), 1,
                 sampling.keyNormalized() ? 0 : DEFAULT_ENSEMBLE, 0, sampling.keyNormalized(), Decoding.DEFAULT_DENSITY,
-                dataset.onsetRates(Architecture.TRACKS), 0);
+                dataset.onsetRates(Architecture.TRACKS), 0, dataset.melodyNoteMedian());
         String description = dataName != null ? dataName : dataset.description();
         TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + description,
                 parts(dataset, Files.isDirectory(data)), decoding, arch, config, iterations, checkpointEvery,

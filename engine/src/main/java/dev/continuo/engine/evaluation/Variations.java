@@ -2,7 +2,7 @@ package dev.continuo.engine.evaluation;
 
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
-import java.util.List;
+import dev.continuo.engine.roll.TimeScaling;
 
 /**
  * Pieces moved to another key or played at another speed, melody and reference alike, to see whether an
@@ -44,16 +44,6 @@ public final class Variations {
     }
 
     private static Part scaled(Part part, int numerator, int denominator) {
-        int steps = (part.steps() * numerator + denominator - 1) / denominator;
-        Part scaled = new Part(part.name(), part.channel(), part.program(), part.sourceTrack(), steps);
-        List<Note> notes = part.notes();
-        for (Note note : notes) {
-            int start = note.startStep() * numerator / denominator;
-            int length = Math.max(1, note.lengthSteps() * numerator / denominator);
-            if (start < steps) {
-                scaled.addNote(new Note(note.pitch(), start, length, note.velocity()));
-            }
-        }
-        return scaled;
+        return TimeScaling.scaled(part, numerator, denominator);
     }
 }

@@ -11,6 +11,7 @@ import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.roll.PianoRoll;
+import dev.continuo.engine.roll.TimeScaling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +73,49 @@ public final class Accompanist {
         return mix.apply(generateUnmixed(melody, settings), settings.seed());
     }
 
+    /**
+     * The parts for a melody, generated at the training data's speed when the preset records it (see
+     * {@link Decoding#tempoExponent}) and brought back to the melody's.
+     */
     private List<Part> generateUnmixed(Part melody, GenerationSettings settings) {
+        int exponent = preset.manifest().decoding().tempoExponent(medianNoteSteps(melody));
+        if (exponent == 0) {
+            return generateAtModelSpeed(melody, settings, 0);
+        }
+        int factor = 1 << Math.abs(exponent);
+        Part heard = exponent > 0 ? TimeScaling.scaled(melody, factor, 1) : TimeScaling.scaled(melody, 1, factor);
+        List<Part> parts = new ArrayList<>();
+        for (Part part : generateAtModelSpeed(heard, settings, exponent)) {
+            parts.add(exponent > 0 ? TimeScaling.scaled(part, 1, factor, melody.steps())
+                    : TimeScaling.scaled(part, factor, 1, melody.steps()));
+        }
+        return parts;
+    }
+
+    /** A length in real steps as model steps when the melody is played 2<sup>−exponent</sup> times faster. */
+    private static int atModelSpeed(int steps, int exponent) {
+        return Math.max(1, steps >> -exponent);
+    }
+
+    /** The median length of the melody's notes in steps, or 0 without notes. */
+    static double medianNoteSteps(Part melody) {
+        int[] lengths = melody.notes().stream().mapToInt(Note::lengthSteps).sorted().toArray();
+        if (lengths.length == 0) {
+            return 0;
+        }
+        int middle = lengths.length / 2;
+        return lengths.length % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2.0;
+    }
+
+    /**
+     * @param exponent the melody was played 2<sup>exponent</sup> times slower to the model; for a slow melody
+     *                 (exponent &lt; 0) the parts' onset rate and note lengths move by the same factor, so that they
+     *                 keep striking as often in real time as the data's (a band keeps its beat under a hymn in half
+     *                 notes) while the model's harmony follows the melody; a fast melody's parts keep the model's rate
+     *                 (measured: on the chorales and folk tunes at double speed that agrees better with the real
+     *                 parts, 0.529 against 0.479 and 0.689 against 0.672)
+     */
+    private List<Part> generateAtModelSpeed(Part melody, GenerationSettings settings, int exponent) {
         int length = melody.steps();
         int multiple = architecture.stepMultiple();
         int steps = Math.max(multiple, (length + multiple - 1) / multiple * multiple);
@@ -111,9 +154,11 @@ public final class Accompanist {
             TrackDecoder.Plane onsets = architecture.onsets()
                     ? (step, row) -> values[tensors.trackIndex(0, steps, Architecture.ONSET_PLANE, t, step, row)]
                     : null;
+            int slowing = Math.min(0, exponent);
+            double onsetRate = Math.min(1, decoding.onsetRate(track, density) * Math.pow(2, -slowing));
             for (TrackDecoder.RowNote note : TrackDecoder.decode(sustain, onsets, length, architecture.pitchCount(),
-                    threshold, decoding.onsetRate(track, density), decoding.monophonic(), decoding.minNoteSteps(),
-                    decoding.changeSteps(density))) {
+                    threshold, onsetRate, decoding.monophonic(), atModelSpeed(decoding.minNoteSteps(), slowing),
+                    atModelSpeed(decoding.changeSteps(density), slowing))) {
                 int pitch = architecture.lowestPitch() + note.row() - shift;
                 if (pitch >= 0 && pitch <= 127) {
                     part.addNote(new Note(pitch, note.start(), note.length(), PartControls.DEFAULT_VELOCITY));

@@ -23,9 +23,13 @@ import java.util.List;
  *                      starts a note (absent: {@value #DEFAULT_ONSET_RATE} each)
  * @param changeSteps   for models with onset planes, a monophonic part plays a new pitch only where it holds at least
  *                      this many steps (absent or 0: {@code minNoteSteps}); see {@link #changeSteps(double)}
+ * @param melodyNoteSteps the training melodies' median note length in steps, or 0: a melody whose median note is
+ *                      twice as long or more (or half as long or less) is given to the model at the data's speed and
+ *                      the parts are brought back to the melody's (see {@link #tempoExponent})
  */
 public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble,
-        double humanize, boolean keyNormalized, Double density, List<Double> onsetRates, int changeSteps) {
+        double humanize, boolean keyNormalized, Double density, List<Double> onsetRates, int changeSteps,
+        int melodyNoteSteps) {
 
     /** The density at which the parts start notes as often as the training data's. */
     public static final double DEFAULT_DENSITY = 0.5;
@@ -33,15 +37,19 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
     public static final double DEFAULT_ONSET_RATE = 0.25;
     /** How far density 0 and 1 move the onset rate from the data's: a quarter of it, four times it. */
     private static final double DENSITY_RANGE = 4;
+    private static final int MAX_TEMPO_OCTAVES = 2;
 
     /** Decoding without humanizing, by register, at the default density. */
     public Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
-        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null, 0);
+        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null, 0, 0);
     }
 
     public Decoding {
         if (density == null) {
             density = DEFAULT_DENSITY;
+        }
+        if (melodyNoteSteps < 0) {
+            throw new IllegalArgumentException("median melody note length cannot be negative: " + melodyNoteSteps);
         }
         if (changeSteps < 0) {
             throw new IllegalArgumentException("change length cannot be negative: " + changeSteps);
@@ -93,9 +101,30 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
         return (int) Math.round(steps * Math.pow(DENSITY_RANGE, Math.max(0, 1 - 2 * density)));
     }
 
+    /**
+     * How many octaves of speed to move a melody whose median note lasts {@code medianSteps} by before the model
+     * hears it: the whole octaves between the data's median and the melody's, towards zero, −2…2 (−1: the melody's
+     * notes are twice as long as the data's or more, so it is played twice as fast; +1: half as long or less, played
+     * at half speed); 0 when the preset does not record the data's median.
+     */
+    public int tempoExponent(double medianSteps) {
+        if (melodyNoteSteps == 0 || !(medianSteps > 0)) {
+            return 0;
+        }
+        double octaves = Math.log(melodyNoteSteps / medianSteps) / Math.log(2);
+        int exponent = (int) (Math.signum(octaves) * Math.floor(Math.abs(octaves) + 1e-9));
+        return Math.max(-MAX_TEMPO_OCTAVES, Math.min(MAX_TEMPO_OCTAVES, exponent));
+    }
+
+    /** This decoding with other onset rates (one per part). */
+    public Decoding withMelodyNoteSteps(int steps) {
+        return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
+                density, onsetRates, changeSteps, steps);
+    }
+
     /** This decoding with other onset rates (one per part). */
     public Decoding withOnsetRates(List<Double> rates) {
         return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
-                density, rates, changeSteps);
+                density, rates, changeSteps, melodyNoteSteps);
     }
 }
