@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.roll.Meter;
 import dev.continuo.engine.roll.MeterChange;
 import dev.continuo.engine.roll.Note;
@@ -129,6 +131,38 @@ class AccompanistTest {
         assertTrue(sparse < middle && middle < busy, sparse + " < " + middle + " < " + busy);
         assertEquals(notes(onsets.accompany(input, 0, settings.withDensity(0.8))),
                 notes(onsets.accompany(input, 0, settings.withDensity(0.8))), "same settings, same notes");
+    }
+
+    @Test
+    void theTempoExponentCountsWholeOctavesBetweenTheDataAndTheMelody() {
+        Decoding decoding = TinyModels.onsetPreset(1).manifest().decoding().withMelodyNoteSteps(4);
+        assertEquals(0, decoding.tempoExponent(4));
+        assertEquals(0, decoding.tempoExponent(6), "a dotted quarter is not yet twice as slow");
+        assertEquals(-1, decoding.tempoExponent(8), "half notes: played twice as fast");
+        assertEquals(-2, decoding.tempoExponent(32), "at most two octaves");
+        assertEquals(1, decoding.tempoExponent(2), "eighths: played at half speed");
+        assertEquals(0, decoding.withMelodyNoteSteps(0).tempoExponent(8), "presets that do not record the data's");
+    }
+
+    @Test
+    void aMelodyInHalfNotesIsHeardAtTheDatasSpeedAndAccompaniedAtItsOwn() {
+        Preset base = TinyModels.onsetPreset(6);
+        PresetManifest m = base.manifest();
+        Preset tempo = new Preset(new PresetManifest(m.name(), m.description(), m.architecture(), m.parts(),
+                m.decoding().withMelodyNoteSteps(4), m.training(), m.metrics()), base.weights());
+        PianoRoll quarters = melody(64, Meter.FOUR_FOUR);
+        Part halves = dev.continuo.engine.roll.TimeScaling.scaled(quarters.part(0), 2, 1);
+        List<Part> slow = new Accompanist(tempo).generate(halves, GenerationSettings.defaults());
+        List<Part> heard = new Accompanist(base).generate(quarters.part(0), GenerationSettings.defaults());
+        for (int p = 0; p < 4; p++) {
+            assertEquals(128, slow.get(p).steps());
+            List<Integer> pitches = slow.get(p).notes().stream().map(Note::pitch).distinct().sorted().toList();
+            assertEquals(heard.get(p).notes().stream().map(Note::pitch).distinct().sorted().toList(), pitches,
+                    "the harmony the model gives the tune at its own speed, part " + p);
+        }
+        assertTrue(slow.stream().mapToInt(part -> part.notes().size()).sum()
+                > heard.stream().mapToInt(part -> part.notes().size()).sum(),
+                "striking as often in real time as the data: more notes over the twice-as-long tune");
     }
 
     private static List<Note> notes(PianoRoll roll) {
