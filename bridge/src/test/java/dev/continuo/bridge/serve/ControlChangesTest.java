@@ -55,7 +55,7 @@ class ControlChangesTest {
 
     @Test
     void otherControllersAreNotOurs() {
-        for (int controller : new int[] {0, 1, 7, 19, 24, 64, 101, 118, 123}) {
+        for (int controller : new int[] {0, 1, 7, 19, 25, 64, 101, 118, 123}) {
             assertNull(ControlChanges.apply(GenerationSettings.defaults(), PRESET_MIX, controller, 64),
                     "CC " + controller);
         }
