@@ -32,8 +32,9 @@ final class GenerationOptions {
     Double threshold;
 
     @Option(names = "--density", paramLabel = "D",
-            description = "How often the parts strike: 0 sparse (only the model's surest onsets, towards one chord a "
-                    + "bar) to 1 busy (default: the preset's, 0.5; presets with onsets).")
+            description = "How often the parts strike: 0 about once a bar, 0.5 as often as the training data, 1 up to "
+                    + "four times as often; the model's onsets decide where (default: the preset's; presets with "
+                    + "onsets).")
     Double density;
 
     @Option(names = "--noise-scale", defaultValue = "1", paramLabel = "S",

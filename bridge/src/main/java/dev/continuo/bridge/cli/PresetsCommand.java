@@ -66,9 +66,15 @@ final class PresetsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  humanize: %.2f%n", m.decoding().humanize());
         }
         System.out.printf(Locale.ROOT, "  architecture: %s, pitches %d-%d%s, %d filters, depth %d, %d noise "
-                + "channels; %.2f M generator parameters%n", a.name(), a.lowestPitch(), a.highestPitch(),
+                + "channels%s; %.2f M generator parameters%n", a.name(), a.lowestPitch(), a.highestPitch(),
                 a.pitchAsChannels() ? " as channels" : "", a.baseFilters(), a.depth(), a.noiseChannels(),
-                preset.weights().parameterCount("g.") / 1e6);
+                a.onsets() ? ", onset planes" : "", preset.weights().parameterCount("g.") / 1e6);
+        if (m.decoding().keyNormalized() || m.decoding().melodyNoteSteps() > 0) {
+            System.out.printf(Locale.ROOT, "  generation: %s%s, density %.2f%n",
+                    m.decoding().keyNormalized() ? "in C major / A minor by the melody's key" : "by register",
+                    m.decoding().melodyNoteSteps() > 0 ? ", at the data's speed (median note "
+                            + m.decoding().melodyNoteSteps() + " sixteenths)" : "", m.decoding().density());
+        }
         if (m.training() != null) {
             System.out.printf(Locale.ROOT, "  trained on: %s; %d iterations in %.0f min; licence: %s%n",
                     m.training().data(), m.training().iterations(), m.training().seconds() / 60,

@@ -98,7 +98,7 @@ public final class Accompanist {
     }
 
     /** The median length of the melody's notes in steps, or 0 without notes. */
-    static double medianNoteSteps(Part melody) {
+    private static double medianNoteSteps(Part melody) {
         int[] lengths = melody.notes().stream().mapToInt(Note::lengthSteps).sorted().toArray();
         if (lengths.length == 0) {
             return 0;

@@ -35,8 +35,10 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
     public static final double DEFAULT_DENSITY = 0.5;
     /** Onset rate assumed for a part when the preset does not say: a note every beat. */
     public static final double DEFAULT_ONSET_RATE = 0.25;
-    /** How far density 0 and 1 move the onset rate from the data's: a quarter of it, four times it. */
-    private static final double DENSITY_RANGE = 4;
+    /** How much busier than the data's the parts strike at density 1. */
+    private static final double BUSY_FACTOR = 4;
+    /** Steps in a bar of 4/4 sixteenths: density 0 strikes and changes pitch about once a bar. */
+    private static final int BAR_STEPS = 16;
     private static final int MAX_TEMPO_OCTAVES = 2;
 
     /** Decoding without humanizing, by register, at the default density. */
@@ -82,23 +84,32 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
     }
 
     /**
-     * The share of its sounding steps on which a part starts a note, at a density 0–1: the data's rate times
-     * 4<sup>2·density − 1</sup> (a quarter of it at 0, the data's at ½, four times it at 1), at most 1. Decoding
-     * keeps the model's strongest onsets up to that share, so the model decides where the notes fall and the
-     * density how many there are.
+     * The share of its sounding steps on which a part starts a note, at a density 0–1: the data's rate at ½, up to
+     * four times it at 1 (at most every step), and down to one note a bar of 4/4 at 0 (or the data's rate, if
+     * sparser), geometrically in between. Decoding keeps the model's strongest onsets up to that share, so the model
+     * decides where the notes fall and the density how many there are.
      */
     public double onsetRate(int part, double density) {
-        return Math.min(1, onsetRates.get(part) * Math.pow(DENSITY_RANGE, 2 * density - 1));
+        double data = onsetRates.get(part);
+        if (density >= DEFAULT_DENSITY) {
+            return Math.min(1, data * Math.pow(BUSY_FACTOR, 2 * density - 1));
+        }
+        double sparse = Math.min(data, 1.0 / BAR_STEPS);
+        return sparse * Math.pow(data / sparse, 2 * density);
     }
 
     /**
      * With onsets, how many steps a monophonic part's new pitch must hold to be played, at a density 0–1: the
-     * preset's {@code changeSteps} (else {@code minNoteSteps}) from density ½ up, growing to four times that (a bar,
-     * for a beat) at 0, so that sparse parts change chord less often as well as striking less often.
+     * preset's {@code changeSteps} (else {@code minNoteSteps}) from density ½ up, growing geometrically to a bar of
+     * 4/4 at 0, so that sparse parts change chord at most once a bar as well as striking less often.
      */
     public int changeSteps(double density) {
         int steps = Math.max(1, changeSteps > 0 ? changeSteps : minNoteSteps);
-        return (int) Math.round(steps * Math.pow(DENSITY_RANGE, Math.max(0, 1 - 2 * density)));
+        if (density >= DEFAULT_DENSITY) {
+            return steps;
+        }
+        int sparse = Math.max(steps, BAR_STEPS);
+        return (int) Math.round(sparse * Math.pow((double) steps / sparse, 2 * density));
     }
 
     /**
