@@ -126,16 +126,4 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
         int exponent = (int) (Math.signum(octaves) * Math.floor(Math.abs(octaves) + 1e-9));
         return Math.max(-MAX_TEMPO_OCTAVES, Math.min(MAX_TEMPO_OCTAVES, exponent));
     }
-
-    /** This decoding with other onset rates (one per part). */
-    public Decoding withMelodyNoteSteps(int steps) {
-        return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
-                density, onsetRates, changeSteps, steps);
-    }
-
-    /** This decoding with other onset rates (one per part). */
-    public Decoding withOnsetRates(List<Double> rates) {
-        return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
-                density, rates, changeSteps, melodyNoteSteps);
-    }
 }

@@ -135,13 +135,13 @@ class AccompanistTest {
 
     @Test
     void theTempoExponentCountsWholeOctavesBetweenTheDataAndTheMelody() {
-        Decoding decoding = TinyModels.onsetPreset(1).manifest().decoding().withMelodyNoteSteps(4);
+        Decoding decoding = withMelodyNoteSteps(TinyModels.onsetPreset(1).manifest().decoding(), 4);
         assertEquals(0, decoding.tempoExponent(4));
         assertEquals(0, decoding.tempoExponent(6), "a dotted quarter is not yet twice as slow");
         assertEquals(-1, decoding.tempoExponent(8), "half notes: played twice as fast");
         assertEquals(-2, decoding.tempoExponent(32), "at most two octaves");
         assertEquals(1, decoding.tempoExponent(2), "eighths: played at half speed");
-        assertEquals(0, decoding.withMelodyNoteSteps(0).tempoExponent(8), "presets that do not record the data's");
+        assertEquals(0, withMelodyNoteSteps(decoding, 0).tempoExponent(8), "presets that do not record the data's");
     }
 
     @Test
@@ -149,7 +149,7 @@ class AccompanistTest {
         Preset base = TinyModels.onsetPreset(6);
         PresetManifest m = base.manifest();
         Preset tempo = new Preset(new PresetManifest(m.name(), m.description(), m.architecture(), m.parts(),
-                m.decoding().withMelodyNoteSteps(4), m.training(), m.metrics()), base.weights());
+                withMelodyNoteSteps(m.decoding(), 4), m.training(), m.metrics()), base.weights());
         PianoRoll quarters = melody(64, Meter.FOUR_FOUR);
         Part halves = dev.continuo.engine.roll.TimeScaling.scaled(quarters.part(0), 2, 1);
         List<Part> slow = new Accompanist(tempo).generate(halves, GenerationSettings.defaults());
@@ -163,6 +163,11 @@ class AccompanistTest {
         assertTrue(slow.stream().mapToInt(part -> part.notes().size()).sum()
                 > heard.stream().mapToInt(part -> part.notes().size()).sum(),
                 "striking as often in real time as the data: more notes over the twice-as-long tune");
+    }
+
+    private static Decoding withMelodyNoteSteps(Decoding d, int steps) {
+        return new Decoding(d.threshold(), d.monophonic(), d.melodyCenter(), d.minNoteSteps(), d.ensemble(),
+                d.humanize(), d.keyNormalized(), d.density(), d.onsetRates(), d.changeSteps(), steps);
     }
 
     private static List<Note> notes(PianoRoll roll) {
