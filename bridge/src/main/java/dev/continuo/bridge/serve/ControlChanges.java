@@ -11,7 +11,7 @@ import java.util.Locale;
  * specification's undefined ranges, so they clash with no standard controller):
  *
  * <pre>
- * CC 20  threshold (note density)  0 → −1 … 127 → +1
+ * CC 20  threshold (rests)         0 → −1 … 127 → +1
  * CC 21  noise seed                the value
  * CC 22  noise scale               value / 64 (64 = as trained)
  * CC 23  humanize                  value / 127
