@@ -1,5 +1,6 @@
 package dev.continuo.engine.data;
 
+import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.roll.PianoRoll;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
 
     /** Held-out pieces measured at each checkpoint. */
     public static final int HELD_OUT = 16;
-    /** Onset rate of a part the data never plays (see {@code Decoding}). */
-    private static final double DEFAULT_ONSET_RATE = 0.25;
 
     /** The median sounding pitch of the training melodies (where generation centres a user's melody). */
     public int melodyMedian() {
@@ -67,7 +66,7 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
 
     /**
      * For each of the first {@code parts} parts, the share of the steps it sounds on where it starts a note (the
-     * {@link #DEFAULT_ONSET_RATE} where a part never sounds).
+     * {@link Decoding#DEFAULT_ONSET_RATE} where a part never sounds).
      */
     public List<Double> onsetRates(int parts) {
         List<Double> rates = new ArrayList<>();
@@ -86,7 +85,7 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
                     }
                 }
             }
-            rates.add(sounding == 0 ? DEFAULT_ONSET_RATE : Math.min(1.0, (double) onsets / sounding));
+            rates.add(sounding == 0 ? Decoding.DEFAULT_ONSET_RATE : Math.min(1.0, (double) onsets / sounding));
         }
         return rates;
     }
