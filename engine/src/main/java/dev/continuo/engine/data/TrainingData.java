@@ -1,7 +1,7 @@
 package dev.continuo.engine.data;
 
 import dev.continuo.engine.preset.Decoding;
-import dev.continuo.engine.roll.PianoRoll;
+import dev.continuo.engine.roll.Note;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,24 +44,10 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
         return 60;
     }
 
-    /** The median length, in steps, of the training melodies' notes (0 without notes). */
+    /** The median length, in steps, of the training melodies' notes, rounded (0 without notes). */
     public int melodyNoteMedian() {
-        int[] counts = new int[PianoRoll.MAX_STEPS + 1];
-        long total = 0;
-        for (Example example : training) {
-            for (var note : example.melody().notes()) {
-                counts[Math.min(note.lengthSteps(), PianoRoll.MAX_STEPS)]++;
-                total++;
-            }
-        }
-        long seen = 0;
-        for (int length = 1; length < counts.length; length++) {
-            seen += counts[length];
-            if (2 * seen >= total && total > 0) {
-                return length;
-            }
-        }
-        return 0;
+        return (int) Math.round(Note.medianLength(training.stream().flatMap(e -> e.melody().notes().stream())
+                .toList()));
     }
 
     /**

@@ -85,6 +85,7 @@ public final class DatasetEvaluation {
             EvaluationPiece piece = pieces.get(i);
             Part melody = piece.melody();
             int[] pulses = piece.pulseStarts();
+            int[] bars = piece.barStarts();
             Map<String, List<Part>> accompaniments = new LinkedHashMap<>();
             if (withReference) {
                 accompaniments.put(REFERENCE, piece.reference());
@@ -95,7 +96,7 @@ public final class DatasetEvaluation {
             accompaniments.put("triad-rule", baselines.triadRule(melody, pulses));
             Key key = keys.estimate(melody);
             accompaniments.forEach((name, parts) -> accumulators.computeIfAbsent(name, SystemScores.Accumulator::new)
-                    .add(measure(piece, parts, key, withReference)));
+                    .add(measure(piece, parts, key, pulses, bars, withReference)));
         }
         List<SystemScores> scores = new ArrayList<>();
         accumulators.values().forEach(s -> scores.add(s.scores()));
@@ -112,11 +113,9 @@ public final class DatasetEvaluation {
         return withDistance;
     }
 
-    private static Map<String, Double> measure(EvaluationPiece piece, List<Part> parts, Key key,
-            boolean withReference) {
+    private static Map<String, Double> measure(EvaluationPiece piece, List<Part> parts, Key key, int[] pulses,
+            int[] bars, boolean withReference) {
         Part melody = piece.melody();
-        int[] pulses = piece.pulseStarts();
-        int[] bars = piece.barStarts();
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(EMPTY_BARS, Metrics.emptyBarRate(parts, bars, melody.steps()));
         values.put(IN_SCALE, Metrics.inScaleRate(parts, key));

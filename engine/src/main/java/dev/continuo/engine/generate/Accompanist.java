@@ -78,7 +78,7 @@ public final class Accompanist {
      * {@link Decoding#tempoExponent}) and brought back to the melody's.
      */
     private List<Part> generateUnmixed(Part melody, GenerationSettings settings) {
-        int exponent = preset.manifest().decoding().tempoExponent(medianNoteSteps(melody));
+        int exponent = preset.manifest().decoding().tempoExponent(Note.medianLength(melody.notes()));
         if (exponent == 0) {
             return generateAtModelSpeed(melody, settings, 0);
         }
@@ -95,16 +95,6 @@ public final class Accompanist {
     /** A length in real steps as model steps when the melody is played 2<sup>−exponent</sup> times faster. */
     private static int atModelSpeed(int steps, int exponent) {
         return Math.max(1, steps >> -exponent);
-    }
-
-    /** The median length of the melody's notes in steps, or 0 without notes. */
-    private static double medianNoteSteps(Part melody) {
-        int[] lengths = melody.notes().stream().mapToInt(Note::lengthSteps).sorted().toArray();
-        if (lengths.length == 0) {
-            return 0;
-        }
-        int middle = lengths.length / 2;
-        return lengths.length % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2.0;
     }
 
     /**

@@ -29,4 +29,14 @@ public record Note(int pitch, int startStep, int lengthSteps, int velocity) {
     public int endStep() {
         return startStep + lengthSteps;
     }
+
+    /** The median length in steps of these notes (the mean of the middle two for an even count), or 0 for none. */
+    public static double medianLength(java.util.Collection<Note> notes) {
+        int[] lengths = notes.stream().mapToInt(Note::lengthSteps).sorted().toArray();
+        if (lengths.length == 0) {
+            return 0;
+        }
+        int middle = lengths.length / 2;
+        return lengths.length % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2.0;
+    }
 }

@@ -60,4 +60,12 @@ class PartTest {
         assertThrows(IllegalArgumentException.class, () -> new Note(128, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new Note(60, 0, 0, 1));
     }
+
+    @Test
+    void theMedianNoteLengthIsTheMiddleOneOrTheMeanOfTheMiddleTwo() {
+        assertEquals(0, Note.medianLength(java.util.List.of()));
+        assertEquals(4, Note.medianLength(java.util.List.of(new Note(60, 0, 8, 90), new Note(62, 8, 4, 90),
+                new Note(64, 12, 1, 90))));
+        assertEquals(3, Note.medianLength(java.util.List.of(new Note(60, 0, 2, 90), new Note(62, 2, 4, 90))));
+    }
 }
