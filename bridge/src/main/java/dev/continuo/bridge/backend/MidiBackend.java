@@ -1,5 +1,7 @@
 package dev.continuo.bridge.backend;
 
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.cycle.RealTimeHandler;
 import java.util.List;
 
 /**

@@ -1,6 +1,10 @@
 package dev.continuo.bridge.backend;
 
-import dev.continuo.bridge.realtime.SpscRing;
+import dev.continuo.bridge.cycle.MidiOutput;
+import dev.continuo.bridge.cycle.RealTimeHandler;
+import dev.continuo.bridge.cycle.SpscRing;
+import dev.continuo.bridge.cycle.TransportSnapshot;
+import dev.continuo.bridge.midi.PackedMidi;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,7 +22,6 @@ public final class TimerCycleDriver implements AutoCloseable {
 
     /** Frames per second of the synthetic clock. */
     public static final int SAMPLE_RATE = 48_000;
-    private static final int BYTES_PER_RECORD = 7;
     /** Cycles the thread may fall behind before it skips ahead instead of catching up. */
     private static final int MAX_LATE_CYCLES = 8;
 
@@ -42,7 +45,7 @@ public final class TimerCycleDriver implements AutoCloseable {
     private final SpscRing input = new SpscRing(16_384);
     private final TransportSnapshot transport = new TransportSnapshot();
     private final long[] record = new long[2];
-    private final byte[] bytes = new byte[BYTES_PER_RECORD];
+    private final byte[] bytes = new byte[PackedMidi.MAX_BYTES];
     private final AtomicBoolean running = new AtomicBoolean();
     private final CycleLoad load = new CycleLoad();
     private final Output output = new Output();
@@ -65,12 +68,8 @@ public final class TimerCycleDriver implements AutoCloseable {
      * @return false if the input ring was full (the bytes are lost and counted)
      */
     public boolean offer(long arrivalNanos, byte[] data, int length) {
-        for (int start = 0; start < length; start += BYTES_PER_RECORD) {
-            int count = Math.min(BYTES_PER_RECORD, length - start);
-            long packed = (long) count << 56;
-            for (int i = 0; i < count; i++) {
-                packed |= (data[start + i] & 0xFFL) << (8 * i);
-            }
+        for (int start = 0; start < length; start += PackedMidi.MAX_BYTES) {
+            long packed = PackedMidi.pack(data, start, Math.min(PackedMidi.MAX_BYTES, length - start));
             if (!input.offer(packed, arrivalNanos)) {
                 return false;
             }
@@ -154,11 +153,7 @@ public final class TimerCycleDriver implements AutoCloseable {
                 return;
             }
             int offset = (int) Math.max(0, arrivalFrame - firstFrame);
-            int count = (int) (pendingRecord >>> 56);
-            for (int i = 0; i < count; i++) {
-                bytes[i] = (byte) (pendingRecord >>> (8 * i));
-            }
-            handler.input(offset, bytes, count);
+            handler.input(offset, bytes, PackedMidi.unpack(pendingRecord, bytes));
             pendingRecord = -1;
         }
     }

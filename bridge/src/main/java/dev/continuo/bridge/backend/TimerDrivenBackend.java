@@ -1,5 +1,6 @@
 package dev.continuo.bridge.backend;
 
+import dev.continuo.bridge.cycle.RealTimeHandler;
 import java.util.ArrayList;
 import java.util.List;
 

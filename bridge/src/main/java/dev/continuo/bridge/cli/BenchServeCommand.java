@@ -2,9 +2,9 @@ package dev.continuo.bridge.cli;
 
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.CycleLoad;
-import dev.continuo.bridge.backend.PortLayout;
 import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.bench.ServeProbe;
+import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.bridge.serve.LatencyLog;

@@ -3,15 +3,15 @@ package dev.continuo.bridge.cli;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.Backends;
-import dev.continuo.bridge.backend.javasound.MidiDevices;
 import dev.continuo.bridge.backend.MidiBackend;
-import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.backend.javasound.MidiDevices;
 import dev.continuo.bridge.config.ConfigException;
 import dev.continuo.bridge.config.ConfigFile;
 import dev.continuo.bridge.config.ConfigUniqueIds;
 import dev.continuo.bridge.config.ContinuoConfig;
 import dev.continuo.bridge.config.DaemonLog;
 import dev.continuo.bridge.config.Platform;
+import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.bridge.realtime.InternalClock;
@@ -25,16 +25,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.sound.midi.MidiUnavailableException;
 import java.util.function.Supplier;
+import javax.sound.midi.MidiUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code continuo serve}: the real-time daemon. Registers a melody input and the accompaniment output, captures each

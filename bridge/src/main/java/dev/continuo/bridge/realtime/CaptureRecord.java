@@ -1,5 +1,7 @@
 package dev.continuo.bridge.realtime;
 
+import dev.continuo.bridge.cycle.SpscRing;
+
 /**
  * How the real-time thread tells the capture thread what it heard, as two {@code long}s per record through a
  * {@link SpscRing}: the first holds the kind and small fields, the second a musical position (steps, as double

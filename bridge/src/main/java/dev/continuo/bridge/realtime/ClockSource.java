@@ -1,6 +1,6 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.StableId;
+import dev.continuo.bridge.cycle.StableId;
 import java.util.Locale;
 
 /** Where musical time comes from. */

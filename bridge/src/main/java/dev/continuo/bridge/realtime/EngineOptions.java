@@ -1,6 +1,6 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.cycle.PortLayout;
 
 /**
  * How the real-time engine behaves.

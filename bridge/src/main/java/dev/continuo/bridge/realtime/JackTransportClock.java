@@ -1,6 +1,6 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.bridge.cycle.TransportSnapshot;
 
 /**
  * Musical time from a transport with bar/beat/tick (a JACK timebase master). The position is taken from the

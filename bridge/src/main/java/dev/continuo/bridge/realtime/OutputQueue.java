@@ -1,6 +1,6 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.MidiOutput;
+import dev.continuo.bridge.cycle.MidiOutput;
 
 /**
  * Collects one cycle's outgoing short messages from several sources and writes them in time order, note-offs,

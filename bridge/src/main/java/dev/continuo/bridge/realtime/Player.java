@@ -1,6 +1,6 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.cycle.PortLayout;
 
 /**
  * Plays the accompaniment of each phrase wherever the clock says the song is: the notes that start in this cycle

@@ -1,8 +1,9 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.MidiOutput;
-import dev.continuo.bridge.backend.RealTimeHandler;
-import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.bridge.cycle.MidiOutput;
+import dev.continuo.bridge.cycle.RealTimeHandler;
+import dev.continuo.bridge.cycle.SpscRing;
+import dev.continuo.bridge.cycle.TransportSnapshot;
 import dev.continuo.bridge.midi.MidiByteParser;
 import dev.continuo.bridge.midi.MidiMessageSink;
 

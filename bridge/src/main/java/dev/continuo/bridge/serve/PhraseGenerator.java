@@ -90,7 +90,7 @@ public final class PhraseGenerator implements AutoCloseable {
         }
         try {
             List<Part> parts = accompanist.generate(phrase.melody(), settings);
-            PhrasePattern pattern = new PhrasePattern(phrase.melody().steps(), parts, revoicing);
+            PhrasePattern pattern = PhrasePatterns.of(phrase.melody().steps(), parts, revoicing);
             double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
             if (!revoicing) {
                 latencies.add(millis);

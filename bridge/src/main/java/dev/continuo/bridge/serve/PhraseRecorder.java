@@ -1,8 +1,8 @@
 package dev.continuo.bridge.serve;
 
+import dev.continuo.bridge.cycle.SpscRing;
 import dev.continuo.bridge.realtime.CaptureRecord;
 import dev.continuo.bridge.realtime.PhraseBook;
-import dev.continuo.bridge.realtime.SpscRing;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;

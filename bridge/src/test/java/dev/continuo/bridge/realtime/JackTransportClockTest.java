@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.bridge.cycle.TransportSnapshot;
 import org.junit.jupiter.api.Test;
 
 class JackTransportClockTest {

@@ -1,6 +1,7 @@
 package dev.continuo.bridge.realtime;
 
-import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.serve.PhrasePatterns;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.List;
@@ -61,7 +62,7 @@ final class PlayerRig {
     }
 
     static PhrasePattern pattern(int steps, Part... parts) {
-        return new PhrasePattern(steps, List.of(parts));
+        return PhrasePatterns.of(steps, List.of(parts), false);
     }
 
     /** Note events except the metronome (channel 10), described. */

@@ -5,7 +5,8 @@ import static dev.continuo.bridge.realtime.PlayerRig.pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.serve.PhrasePatterns;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;
@@ -278,7 +279,7 @@ class PlayerTest {
         organ.addNote(new Note(67, 0, 16, 90));
         Part bass = new Part("bass", 2, 32, -1, 16);
         bass.addNote(new Note(43, 4, 4, 90));
-        rig.book.put(0, new PhrasePattern(16, List.of(organ, bass), true));
+        rig.book.put(0, PhrasePatterns.of(16, List.of(organ, bass), true));
         rig.runUntil(16 * STEP + 256, 256);
 
         assertEquals(List.of(program(0, 0, 1, 0), on(0, 0, 1, 60, 100), off(8 * STEP, 0, 1, 60),

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.continuo.bridge.backend.PortLayout;
-import dev.continuo.bridge.backend.TransportSnapshot;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.cycle.SpscRing;
+import dev.continuo.bridge.cycle.TransportSnapshot;
 import dev.continuo.engine.roll.Note;
 import java.util.ArrayList;
 import java.util.HexFormat;

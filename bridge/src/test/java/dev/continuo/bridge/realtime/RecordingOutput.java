@@ -2,7 +2,7 @@ package dev.continuo.bridge.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.continuo.bridge.backend.MidiOutput;
+import dev.continuo.bridge.cycle.MidiOutput;
 import java.util.ArrayList;
 import java.util.List;
 

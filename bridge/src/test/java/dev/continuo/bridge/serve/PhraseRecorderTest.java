@@ -3,8 +3,8 @@ package dev.continuo.bridge.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.bridge.cycle.SpscRing;
 import dev.continuo.bridge.realtime.CaptureRecord;
-import dev.continuo.bridge.realtime.SpscRing;
 import dev.continuo.engine.roll.Note;
 import java.util.ArrayList;
 import java.util.List;

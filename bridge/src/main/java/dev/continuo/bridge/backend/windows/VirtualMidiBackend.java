@@ -5,10 +5,10 @@ import com.sun.jna.WString;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
-import dev.continuo.bridge.backend.PortLayout;
-import dev.continuo.bridge.backend.RealTimeHandler;
 import dev.continuo.bridge.backend.TimerCycleDriver;
 import dev.continuo.bridge.backend.TimerDrivenBackend;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.cycle.RealTimeHandler;
 import dev.continuo.natives.windows.TeVirtualMidiLibrary;
 
 /**

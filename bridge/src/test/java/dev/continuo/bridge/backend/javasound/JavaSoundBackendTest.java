@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.bridge.backend.BackendException;
-import dev.continuo.bridge.backend.PortLayout;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.cycle.SpscRing;
 import dev.continuo.bridge.realtime.CaptureRecord;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.PhrasePattern;
 import dev.continuo.bridge.realtime.RealTimeEngine;
-import dev.continuo.bridge.realtime.SpscRing;
+import dev.continuo.bridge.serve.PhrasePatterns;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class JavaSoundBackendTest {
         for (int beat = 0; beat < 4; beat++) {
             bass.addNote(new Note(36 + beat, beat * 4, 2, 100));
         }
-        book.put(0, new PhrasePattern(16, List.of(bass)));
+        book.put(0, PhrasePatterns.of(16, List.of(bass), false));
         SpscRing capture = new SpscRing(16_384); // a cycle record every 1.3 ms, besides the notes
         RealTimeEngine engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, ClockSource.INTERNAL, 1, 120,
                 0, false, false, 0, 15), book, capture);

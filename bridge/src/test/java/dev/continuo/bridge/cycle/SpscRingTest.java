@@ -1,4 +1,4 @@
-package dev.continuo.bridge.realtime;
+package dev.continuo.bridge.cycle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,10 @@
-package dev.continuo.bridge.backend;
+package dev.continuo.bridge.cycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.realtime.ClockSource;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,15 @@
-package dev.continuo.bridge.serve;
+package dev.continuo.bridge.backend.javasound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.continuo.bridge.backend.PortLayout;
-import dev.continuo.bridge.backend.TransportSnapshot;
-import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.cycle.SpscRing;
+import dev.continuo.bridge.cycle.TransportSnapshot;
 import dev.continuo.bridge.realtime.CaptureRecord;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.RealTimeEngine;
-import dev.continuo.bridge.realtime.SpscRing;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sound.midi.MidiDevice;

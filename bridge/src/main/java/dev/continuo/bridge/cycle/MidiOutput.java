@@ -1,4 +1,4 @@
-package dev.continuo.bridge.backend;
+package dev.continuo.bridge.cycle;
 
 /** Where a {@link RealTimeHandler} writes a cycle's output. Called on the real-time thread. */
 public interface MidiOutput {

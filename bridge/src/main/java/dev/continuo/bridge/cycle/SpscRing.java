@@ -1,4 +1,4 @@
-package dev.continuo.bridge.realtime;
+package dev.continuo.bridge.cycle;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,10 +1,10 @@
-package dev.continuo.bridge.serve;
+package dev.continuo.bridge.backend.javasound;
 
-import dev.continuo.bridge.backend.MidiOutput;
-import dev.continuo.bridge.backend.RealTimeHandler;
-import dev.continuo.bridge.backend.TransportSnapshot;
-import dev.continuo.bridge.backend.javasound.MidiDevices;
-import dev.continuo.bridge.realtime.SpscRing;
+import dev.continuo.bridge.cycle.MidiOutput;
+import dev.continuo.bridge.cycle.RealTimeHandler;
+import dev.continuo.bridge.cycle.SpscRing;
+import dev.continuo.bridge.cycle.TransportSnapshot;
+import dev.continuo.bridge.midi.PackedMidi;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiUnavailableException;
@@ -20,12 +20,10 @@ import javax.sound.midi.Transmitter;
  */
 public final class KeyboardInput implements RealTimeHandler, AutoCloseable {
 
-    private static final int BYTES_PER_RECORD = 7;
-
     private final RealTimeHandler engine;
     private final SpscRing ring = new SpscRing(4096);
     private final long[] record = new long[2];
-    private final byte[] bytes = new byte[BYTES_PER_RECORD];
+    private final byte[] bytes = new byte[PackedMidi.MAX_BYTES];
     private final MidiDevice device;
     private final Transmitter transmitter;
 
@@ -63,13 +61,8 @@ public final class KeyboardInput implements RealTimeHandler, AutoCloseable {
 
     /** Called on the device's thread. */
     private void offer(byte[] data, int length) {
-        for (int start = 0; start < length; start += BYTES_PER_RECORD) {
-            int count = Math.min(BYTES_PER_RECORD, length - start);
-            long packed = (long) count << 56;
-            for (int i = 0; i < count; i++) {
-                packed |= (data[start + i] & 0xFFL) << (8 * i);
-            }
-            ring.offer(packed, 0);
+        for (int start = 0; start < length; start += PackedMidi.MAX_BYTES) {
+            ring.offer(PackedMidi.pack(data, start, Math.min(PackedMidi.MAX_BYTES, length - start)), 0);
         }
     }
 
@@ -77,11 +70,7 @@ public final class KeyboardInput implements RealTimeHandler, AutoCloseable {
     public void beginCycle(long firstFrame, int frames, int sampleRate, TransportSnapshot transport) {
         engine.beginCycle(firstFrame, frames, sampleRate, transport);
         while (ring.poll(record)) {
-            int count = (int) (record[0] >>> 56);
-            for (int i = 0; i < count; i++) {
-                bytes[i] = (byte) (record[0] >>> (8 * i));
-            }
-            engine.input(0, bytes, count);
+            engine.input(0, bytes, PackedMidi.unpack(record[0], bytes));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.continuo.bridge.backend;
+package dev.continuo.bridge.cycle;
 
 /**
  * The engine's side of a backend's real-time cycle. A backend calls, once per cycle and in this order:

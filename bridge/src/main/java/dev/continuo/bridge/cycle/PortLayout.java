@@ -1,4 +1,4 @@
-package dev.continuo.bridge.backend;
+package dev.continuo.bridge.cycle;
 
 /** How the four accompaniment parts leave the engine. */
 public enum PortLayout implements StableId {

@@ -1,4 +1,4 @@
-package dev.continuo.bridge.backend;
+package dev.continuo.bridge.cycle;
 
 /**
  * Bar, beat and tick of a frame at a constant tempo in n/4, as a JACK timebase master reports them. Computed from the

@@ -1,4 +1,4 @@
-package dev.continuo.bridge.backend;
+package dev.continuo.bridge.cycle;
 
 /**
  * The host's transport as read at the start of one cycle: rolling or not, its frame position and, when a timebase
