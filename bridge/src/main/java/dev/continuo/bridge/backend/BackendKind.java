@@ -1,6 +1,6 @@
 package dev.continuo.bridge.backend;
-import dev.continuo.bridge.cycle.StableId;
 
+import dev.continuo.bridge.cycle.StableId;
 
 /** The MIDI backends Continuo knows, with stable ids used on the command line and in the config. */
 public enum BackendKind implements StableId {
