@@ -7,17 +7,15 @@ import dev.continuo.bridge.bench.ServeProbe;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
+import dev.continuo.bridge.serve.Engine;
 import dev.continuo.bridge.serve.LatencyLog;
-import dev.continuo.bridge.serve.ServeSession;
-import dev.continuo.bridge.serve.ServeSettings;
+import dev.continuo.bridge.serve.Session;
+import dev.continuo.bridge.serve.SessionSettings;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.natives.jack.JackLibrary;
 import dev.continuo.natives.jack.JackLibraryDirect;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -64,17 +62,19 @@ final class BenchServeCommand implements Callable<Integer> {
         } catch (UnsatisfiedLinkError e) {
             throw new BadInputException("bench serve needs JACK: libjack is not installed");
         }
-        Path socket = Files.createTempDirectory("continuo-bench").resolve("ctl.sock");
         EngineOptions engine = new EngineOptions(PortLayout.SINGLE, ClockSource.INTERNAL, bars, bpm, 0, false,
                 false, -1, 15);
-        ServeSettings settings = new ServeSettings(ENGINE, engine, preset, GenerationSettings.defaults(), false,
-                socket, false, false, null);
+        SessionSettings settings = new SessionSettings(ENGINE, engine, preset, GenerationSettings.defaults(), false,
+                false, null);
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
-        try (ServeSession session = new ServeSession(settings, catalog, catalog.load(preset),
-                () -> new JackBackend(jack))) {
-            Thread runner = new Thread(() -> runQuietly(session), "continuo-bench-engine");
-            runner.start();
-            long readyMillis = awaitReady(session, runner);
+        try (Engine daemon = new Engine(catalog)) {
+            Session session;
+            try {
+                session = daemon.open(settings, catalog.load(preset), () -> new JackBackend(jack));
+            } catch (BackendException e) {
+                throw new BadInputException("the engine did not start: " + e.getMessage());
+            }
+            long readyMillis = ManagementFactory.getRuntimeMXBean().getUptime();
             try (ServeProbe probe = new ServeProbe(jack, PROBE, bpm)) {
                 probe.connect(PROBE + ":out", ENGINE + ":" + JackBackend.MELODY_IN);
                 probe.connect(ENGINE + ":" + JackBackend.ACCOMPANIMENT, PROBE + ":in");
@@ -97,8 +97,6 @@ final class BenchServeCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "allocated on the real-time thread: %.0f bytes per cycle%n",
                         bytesPerCycle);
             }
-            session.stop();
-            runner.join(10_000);
         }
         return Continuo.OK;
     }
@@ -112,25 +110,6 @@ final class BenchServeCommand implements Callable<Integer> {
         long cycles = load.cycles();
         Thread.sleep(2000);
         return (threads.getThreadAllocatedBytes(thread) - bytes) / (double) Math.max(1, load.cycles() - cycles);
-    }
-
-    private static void runQuietly(ServeSession session) {
-        try {
-            session.run();
-        } catch (BackendException | IOException | InterruptedException e) {
-            System.err.println("ERROR: " + e.getMessage());
-        }
-    }
-
-    private static long awaitReady(ServeSession session, Thread runner) throws BadInputException,
-            InterruptedException {
-        while (!session.ready()) {
-            if (!runner.isAlive()) {
-                throw new BadInputException("the engine did not start (is a JACK server running?)");
-            }
-            Thread.sleep(10);
-        }
-        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static void report(long readyMillis, long[] onsets, double framesPerStep, LatencyLog latencies,

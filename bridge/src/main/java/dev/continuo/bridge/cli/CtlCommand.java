@@ -5,6 +5,7 @@ import dev.continuo.bridge.serve.ControlClient;
 import dev.continuo.bridge.serve.ControlSocket;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,10 +13,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code continuo ctl}: talks to the running daemon over its control socket. */
 @Command(name = "ctl", mixinStandardHelpOptions = true,
-        description = "Control the running daemon: status, preset NAME, panic (all notes off), stop.")
+        description = {"Control the running daemon: sessions, status, preset NAME, panic (all notes off), stop.",
+            "With several sessions (plug-in instances besides serve), address one with --session ID."})
 final class CtlCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "COMMAND", description = "status, preset, panic or stop.")
+    @Parameters(index = "0", paramLabel = "COMMAND", description = "sessions, status, preset, panic or stop.")
     String command;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Preset name, for preset.")
@@ -24,6 +26,11 @@ final class CtlCommand implements Callable<Integer> {
     @Option(names = "--socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
     Path socket = ControlSocket.defaultPath();
 
+    @Option(names = "--session", paramLabel = "ID",
+            description = "The session to address (see continuo ctl sessions); without it: the only session, "
+                    + "or for panic and stop all of them.")
+    String session;
+
     @Option(names = "--json", description = "Print the daemon's JSON answer as it is.")
     boolean json;
 
@@ -31,7 +38,8 @@ final class CtlCommand implements Callable<Integer> {
     public Integer call() throws BadInputException {
         JsonNode reply;
         try {
-            reply = ControlClient.send(socket, argument == null ? command : command + " " + argument);
+            String line = argument == null ? command : command + " " + argument;
+            reply = ControlClient.send(socket, session == null ? line : "@" + session + " " + line);
         } catch (IOException e) {
             throw new BadInputException("no Continuo daemon answers on " + socket + " (is \"continuo serve\" "
                     + "running?)");
@@ -41,7 +49,7 @@ final class CtlCommand implements Callable<Integer> {
         } else if (reply.has("status")) {
             JsonNode status = reply.get("status");
             System.out.printf("preset %s, clock %s (%s), bar %s, %.0f bpm%n", status.path("preset").asText(),
-                    status.path("clock").asText().toLowerCase(java.util.Locale.ROOT),
+                    status.path("clock").asText().toLowerCase(Locale.ROOT),
                     status.path("rolling").asBoolean() ? "playing" : "stopped", barBeat(status),
                     status.path("beatsPerMinute").asDouble());
             System.out.printf("phrase %d, pass %d; %d phrases accompanied; notes in %d, sounding %d%n",
@@ -49,6 +57,12 @@ final class CtlCommand implements Callable<Integer> {
                     status.path("phrasesAccompanied").asLong(), status.path("notesIn").asLong(),
                     status.path("soundingNotes").asInt());
             System.out.printf("ports %s%n", status.path("ports").asText());
+        } else if (reply.has("sessions")) {
+            for (JsonNode each : reply.get("sessions")) {
+                System.out.printf("session %s: %s, %s, preset %s, backend %s%n", each.path("id").asText(),
+                        each.path("name").asText(), each.path("state").asText().toLowerCase(Locale.ROOT),
+                        each.path("preset").asText(), each.path("backend").asText("-"));
+            }
         }
         if (!reply.path("ok").asBoolean()) {
             throw new BadInputException(reply.path("error").asText("the daemon refused the command"));

@@ -16,8 +16,9 @@ import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.bridge.realtime.InternalClock;
 import dev.continuo.bridge.serve.ControlSocket;
-import dev.continuo.bridge.serve.ServeSession;
-import dev.continuo.bridge.serve.ServeSettings;
+import dev.continuo.bridge.serve.Engine;
+import dev.continuo.bridge.serve.Session;
+import dev.continuo.bridge.serve.SessionSettings;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
@@ -157,9 +158,8 @@ final class ServeCommand implements Callable<Integer> {
         parse(() -> new InternalClock(bpm, countIn)); // checks --bpm and --count-in before anything starts
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         Preset preset = catalog.load(generation.preset);
-        ServeSettings settings = new ServeSettings(clientName, engine, generation.preset,
-                generation.settings(preset.manifest()),
-                !noReconnect, socket, !noStatus && System.console() != null, timebaseMaster, keyboard);
+        SessionSettings settings = new SessionSettings(clientName, engine, generation.preset,
+                generation.settings(preset.manifest()), !noReconnect, timebaseMaster, keyboard);
         if (kind == BackendKind.JAVASOUND && (input == null || output == null)) {
             throw new BadInputException("--backend javasound connects to existing ports: give --input NAME and "
                     + "--output NAME (see continuo ports)");
@@ -180,11 +180,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (BackendException e) {
             throw new BadInputException(e.getMessage());
         }
-        try (ServeSession session = new ServeSession(settings, catalog, preset, backends)) {
-            Thread hook = new Thread(() -> session.stopAndAwaitClose(SHUTDOWN_TIMEOUT_MILLIS), "continuo-shutdown");
+        try (Engine daemon = new Engine(catalog)) {
+            Thread hook = new Thread(() -> stopAndAwait(daemon), "continuo-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            ServeSession.Outcome outcome = session.run();
-            if (outcome == ServeSession.Outcome.SERVICE_LOST) {
+            daemon.listen(socket);
+            Session session = daemon.open(settings, preset, backends);
+            if (!noStatus && System.console() != null) {
+                daemon.showStatusLine();
+            }
+            if (session.awaitEnd() == Session.Outcome.SERVICE_LOST) {
                 LOG.error("The MIDI service went away and --no-reconnect is set; exiting");
                 return Continuo.INTERNAL_ERROR;
             }
@@ -192,6 +196,16 @@ final class ServeCommand implements Callable<Integer> {
         } catch (BackendException e) {
             LOG.error("{}", e.getMessage());
             return Continuo.INTERNAL_ERROR;
+        }
+    }
+
+    /** For the shutdown hook (SIGTERM, Ctrl-C): the JVM must not end before the notes are off. */
+    private static void stopAndAwait(Engine daemon) {
+        daemon.stop();
+        try {
+            daemon.awaitReleased(SHUTDOWN_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

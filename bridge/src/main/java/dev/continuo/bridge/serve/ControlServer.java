@@ -20,24 +20,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's end of {@code continuo ctl}: a UNIX domain socket (mode 0600, in a 0700 directory) that takes one
- * command line per connection ({@code status}, {@code preset NAME}, {@code panic}, {@code stop}) and answers with one
- * JSON object.
+ * command line per connection and answers with one JSON object. What the commands mean is {@link Commands}' business.
  */
 public final class ControlServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
     private static final int MAX_COMMAND = 1024;
 
-    /** What the commands do. Called on the control thread. */
+    /** Answers one command line. Called on the control thread. */
     public interface Commands {
-        ObjectNode status();
-
-        /** @return an error message, or null on success */
-        String preset(String name);
-
-        void panic();
-
-        void stop();
+        /** @return the reply; it has {@code "error"} if the command failed */
+        ObjectNode answer(String command);
     }
 
     private final Path path;
@@ -99,21 +92,8 @@ public final class ControlServer implements AutoCloseable {
         BufferedReader reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
                 StandardCharsets.UTF_8), MAX_COMMAND);
         String line = reader.readLine();
-        ObjectNode reply = json.createObjectNode();
         String command = line == null ? "" : line.strip();
-        String[] words = command.split("\\s+", 2);
-        switch (words[0]) {
-            case "status" -> reply.set("status", commands.status());
-            case "panic" -> commands.panic();
-            case "stop" -> commands.stop();
-            case "preset" -> {
-                String error = words.length < 2 ? "preset needs a name" : commands.preset(words[1]);
-                if (error != null) {
-                    reply.put("error", error);
-                }
-            }
-            default -> reply.put("error", "unknown command \"" + command + "\" (status, preset NAME, panic, stop)");
-        }
+        ObjectNode reply = commands.answer(command);
         reply.put("ok", !reply.has("error"));
         OutputStream out = Channels.newOutputStream(client);
         out.write(json.writeValueAsBytes(reply));

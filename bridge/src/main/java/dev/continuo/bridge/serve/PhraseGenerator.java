@@ -2,27 +2,28 @@ package dev.continuo.bridge.serve;
 
 import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.PhrasePattern;
-import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.generate.Mix;
-import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accompanies captured phrases on one background thread and publishes the result in the {@link PhraseBook}. When
- * several versions of a phrase wait, only the newest is generated. A preset or settings change re-voices every
- * phrase captured so far, on the same thread; those patterns wait for their phrase's next start, so the switch
- * happens on a phrase boundary.
+ * Accompanies one session's captured phrases on the engine's generation worker (shared by every session) and
+ * publishes the result in the session's {@link PhraseBook}. When several versions of a phrase wait, only the newest
+ * is generated. A preset or settings change re-voices every phrase captured so far, on the same worker; those
+ * patterns wait for their phrase's next start, so the switch happens on a phrase boundary. Presets are loaded on the
+ * worker too, never on the thread that heard the request.
  */
 public final class PhraseGenerator implements AutoCloseable {
 
@@ -30,24 +31,28 @@ public final class PhraseGenerator implements AutoCloseable {
 
     private final PhraseBook book;
     private final int bars;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "continuo-generate");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor worker;
+    private final PresetCache presets;
     private final Map<Integer, Long> newest = new ConcurrentHashMap<>();
     private final Map<Integer, CapturedPhrase> captured = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final LatencyLog latencies = new LatencyLog(4096);
     private volatile GenerationSettings settings;
-    private volatile String presetName;
-    private Accompanist accompanist;
+    private volatile PresetCache.Loaded preset;
+    private volatile boolean closed;
 
-    public PhraseGenerator(PhraseBook book, int bars, Preset preset, GenerationSettings settings) {
+    /**
+     * @param worker  the thread that generates (one at a time, in order)
+     * @param presets where presets are loaded from and shared
+     * @param preset  the preset to start with
+     */
+    PhraseGenerator(PhraseBook book, int bars, Executor worker, PresetCache presets, PresetCache.Loaded preset,
+            GenerationSettings settings) {
         this.book = book;
         this.bars = bars;
-        this.accompanist = new Accompanist(preset);
-        this.presetName = preset.manifest().name();
+        this.worker = worker;
+        this.presets = presets;
+        this.preset = preset;
         this.settings = settings;
     }
 
@@ -60,8 +65,8 @@ public final class PhraseGenerator implements AutoCloseable {
         melody.addNote(new Note(67, 0, 4, 80));
         melody.addNote(new Note(64, 4, 4, 80));
         try {
-            worker.submit(() -> accompanist.generate(melody, settings)).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+            CompletableFuture.runAsync(() -> preset.accompanist().generate(melody, settings), worker).get();
+        } catch (ExecutionException e) {
             throw new IllegalStateException("the model failed on a test melody: " + e.getCause().getMessage(),
                     e.getCause());
         }
@@ -85,11 +90,11 @@ public final class PhraseGenerator implements AutoCloseable {
     }
 
     private void generate(CapturedPhrase phrase, long id, boolean revoicing) {
-        if (newest.getOrDefault(phrase.bookIndex(), id) != id) {
+        if (closed || newest.getOrDefault(phrase.bookIndex(), id) != id) {
             return;
         }
         try {
-            List<Part> parts = accompanist.generate(phrase.melody(), settings);
+            List<Part> parts = preset.accompanist().generate(phrase.melody(), settings);
             PhrasePattern pattern = PhrasePatterns.of(phrase.melody().steps(), parts, revoicing);
             double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
             if (!revoicing) {
@@ -116,17 +121,42 @@ public final class PhraseGenerator implements AutoCloseable {
     }
 
     /**
-     * Switches to another preset, with its own mix: phrases captured from now on use it at once, those already
-     * heard switch when they next start. Any thread.
+     * Switches to the preset called {@code name}, read from disk on the worker, with its own mix: phrases captured
+     * from now on use it at once, those already heard switch when they next start. A preset that cannot be loaded
+     * is reported and the current one stays. Any thread.
+     *
+     * @return done when the preset is in use; failed with the reason it could not be loaded
      */
-    public void usePreset(Preset preset) {
+    public CompletableFuture<Void> usePreset(String name) {
+        return switchTo(() -> presets.fresh(name), "Preset \"" + name + "\"");
+    }
+
+    /** Switches (as {@link #usePreset}) to the preset a Program Change (0–127) selects. Any thread. */
+    public CompletableFuture<Void> usePresetNumber(int program) {
+        return switchTo(() -> presets.byProgram(program), "Program Change " + (program + 1));
+    }
+
+    private interface PresetLoad {
+        PresetCache.Loaded load() throws CorruptWeightsException;
+    }
+
+    private CompletableFuture<Void> switchTo(PresetLoad load, String what) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         worker.execute(() -> {
-            accompanist = new Accompanist(preset);
-            presetName = preset.manifest().name();
-            settings = settings.withMix(Mix.of(preset.manifest()));
-            LOG.info("Preset \"{}\" is in use from the next phrase start", presetName);
-            revoiceAll();
+            try {
+                PresetCache.Loaded next = load.load();
+                preset = next;
+                settings = settings.withMix(Mix.of(next.preset().manifest()));
+                LOG.info("Preset \"{}\" is in use from the next phrase start", presetName());
+                revoiceAll();
+                done.complete(null);
+            } catch (CorruptWeightsException | RuntimeException e) {
+                LOG.error("{}: {}", what, e.getMessage());
+                LOG.debug("Preset load failure", e);
+                done.completeExceptionally(e);
+            }
         });
+        return done;
     }
 
     /** Changes the settings: new phrases use them at once, those already heard when they next start. Any thread. */
@@ -140,7 +170,17 @@ public final class PhraseGenerator implements AutoCloseable {
     }
 
     public String presetName() {
-        return presetName;
+        return preset.preset().manifest().name();
+    }
+
+    /** The manifest of the preset in use. */
+    public PresetManifest presetManifest() {
+        return preset.preset().manifest();
+    }
+
+    /** The mix of the preset in use. */
+    public Mix presetMix() {
+        return Mix.of(preset.preset().manifest());
     }
 
     /** Milliseconds from each phrase's end to its accompaniment being ready. */
@@ -148,13 +188,9 @@ public final class PhraseGenerator implements AutoCloseable {
         return latencies;
     }
 
+    /** Drops whatever is still queued for this session; the worker itself belongs to the engine. */
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closed = true;
     }
 }

@@ -3,6 +3,7 @@ package dev.continuo.bridge.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.bridge.realtime.PhraseBook;
@@ -11,13 +12,19 @@ import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.generate.Mix;
 import dev.continuo.engine.preset.PartControls;
 import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.testing.TinyModels;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PhraseGeneratorTest {
 
@@ -55,10 +62,15 @@ class PhraseGeneratorTest {
     }
 
     @Test
-    void newTakesPlayAtOnceAndPresetOrMixChangesWaitForThePhraseStart() throws Exception {
+    void newTakesPlayAtOnceAndPresetOrMixChangesWaitForThePhraseStart(@TempDir Path presetsFolder)
+            throws Exception {
+        otherPreset().save(presetsFolder.resolve("other"));
+        PresetCache presets = new PresetCache(new PresetCatalog(presetsFolder));
         PhraseBook book = new PhraseBook();
         GenerationSettings settings = GenerationSettings.defaults().withThreshold(-0.5);
-        try (PhraseGenerator generator = new PhraseGenerator(book, 2, TinyModels.preset(5), settings)) {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (PhraseGenerator generator = new PhraseGenerator(book, 2, worker, presets,
+                presets.add("tiny", TinyModels.preset(5)), settings)) {
             generator.submit(phrase(0));
             generator.submit(phrase(1));
             PhrasePattern first = await(book, 0, p -> true);
@@ -67,7 +79,7 @@ class PhraseGeneratorTest {
             assertEquals(19, first.partProgram(0));
             assertTrue(first.noteCount() > 0);
 
-            generator.usePreset(otherPreset());
+            generator.usePreset("other").get();
             for (int index = 0; index < 2; index++) {
                 PhrasePattern switched = await(book, index, p -> p.partProgram(0) == 40);
                 assertTrue(switched.waitsForPhraseStart(), "every heard phrase switches at its next start");
@@ -93,6 +105,14 @@ class PhraseGeneratorTest {
             }
             assertTrue(partOneSounds, "unmuted by the new mix");
             assertEquals(2, generator.latencies().count(), "re-voicing is not a new phrase's latency");
+
+            ExecutionException missing = assertThrows(ExecutionException.class,
+                    () -> generator.usePreset("missing").get());
+            assertTrue(missing.getCause().getMessage().contains("no preset named \"missing\""),
+                    missing.getCause().getMessage());
+            assertEquals("other", generator.presetName(), "a preset that cannot be loaded leaves the current one");
+        } finally {
+            worker.shutdownNow();
         }
     }
 }

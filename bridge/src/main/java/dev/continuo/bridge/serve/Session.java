@@ -1,0 +1,351 @@
+package dev.continuo.bridge.serve;
+
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.MidiBackend;
+import dev.continuo.bridge.backend.javasound.KeyboardInput;
+import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.bridge.cycle.RealTimeHandler;
+import dev.continuo.bridge.cycle.SpscRing;
+import dev.continuo.bridge.realtime.EngineStatus;
+import dev.continuo.bridge.realtime.PhraseBook;
+import dev.continuo.bridge.realtime.RealTimeEngine;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.PresetManifest;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sound.midi.MidiUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client of the {@link Engine}: its backend link, real-time engine, phrase book, preset, mix and clock. Its
+ * {@link SessionLifecycle} moves by compare-and-set; every step after {@link #start} runs as a task on the engine's
+ * housekeeping scheduler (drain the capture ring, report problems, notice a lost service, reconnect, silence and
+ * release) — nothing waits in a loop.
+ */
+public final class Session {
+
+    /** How a session ended. */
+    public enum Outcome { STOPPED, SERVICE_LOST }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    private static final long RECONNECT_INTERVAL_MILLIS = 1000;
+    /** Time for the backend's threads to finish with a dead connection before it is closed. */
+    private static final long LOST_GRACE_MILLIS = 500;
+    private static final long SILENCE_TIMEOUT_MILLIS = 500;
+    /** Capture is drained this often while music plays or input arrives, and {@link #IDLE_MILLIS} otherwise. */
+    private static final long BUSY_MILLIS = 2;
+    private static final long IDLE_MILLIS = 50;
+
+    private final String id;
+    private final SessionSettings settings;
+    private final Supplier<MidiBackend> backends;
+    private final ScheduledExecutorService scheduler;
+    private final Runnable onClosed;
+    private final SessionLifecycle lifecycle = new SessionLifecycle();
+    private final SpscRing capture = new SpscRing(16_384);
+    private final long[] record = new long[2];
+    private final RealTimeEngine engine;
+    private final PhraseGenerator generator;
+    private final PhraseRecorder recorder;
+    private final ProblemReporter problems = new ProblemReporter();
+    private volatile MidiBackend backend;
+    private volatile String lostReason;
+    private KeyboardInput keyboard;
+    private boolean toldRetrying;
+    private volatile boolean lossHandled;
+    private volatile long silenceDeadline;
+
+    Session(String id, SessionSettings settings, Supplier<MidiBackend> backends, ScheduledExecutorService scheduler,
+            Executor worker, PresetCache presets, PresetCache.Loaded preset, Runnable onClosed) {
+        this.id = id;
+        this.settings = settings;
+        this.backends = backends;
+        this.scheduler = scheduler;
+        this.onClosed = onClosed;
+        PhraseBook book = new PhraseBook();
+        this.engine = new RealTimeEngine(settings.engine(), book, capture);
+        this.generator = new PhraseGenerator(book, settings.engine().bars(), worker, presets, preset,
+                settings.generation());
+        this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel());
+    }
+
+    /**
+     * Warms the model up, opens the keyboard and makes the first connection; from then on the session runs on the
+     * scheduler.
+     *
+     * @throws BackendException if the first connection fails and reconnection is off, or the keyboard cannot be
+     *                          opened; the session is closed then
+     */
+    void start() throws BackendException, InterruptedException {
+        try {
+            generator.warmUp();
+            if (settings.keyboard() != null) {
+                openKeyboard();
+            }
+            lifecycle.move(SessionState.STARTING, SessionState.CONNECTING);
+            connect(true);
+        } catch (BackendException | RuntimeException e) {
+            lifecycle.stop(Outcome.STOPPED);
+            release();
+            throw e;
+        }
+        scheduler.execute(this::housekeep);
+    }
+
+    private void openKeyboard() throws BackendException {
+        try {
+            keyboard = KeyboardInput.open(engine, new MidiDevices(), settings.keyboard());
+        } catch (MidiUnavailableException e) {
+            throw new BackendException(e.getMessage());
+        }
+        LOG.info("Listening to the keyboard \"{}\" as melody", keyboard.name());
+        MidiDevices.onChange(() -> LOG.info("MIDI devices were plugged in or out (continuo ports lists them)"));
+    }
+
+    /** Opens a backend; on failure retries on the scheduler every second if allowed. */
+    private void connect(boolean first) throws BackendException {
+        if (lifecycle.state() != SessionState.CONNECTING) {
+            return;
+        }
+        MidiBackend candidate = backends.get();
+        RealTimeHandler handler = keyboard != null ? keyboard : engine;
+        try {
+            candidate.open(settings.clientName(), settings.engine().layout(), handler, this::serviceLost);
+        } catch (BackendException e) {
+            candidate.close();
+            if (!settings.reconnect()) {
+                throw e;
+            }
+            if (!toldRetrying) {
+                LOG.warn("{}; retrying every second", e.getMessage());
+                toldRetrying = true;
+            }
+            scheduler.schedule(this::reconnect, RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (!lifecycle.move(SessionState.CONNECTING, SessionState.RUNNING)) {
+            candidate.close();
+            return;
+        }
+        backend = candidate;
+        toldRetrying = false;
+        lossHandled = false;
+        engine.sendPrograms(programs(generator.presetManifest()));
+        if (settings.tempoMaster()) {
+            offerTempo(candidate);
+        }
+        announce(candidate, first);
+    }
+
+    private void reconnect() {
+        try {
+            connect(false);
+        } catch (BackendException e) {
+            LOG.error("{}", e.getMessage());
+        }
+    }
+
+    private void announce(MidiBackend connected, boolean first) {
+        List<String> ports = connected.portNames();
+        LOG.info("{} {}: melody in {}, accompaniment out {} ({} Hz, {} frames per cycle)",
+                first ? "Registered" : "Reconnected; registered", connected.kind().id(), ports.get(0),
+                String.join(", ", ports.subList(1, ports.size())), connected.sampleRate(),
+                connected.framesPerCycle());
+        if (first) {
+            LOG.info("Ready {} ms after start: preset \"{}\", {}-bar phrases, clock {}",
+                    ManagementFactory.getRuntimeMXBean().getUptime(), generator.presetName(),
+                    settings.engine().bars(), settings.engine().clock() == null ? "auto"
+                            : settings.engine().clock().id());
+        }
+    }
+
+    private void offerTempo(MidiBackend candidate) {
+        double bpm = settings.engine().bpm();
+        try {
+            if (candidate.offerTempo(bpm)) {
+                LOG.info("Timebase master: bar, beat and {} bpm for every JACK application; start the transport "
+                        + "to play", String.format(Locale.ROOT, "%.1f", bpm));
+                return;
+            }
+        } catch (BackendException e) {
+            LOG.warn("Could not become the timebase master: {}", e.getMessage());
+            return;
+        }
+        LOG.warn("Another application is already the timebase master; following its tempo instead");
+    }
+
+    /** The backend's listener: may run on its real-time thread, so it only records and flips the state. */
+    private void serviceLost(String reason) {
+        lostReason = reason;
+        lifecycle.move(SessionState.RUNNING, SessionState.LOST);
+    }
+
+    /** One housekeeping round; schedules the next one until the session is released. */
+    private void housekeep() {
+        SessionState state = lifecycle.state();
+        int taken = recorder.drain(capture, record);
+        EngineStatus status = engine.status();
+        MidiBackend current = backend;
+        if (state == SessionState.RUNNING && current != null) {
+            problems.report(status, current.load());
+        } else if (state == SessionState.LOST && !lossHandled) {
+            lossHandled = true;
+            LOG.warn("The {} server went away: {}", current.kind().id().toUpperCase(Locale.ROOT), lostReason);
+            scheduler.schedule(this::releaseLost, LOST_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (state == SessionState.STOPPING && silenced(current)) {
+            return;
+        }
+        long next = taken > 0 || status.rolling() || state == SessionState.STOPPING ? BUSY_MILLIS : IDLE_MILLIS;
+        scheduler.schedule(this::housekeep, next, TimeUnit.MILLISECONDS);
+    }
+
+    private void releaseLost() {
+        if (lifecycle.state() != SessionState.LOST) {
+            return;
+        }
+        backend.close();
+        backend = null;
+        if (!settings.reconnect()) {
+            lifecycle.stop(Outcome.SERVICE_LOST);
+            return;
+        }
+        LOG.info("Reconnecting when it is back…");
+        if (lifecycle.move(SessionState.LOST, SessionState.CONNECTING)) {
+            reconnect();
+        }
+    }
+
+    /**
+     * Asks the session to silence its notes and release everything; the housekeeping rounds carry it out. Any
+     * thread.
+     */
+    public void stop() {
+        silenceDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SILENCE_TIMEOUT_MILLIS);
+        lifecycle.stop(Outcome.STOPPED);
+    }
+
+    /**
+     * While stopping: asks the real-time engine for note-offs and All Notes Off (it cannot wake anyone, so each
+     * round looks again) and, once they are written, releases the ports one more cycle later so that they are
+     * delivered downstream.
+     *
+     * @return true once the release is scheduled
+     */
+    private boolean silenced(MidiBackend current) {
+        if (current == null) {
+            release();
+            return true;
+        }
+        if (!engine.silence() && System.nanoTime() < silenceDeadline) {
+            return false;
+        }
+        long cycleMicros = current.framesPerCycle() * 1_000_000L / Math.max(1, current.sampleRate());
+        scheduler.schedule(this::release, 2 * Math.max(1000, cycleMicros), TimeUnit.MICROSECONDS);
+        return true;
+    }
+
+    private void release() {
+        MidiBackend current = backend;
+        if (current != null) {
+            current.close();
+        }
+        if (keyboard != null) {
+            keyboard.close();
+        }
+        generator.close();
+        LOG.info("Stopped; all notes off");
+        lifecycle.closed();
+        onClosed.run();
+    }
+
+    /** Waits until the session is closed and returns how it ended. */
+    public Outcome awaitEnd() throws InterruptedException {
+        return lifecycle.await();
+    }
+
+    /** Waits at most {@code millis} for the session to close; false if it has not. */
+    boolean awaitClosed(long millis) throws InterruptedException {
+        return lifecycle.await(millis);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return settings.clientName();
+    }
+
+    public SessionState state() {
+        return lifecycle.state();
+    }
+
+    /** The connected backend, or null before the first connection. */
+    public MidiBackend backend() {
+        return backend;
+    }
+
+    /** The real-time engine's counters. */
+    public EngineStatus engineStatus() {
+        return engine.status();
+    }
+
+    public PhraseGenerator generator() {
+        return generator;
+    }
+
+    /** Milliseconds from each phrase's end to its accompaniment being ready. */
+    public LatencyLog latencies() {
+        return generator.latencies();
+    }
+
+    /** Ends every note now (in the next cycle). */
+    public void panic() {
+        engine.panic();
+        LOG.info("Panic: all notes off");
+    }
+
+    /** One line for a terminal status display. */
+    String statusText() {
+        EngineStatus status = engine.status();
+        return String.format(Locale.ROOT, "%s %s  bar %s  %.0f bpm  phrase %d pass %d  notes in %d  sounding %d  "
+                + "preset %s", status.clock().id(), status.rolling() ? "playing" : "stopped", status.barBeat(),
+                status.beatsPerMinute(), status.phrase() + 1, status.pass(), status.notesIn(),
+                status.soundingNotes(), generator.presetName());
+    }
+
+    /** Pairs (channel 0–15, program) for each part, as the real-time engine sends them. */
+    private static int[] programs(PresetManifest manifest) {
+        List<PartSpec> parts = manifest.parts();
+        int[] pairs = new int[parts.size() * 2];
+        for (int part = 0; part < parts.size(); part++) {
+            pairs[2 * part] = parts.get(part).channel() - 1;
+            pairs[2 * part + 1] = parts.get(part).program();
+        }
+        return pairs;
+    }
+
+    /** What arrives on the control channel, heard on the housekeeping thread; preset loads go to the worker. */
+    private final class ControlChannel implements PhraseRecorder.ControlListener {
+        @Override
+        public void programChange(int program) {
+            generator.usePresetNumber(program);
+        }
+
+        @Override
+        public void controlChange(int controller, int value) {
+            ControlChanges.Change change = ControlChanges.apply(generator.settings(), generator.presetMix(),
+                    controller, value);
+            if (change != null) {
+                generator.useSettings(change.settings());
+                LOG.info("{}: from the next phrase start", change.description());
+            }
+        }
+    }
+}
