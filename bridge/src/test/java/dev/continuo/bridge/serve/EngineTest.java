@@ -1,0 +1,173 @@
+package dev.continuo.bridge.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.realtime.ClockSource;
+import dev.continuo.bridge.realtime.EngineOptions;
+import dev.continuo.engine.generate.GenerationSettings;
+import dev.continuo.engine.preset.PresetCatalog;
+import dev.continuo.engine.testing.TinyModels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sessions on substitute backends: several at once, addressed, lost and reconnected, stopped in every state. */
+class EngineTest {
+
+    @TempDir
+    Path presets;
+
+    private static SessionSettings settings(String name, boolean reconnect) {
+        return new SessionSettings(name, new EngineOptions(PortLayout.SINGLE, ClockSource.INTERNAL, 1, 120, 0, false,
+                false, -1, 15), "tiny", GenerationSettings.defaults(), reconnect, false, null);
+    }
+
+    /** Hands out backends that open or fail in the given order (then always as the last), remembering each. */
+    private static final class Backends implements Supplier<dev.continuo.bridge.backend.MidiBackend> {
+        private final boolean[] opens;
+        final List<ScriptedBackend> made = new CopyOnWriteArrayList<>();
+
+        Backends(boolean... opens) {
+            this.opens = opens;
+        }
+
+        @Override
+        public ScriptedBackend get() {
+            ScriptedBackend backend = new ScriptedBackend(opens[Math.min(made.size(), opens.length - 1)]);
+            made.add(backend);
+            return backend;
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never: " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void twoSessionsRunAtOnceAndTheControlProtocolAddressesEach() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends first = new Backends(true);
+            Backends second = new Backends(true);
+            Session one = engine.open(settings("one", false), TinyModels.preset(5), first);
+            Session two = engine.open(settings("two", false), TinyModels.preset(5), second);
+            assertEquals(SessionState.RUNNING, one.state());
+            assertEquals(SessionState.RUNNING, two.state());
+            ControlCommands control = new ControlCommands(engine);
+
+            JsonNode listed = control.answer("sessions").get("sessions");
+            assertEquals(List.of("1 one RUNNING", "2 two RUNNING"), describe(listed));
+            assertEquals(2, control.answer("status").get("sessions").size(), "unaddressed status lists them");
+            JsonNode status = control.answer("@2 status").get("status");
+            assertEquals("two", status.get("name").asText());
+            assertEquals("scripted:melody_in scripted:accompaniment", status.get("ports").asText());
+            assertTrue(control.answer("preset tiny").get("error").asText().startsWith("which session?"));
+            assertTrue(control.answer("@7 status").get("error").asText()
+                    .startsWith("no session 7 (sessions: 1 (one) 2 (two))"));
+
+            assertFalse(control.answer("@1 stop").has("error"));
+            assertEquals(Session.Outcome.STOPPED, one.awaitEnd());
+            assertEquals(SessionState.CLOSED, one.state());
+            assertTrue(first.made.get(0).closed(), "its ports are released");
+            assertEquals(SessionState.RUNNING, two.state(), "the other session plays on");
+            assertFalse(second.made.get(0).closed());
+            assertEquals(List.of("2 two RUNNING"), describe(control.answer("sessions").get("sessions")));
+            assertEquals("two", control.answer("status").get("status").get("name").asText(),
+                    "with one session left, status is its own again");
+        }
+    }
+
+    private static List<String> describe(JsonNode sessions) {
+        List<String> lines = new ArrayList<>();
+        sessions.forEach(s -> lines.add(s.get("id").asText() + " " + s.get("name").asText() + " "
+                + s.get("state").asText()));
+        return lines;
+    }
+
+    @Test
+    void aLostServiceIsReleasedAndReconnectedWhenItComesBack() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends backends = new Backends(true, false, true);
+            Session session = engine.open(settings("lost", true), TinyModels.preset(5), backends);
+            backends.made.get(0).loseService();
+            await("the dead connection is released", () -> backends.made.get(0).closed());
+            await("a new connection after a failed attempt", () -> backends.made.size() == 3
+                    && session.state() == SessionState.RUNNING);
+            assertTrue(backends.made.get(1).closed(), "the failed attempt leaves nothing open");
+            assertFalse(backends.made.get(2).closed());
+            assertEquals(backends.made.get(2), session.backend());
+        }
+    }
+
+    @Test
+    void withoutReconnectionALostServiceEndsTheSession() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends backends = new Backends(true);
+            Session session = engine.open(settings("once", false), TinyModels.preset(5), backends);
+            backends.made.get(0).loseService();
+            assertEquals(Session.Outcome.SERVICE_LOST, session.awaitEnd());
+            assertTrue(backends.made.get(0).closed());
+            assertEquals(1, backends.made.size(), "no reconnection attempt");
+            assertTrue(engine.sessions().isEmpty());
+        }
+    }
+
+    @Test
+    void aFirstConnectionThatFailsWithoutReconnectionIsAnErrorAndLeavesNoSession() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends backends = new Backends(false);
+            BackendException error = assertThrows(BackendException.class,
+                    () -> engine.open(settings("none", false), TinyModels.preset(5), backends));
+            assertEquals("the scripted service is not running", error.getMessage());
+            assertTrue(backends.made.get(0).closed());
+            assertTrue(engine.sessions().isEmpty());
+        }
+    }
+
+    @Test
+    void aSessionStillConnectingStopsWithoutEverHoldingABackend() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends backends = new Backends(false);
+            Session session = engine.open(settings("waiting", true), TinyModels.preset(5), backends);
+            assertEquals(SessionState.CONNECTING, session.state());
+            ObjectNode reply = new ControlCommands(engine).answer("stop");
+            assertFalse(reply.has("error"));
+            assertEquals(Session.Outcome.STOPPED, session.awaitEnd());
+            assertNull(session.backend());
+            assertTrue(backends.made.stream().allMatch(ScriptedBackend::closed));
+        }
+    }
+
+    @Test
+    void stoppingSendsAllNotesOffBeforeThePortsClose() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends backends = new Backends(true);
+            Session session = engine.open(settings("quiet", false), TinyModels.preset(5), backends);
+            ScriptedBackend backend = backends.made.get(0);
+            await("a cycle ran", () -> session.engineStatus().cycles() > 0);
+            session.stop();
+            session.awaitEnd();
+            assertTrue(backend.closed());
+            assertTrue(backend.statusBytes.stream().anyMatch(status -> (status & 0xF0) == 0xB0),
+                    "All Notes Off went out before the ports closed: " + backend.statusBytes);
+        }
+    }
+}
