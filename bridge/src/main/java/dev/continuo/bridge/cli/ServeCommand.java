@@ -119,13 +119,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--control-channel", defaultValue = "16", paramLabel = "CHANNEL",
             description = "Channel whose Program Change selects a preset and whose CCs turn the settings: 20 "
-                    + "threshold, 21 seed, 22 noise scale, 23 humanize, 102-105 mute, 106-109 solo, 110-113 octave, "
+                    + "threshold, 21 seed, 22 noise scale, 23 humanize, 24 density, 102-105 mute, 106-109 solo, 110-113 octave, "
                     + "114-117 velocity of parts 1-4; changes apply at each phrase's next start "
                     + "(default: ${DEFAULT-VALUE}).")
     int controlChannel;
 
     @Option(names = "--no-reconnect",
-            description = "Exit when the JACK server goes away instead of waiting for it to come back.")
+            description = "Exit when the MIDI service (JACK server, ALSA sequencer, driver) goes away instead of "
+                    + "waiting for it to come back.")
     boolean noReconnect;
 
     @Option(names = "--socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
