@@ -5,28 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** macOS: a launchd agent, {@code ~/Library/LaunchAgents/dev.continuo.serve.plist}, kept alive after failures. */
-final class LaunchAgent implements UserService {
+final class LaunchAgent extends ServiceDefinitionFile {
 
     static final String LABEL = "dev.continuo.serve";
 
-    private final Path root;
-    private final Path file;
     private final Path logDirectory;
 
     LaunchAgent(Platform platform) {
-        this.root = platform.home();
-        this.file = platform.home().resolve("Library").resolve("LaunchAgents").resolve(LABEL + ".plist");
+        super(platform.home().resolve("Library").resolve("LaunchAgents").resolve(LABEL + ".plist"), platform.home());
         this.logDirectory = platform.logDirectory();
-    }
-
-    @Override
-    public Path root() {
-        return root;
-    }
-
-    @Override
-    public Path file() {
-        return file;
     }
 
     @Override
@@ -70,7 +57,7 @@ final class LaunchAgent implements UserService {
 
     @Override
     public List<List<String>> startCommands() {
-        return List.of(List.of("launchctl", "bootstrap", "gui/" + uidNumber(), file.toString()));
+        return List.of(List.of("launchctl", "bootstrap", "gui/" + uidNumber(), file().toString()));
     }
 
     @Override

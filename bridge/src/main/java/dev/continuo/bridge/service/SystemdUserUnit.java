@@ -8,28 +8,22 @@ import java.util.List;
  * Linux: a systemd user unit, {@code $XDG_CONFIG_HOME/systemd/user/continuo.service}, started after the user's
  * PipeWire or JACK session where there is one, restarted on failure.
  */
-final class SystemdUserUnit implements UserService {
+final class SystemdUserUnit extends ServiceDefinitionFile {
 
     static final String UNIT = "continuo.service";
 
-    private final Path root;
-    private final Path file;
-
     SystemdUserUnit(Platform platform) {
-        Path configHome = platform.configDirectory().getParent();
-        this.file = configHome.resolve("systemd").resolve("user").resolve(UNIT);
-        // ~/.config itself may be removed when it is left empty; a folder the user named in XDG_CONFIG_HOME is not.
-        this.root = configHome.equals(platform.home().resolve(".config")) ? platform.home() : configHome;
+        super(configHome(platform).resolve("systemd").resolve("user").resolve(UNIT), root(platform));
     }
 
-    @Override
-    public Path root() {
-        return root;
+    private static Path configHome(Platform platform) {
+        return platform.configDirectory().getParent();
     }
 
-    @Override
-    public Path file() {
-        return file;
+    /** ~/.config itself may be removed when it is left empty; a folder the user named in XDG_CONFIG_HOME is not. */
+    private static Path root(Platform platform) {
+        Path configHome = configHome(platform);
+        return configHome.equals(platform.home().resolve(".config")) ? platform.home() : configHome;
     }
 
     @Override

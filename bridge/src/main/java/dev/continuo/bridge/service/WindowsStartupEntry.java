@@ -9,25 +9,12 @@ import java.util.List;
  * no per-user service manager that restarts on failure without administrator rights; the script restarts the engine
  * itself if it exits with an error.
  */
-final class WindowsStartupEntry implements UserService {
-
-    private final Path root;
-    private final Path file;
+final class WindowsStartupEntry extends ServiceDefinitionFile {
 
     WindowsStartupEntry(Platform platform) {
-        this.root = platform.configDirectory().getParent();
-        this.file = root.resolve("Microsoft").resolve("Windows").resolve("Start Menu").resolve("Programs")
-                .resolve("Startup").resolve("Continuo.cmd");
-    }
-
-    @Override
-    public Path root() {
-        return root;
-    }
-
-    @Override
-    public Path file() {
-        return file;
+        super(platform.configDirectory().getParent().resolve("Microsoft").resolve("Windows").resolve("Start Menu")
+                .resolve("Programs").resolve("Startup").resolve("Continuo.cmd"),
+                platform.configDirectory().getParent());
     }
 
     @Override
