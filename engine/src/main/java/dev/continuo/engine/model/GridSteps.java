@@ -107,7 +107,7 @@ final class GridSteps implements GradientSteps {
         double reconstruction = Transforms.softPlus(logits, true).subi(target.add(1.0).muli(0.5).muli(logits))
                 .meanNumber().doubleValue();
         Map<String, INDArray[]> statistics = new HashMap<>();
-        pass.statistics(statistics);
+        generator.statistics(pass, statistics);
         return new GeneratorStep(gradients, adversarial + config.reconstructionWeight() * reconstruction,
                 reconstruction, statistics);
     }
