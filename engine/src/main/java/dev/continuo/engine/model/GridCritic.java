@@ -1,6 +1,6 @@
 package dev.continuo.engine.model;
 
-import static dev.continuo.engine.model.GradientSteps.accumulate;
+import static dev.continuo.engine.model.GradientSums.accumulate;
 
 import java.util.ArrayList;
 import java.util.List;

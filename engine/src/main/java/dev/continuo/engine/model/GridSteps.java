@@ -22,17 +22,24 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * the {@code deepcomposer} recipe took 2.9 s instead of 1.4 s (measured). Only the returned gradients and statistics
  * are copied out.
  */
-final class GridSteps implements GradientSteps {
+public final class GridSteps implements GradientSteps {
 
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
 
     private final ModelWeights weights;
-    private final TrainingConfig config;
+    private final double gradientPenalty;
+    private final double reconstructionWeight;
 
-    GridSteps(ModelWeights weights, TrainingConfig config) {
+    /**
+     * @param weights              the weights to differentiate, shared
+     * @param gradientPenalty      weight of the WGAN-GP gradient penalty in the critic's loss
+     * @param reconstructionWeight weight of the generator's binary cross-entropy against the real parts
+     */
+    public GridSteps(ModelWeights weights, double gradientPenalty, double reconstructionWeight) {
         this.weights = weights;
-        this.config = config;
+        this.gradientPenalty = gradientPenalty;
+        this.reconstructionWeight = reconstructionWeight;
     }
 
     @Override
@@ -78,8 +85,8 @@ final class GridSteps implements GradientSteps {
         Nd4j.getExecutioner().exec(new BroadcastMulOp(interpolate, e.rsub(1.0), interpolate, 2));
         interpolate.addi(real); // ε·real + (1 − ε)·fake
         double penalty = critic.penalty(critic.forward(withMelody(interpolate, melody)), (int) real.size(3),
-                config.gradientPenalty(), gradients);
-        double loss = fakeMean - realMean + config.gradientPenalty() * penalty;
+                gradientPenalty, gradients);
+        double loss = fakeMean - realMean + gradientPenalty * penalty;
         return new CriticStep(gradients, loss, realMean - fakeMean, penalty);
     }
 
@@ -99,7 +106,7 @@ final class GridSteps implements GradientSteps {
                 NDArrayIndex.interval(0, tracks.size(3))).dup('c');
         // d/da of tanh: 1 − t²; of the reconstruction (binary cross-entropy on logits 2a, mean): (t − target) / count
         INDArray preGradient = tracksGradient.muli(tracks.mul(tracks).rsubi(1.0))
-                .addi(tracks.sub(target).muli(config.reconstructionWeight() / tracks.length()));
+                .addi(tracks.sub(target).muli(reconstructionWeight / tracks.length()));
         Map<String, INDArray> gradients = new HashMap<>();
         generator.backward(pass, preGradient, gradients);
 
@@ -108,7 +115,7 @@ final class GridSteps implements GradientSteps {
                 .meanNumber().doubleValue();
         Map<String, INDArray[]> statistics = new HashMap<>();
         generator.statistics(pass, statistics);
-        return new GeneratorStep(gradients, adversarial + config.reconstructionWeight() * reconstruction,
+        return new GeneratorStep(gradients, adversarial + reconstructionWeight * reconstruction,
                 reconstruction, statistics);
     }
 

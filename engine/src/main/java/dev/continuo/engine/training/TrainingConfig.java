@@ -1,4 +1,4 @@
-package dev.continuo.engine.model;
+package dev.continuo.engine.training;
 
 /**
  * Hyperparameters of GAN training.
