@@ -3,6 +3,7 @@ package dev.continuo.engine.generate;
 import dev.continuo.engine.metrics.KeyEstimator;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.Generator;
+import dev.continuo.engine.model.RollEncoder;
 import dev.continuo.engine.model.RollTensors;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartControls;
@@ -13,7 +14,6 @@ import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.roll.PianoRoll;
 import dev.continuo.engine.roll.TimeScaling;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -114,22 +114,19 @@ public final class Accompanist {
         Decoding decoding = preset.manifest().decoding();
         int ensemble = settings.ensemble() >= 0 ? settings.ensemble() : decoding.ensemble();
         int views = 2 * ensemble + 1;
-        float[] input = new float[views * architecture.melodyChannels() * steps * architecture.width()];
-        Arrays.fill(input, -1f);
+        RollEncoder input = new RollEncoder(architecture, views, steps, false);
         for (int view = 0; view < views; view++) {
             int viewShift = shift + view - ensemble;
             for (int step = 0; step < length; step++) {
                 for (int pitch = 0; pitch < 128; pitch++) {
-                    int row = pitch + viewShift - architecture.lowestPitch();
-                    if (row >= 0 && row < architecture.pitchCount() && melody.isSounding(step, pitch)) {
-                        input[tensors.melodyIndex(view, steps, step, row)] = 1f;
+                    if (melody.isSounding(step, pitch)) {
+                        input.melody(view, step, pitch + viewShift);
                     }
                 }
             }
-            tensors.markBeatPhase(input, view, steps, 0);
         }
         INDArray noise = noise(views, steps, settings);
-        INDArray output = generator.generate(Nd4j.create(input, tensors.melodyShape(views, steps), 'c'), noise);
+        INDArray output = generator.generate(input.melodies(), noise);
         float[] values = averageViews(output.castTo(DataType.FLOAT).dup('c').data().asFloat(), views, steps,
                 ensemble);
 
