@@ -1,6 +1,6 @@
 package dev.continuo.engine.preset;
 
-import dev.continuo.engine.training.TrainingConfig;
+import dev.continuo.engine.model.TrainingConfig;
 
 /**
  * How a preset's weights were made.

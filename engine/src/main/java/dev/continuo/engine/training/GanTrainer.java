@@ -5,6 +5,7 @@ import dev.continuo.engine.model.Batch;
 import dev.continuo.engine.model.GradientSteps;
 import dev.continuo.engine.model.GridSteps;
 import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;

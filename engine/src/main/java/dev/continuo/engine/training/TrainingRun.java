@@ -7,6 +7,7 @@ import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;

@@ -2,12 +2,12 @@ package dev.continuo.engine.testing;
 
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.TrainingInfo;
-import dev.continuo.engine.training.TrainingConfig;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;

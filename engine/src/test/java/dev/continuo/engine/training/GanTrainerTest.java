@@ -7,6 +7,7 @@ import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.WindowSampler;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.testing.TinyModels;

@@ -1,4 +1,4 @@
-package dev.continuo.engine.training;
+package dev.continuo.engine.model;
 
 /**
  * Hyperparameters of GAN training.
