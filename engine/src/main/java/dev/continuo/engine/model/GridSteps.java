@@ -15,12 +15,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * WGAN-GP gradients computed by {@link GridUNet} and {@link GridCritic}, for both layouts: matrix products on shifted
  * rows instead of ND4J's convolutions and SameDiff's automatic differentiation, with the same results (a test holds
- * them to SameDiff's) at 4.5 ({@code compact}) to 13 ({@code deepcomposer}) times the speed.
+ * them to SameDiff's).
  *
  * <p>Each step's temporaries live in an ND4J workspace that is sized on the first step and reused: a step makes
- * about a gigabyte of short-lived arrays, and with fresh native allocations (page faults, zeroing) a critic step of
- * the {@code deepcomposer} recipe took 2.9 s instead of 1.4 s (measured). Only the returned gradients and statistics
- * are copied out.
+ * many large short-lived arrays, which fresh native allocations (page faults, zeroing) would make slow. Only the
+ * returned gradients and statistics are copied out.
  */
 public final class GridSteps implements GradientSteps {
 
