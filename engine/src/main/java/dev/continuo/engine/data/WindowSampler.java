@@ -120,9 +120,6 @@ public final class WindowSampler implements Supplier<Batch> {
                 continue;
             }
             int pitch = note.pitch() + shift;
-            if (pitch < architecture.lowestPitch() || pitch > architecture.highestPitch()) {
-                continue;
-            }
             int from = Math.floorDiv((note.startStep() - start) * speed, 2);
             int to = Math.max(from + 1, Math.floorDiv((note.endStep() - start) * speed, 2));
             for (int step = Math.max(0, from); step < Math.min(steps, to); step++) {

@@ -51,9 +51,8 @@ public final class RollEncoder {
 
     /** Marks the melody of window {@code sample} sounding {@code pitch} at {@code step}. */
     public void melody(int sample, int step, int pitch) {
-        int row = pitch - architecture.lowestPitch();
-        if (row >= 0 && row < architecture.pitchCount()) {
-            melody[tensors.melodyIndex(sample, steps, step, row)] = SOUNDING;
+        if (inWindow(pitch)) {
+            melody[tensors.melodyIndex(sample, steps, step, pitch - architecture.lowestPitch())] = SOUNDING;
         }
     }
 
@@ -62,14 +61,18 @@ public final class RollEncoder {
      * {@code onset} and the architecture has onset planes.
      */
     public void track(int sample, int track, int step, int pitch, boolean onset) {
-        int row = pitch - architecture.lowestPitch();
-        if (row < 0 || row >= architecture.pitchCount()) {
+        if (!inWindow(pitch)) {
             return;
         }
+        int row = pitch - architecture.lowestPitch();
         tracks[tensors.trackIndex(sample, steps, track, step, row)] = SOUNDING;
         if (onset && architecture.onsets()) {
             tracks[tensors.trackIndex(sample, steps, Architecture.ONSET_PLANE, track, step, row)] = SOUNDING;
         }
+    }
+
+    private boolean inWindow(int pitch) {
+        return pitch >= architecture.lowestPitch() && pitch <= architecture.highestPitch();
     }
 
     /** The melodies, [batch, melodyChannels, steps, width]. */
