@@ -5,18 +5,18 @@ import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.TrainingData;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
-import dev.continuo.engine.model.GanTrainer;
 import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.PresetManifest;
+import dev.continuo.engine.preset.PresetPolicy;
+import dev.continuo.engine.training.GanTrainer;
 import dev.continuo.engine.training.TrainingListener;
 import dev.continuo.engine.training.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,12 +38,6 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
-    /** Church organ on channels 2–5, the chorale default. */
-    private static final int ORGAN = 19;
-    private static final int PIANO = 0;
-    /** Decoding defaults for new presets, as chosen for the chorale preset on the JSB valid split. */
-    private static final double DEFAULT_THRESHOLD = -0.9;
-    private static final int DEFAULT_ENSEMBLE = 1;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
             description = "Jsb16thSeparated.json (train split) or a folder of multitrack MIDI files.")
@@ -181,13 +175,11 @@ final class TrainCommand implements Callable<Integer> {
                 dataset.description(), dataset.heldOut().size());
         Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
         Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
-        // A key-normalized model knows one key: moving the melody by semitones (the ensemble) would leave it.
-        Decoding decoding = new Decoding(DEFAULT_THRESHOLD, true, dataset.melodyMedian(), 1,
-                sampling.keyNormalized() ? 0 : DEFAULT_ENSEMBLE, 0, sampling.keyNormalized(), Decoding.DEFAULT_DENSITY,
-                dataset.onsetRates(Architecture.TRACKS), 0, dataset.melodyNoteMedian());
+        Decoding decoding = PresetPolicy.decoding(dataset, sampling.keyNormalized());
+        List<PartSpec> parts = PresetPolicy.parts(dataset, programs, Files.isDirectory(data));
         String description = dataName != null ? dataName : dataset.description();
         TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + description,
-                parts(dataset, Files.isDirectory(data)), decoding, arch, config, iterations, checkpointEvery,
+                parts, decoding, arch, config, iterations, checkpointEvery,
                 checkpointDir, out, description, license != null ? license : dataset.license(), sampling),
                 dataset.training(),
                 dataset.heldOut());
@@ -208,17 +200,6 @@ final class TrainCommand implements Callable<Integer> {
             finished.countDown();
         }
         return Continuo.OK;
-    }
-
-    /** The parts as the data names them, on --programs (else church organ or piano), channels 2–5. */
-    private List<PartSpec> parts(TrainingData dataset, boolean midiFolder) {
-        List<String> names = dataset.partNames(Architecture.TRACKS);
-        List<PartSpec> parts = new ArrayList<>();
-        for (int i = 0; i < Architecture.TRACKS; i++) {
-            int program = programs != null ? programs.get(i) - 1 : midiFolder ? PIANO : ORGAN;
-            parts.add(new PartSpec(names.get(i), program, i + 2));
-        }
-        return parts;
     }
 
     /** A progress bar with ETA on standard error, and one log line per checkpoint. */

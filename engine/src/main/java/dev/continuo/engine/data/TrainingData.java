@@ -1,6 +1,5 @@
 package dev.continuo.engine.data;
 
-import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.roll.Note;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +50,8 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
     }
 
     /**
-     * For each of the first {@code parts} parts, the share of the steps it sounds on where it starts a note (the
-     * {@link Decoding#DEFAULT_ONSET_RATE} where a part never sounds).
+     * For each of the first {@code parts} parts, the share of the steps it sounds on where it starts a note (0 where a
+     * part never sounds).
      */
     public List<Double> onsetRates(int parts) {
         List<Double> rates = new ArrayList<>();
@@ -71,7 +70,7 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
                     }
                 }
             }
-            rates.add(sounding == 0 ? Decoding.DEFAULT_ONSET_RATE : Math.min(1.0, (double) onsets / sounding));
+            rates.add(sounding == 0 ? 0 : Math.min(1.0, (double) onsets / sounding));
         }
         return rates;
     }

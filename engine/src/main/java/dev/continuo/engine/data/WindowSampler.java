@@ -3,15 +3,13 @@ package dev.continuo.engine.data;
 import dev.continuo.engine.metrics.KeyEstimator;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.Batch;
-import dev.continuo.engine.model.RollTensors;
+import dev.continuo.engine.model.RollEncoder;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Draws training batches: random windows of {@code windowSteps} starting on a beat, as ±1 tensors in the model's
@@ -34,7 +32,6 @@ public final class WindowSampler implements Supplier<Batch> {
     private final List<Piece> pieces = new ArrayList<>();
     private final Architecture architecture;
     private final SamplingOptions options;
-    private final RollTensors tensors;
     private final int batchSize;
     private final Random random;
     private final long[] cumulativeStarts;
@@ -50,7 +47,6 @@ public final class WindowSampler implements Supplier<Batch> {
         }
         this.architecture = architecture;
         this.options = options;
-        this.tensors = new RollTensors(architecture);
         this.batchSize = batchSize;
         this.random = new Random(seed);
         this.cumulativeStarts = new long[examples.size()];
@@ -77,10 +73,7 @@ public final class WindowSampler implements Supplier<Batch> {
     @Override
     public Batch get() {
         int steps = architecture.windowSteps();
-        float[] melody = new float[batchSize * architecture.melodyChannels() * steps * architecture.width()];
-        float[] parts = new float[batchSize * architecture.trackChannels() * steps * architecture.width()];
-        Arrays.fill(melody, -1f);
-        Arrays.fill(parts, -1f);
+        RollEncoder encoder = new RollEncoder(architecture, batchSize, steps, true);
         for (int sample = 0; sample < batchSize; sample++) {
             int n = sample;
             long pick = (long) (random.nextDouble() * cumulativeStarts[cumulativeStarts.length - 1]);
@@ -93,21 +86,15 @@ public final class WindowSampler implements Supplier<Batch> {
             int span = steps * 2 / speed;
             int start = BEAT_STEPS * random.nextInt(startCount(piece.steps(), span));
             int shift = transposition(piece);
-            fill(piece.voices().get(0), start, span, speed, shift, (step, row, onset) ->
-                    melody[tensors.melodyIndex(n, steps, step, row)] = 1f);
-            tensors.markBeatPhase(melody, n, steps, 0);
+            fill(piece.voices().get(0), start, span, speed, shift, (step, pitch, onset) ->
+                    encoder.melody(n, step, pitch));
             for (int track = 0; track < Math.min(Architecture.TRACKS, piece.voices().size() - 1); track++) {
                 int t = track;
-                fill(piece.voices().get(track + 1), start, span, speed, shift, (step, row, onset) -> {
-                    parts[tensors.trackIndex(n, steps, t, step, row)] = 1f;
-                    if (onset && architecture.onsets()) {
-                        parts[tensors.trackIndex(n, steps, Architecture.ONSET_PLANE, t, step, row)] = 1f;
-                    }
-                });
+                fill(piece.voices().get(track + 1), start, span, speed, shift, (step, pitch, onset) ->
+                        encoder.track(n, t, step, pitch, onset));
             }
         }
-        return new Batch(Nd4j.create(melody, tensors.melodyShape(batchSize, steps), 'c'),
-                Nd4j.create(parts, tensors.trackShape(batchSize, steps), 'c'));
+        return encoder.batch();
     }
 
     /** 2 (original speed) or, for a share of windows, 4 (half speed) or 1 (double speed). */
@@ -119,7 +106,7 @@ public final class WindowSampler implements Supplier<Batch> {
     }
 
     private interface CellSetter {
-        void set(int step, int row, boolean onset);
+        void set(int step, int pitch, boolean onset);
     }
 
     /**
@@ -132,14 +119,11 @@ public final class WindowSampler implements Supplier<Batch> {
             if (note.endStep() <= start || note.startStep() >= start + span) {
                 continue;
             }
-            int row = note.pitch() + shift - architecture.lowestPitch();
-            if (row < 0 || row >= architecture.pitchCount()) {
-                continue;
-            }
+            int pitch = note.pitch() + shift;
             int from = Math.floorDiv((note.startStep() - start) * speed, 2);
             int to = Math.max(from + 1, Math.floorDiv((note.endStep() - start) * speed, 2));
             for (int step = Math.max(0, from); step < Math.min(steps, to); step++) {
-                setter.set(step, row, step == from);
+                setter.set(step, pitch, step == from);
             }
         }
     }

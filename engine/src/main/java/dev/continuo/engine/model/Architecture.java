@@ -44,6 +44,10 @@ public record Architecture(String name, int windowSteps, int lowestPitch, int pi
     public static final int SUSTAIN_PLANE = 0;
     /** The plane of a track that says where its notes start, in architectures with {@link #onsets()}. */
     public static final int ONSET_PLANE = 1;
+    /** Slope of LeakyReLU below zero, in the encoder and the critic. */
+    public static final double LEAKY_SLOPE = 0.2;
+    /** BatchNorm epsilon, as Keras. */
+    public static final double BATCH_NORM_EPSILON = 1e-3;
 
     /** An architecture without onset planes. */
     public Architecture(String name, int windowSteps, int lowestPitch, int pitchCount, boolean pitchAsChannels,

@@ -25,7 +25,7 @@ record BatchNormPass(INDArray output, INDArray mean, INDArray variance, INDArray
         INDArray mean = rows.mean(true, 0);
         INDArray centered = rows.subRowVector(mean);
         INDArray variance = centered.mul(centered).mean(true, 0);
-        INDArray inverseStd = Transforms.pow(variance.add(NetworkBuilder.BATCH_NORM_EPSILON), -0.5, false);
+        INDArray inverseStd = Transforms.pow(variance.add(Architecture.BATCH_NORM_EPSILON), -0.5, false);
         INDArray normalized = centered.muliRowVector(inverseStd);
         INDArray g = gamma.reshape(1, channels);
         INDArray output = normalized.mulRowVector(g).addiRowVector(beta.reshape(1, channels));

@@ -1,46 +1,61 @@
 package dev.continuo.engine.model;
 
-import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The trained generator alone, for inference: BatchNorm on running statistics, any number of steps that is a
- * multiple of {@link Architecture#stepMultiple()}. Built once, on the weights as they are then, and rearranged for
- * speed with the same results ({@link GridGenerator}: upsampling and BatchNorm folded into matrix-product
- * convolutions). Not thread-safe.
+ * The trained generator alone, for inference: its {@link UNetLayout} with BatchNorm on running statistics, on any
+ * number of steps that is a multiple of {@link Architecture#stepMultiple()}. Runs on the same matrix-product
+ * convolutions as training ({@link StridedConvolution}, {@link UpsampledConvolution}), for both layouts. BatchNorm's
+ * running statistics are folded into the decoder's kernels and biases ({@link InferenceKernels}), and into one scale
+ * and shift after each encoder activation. Built once, on the weights as they are then. Not thread-safe.
  */
 public final class Generator {
 
-    private static final String MELODY = "melody";
-    private static final String NOISE = "noise";
-    private static final String OUTPUT = "tracks";
-
-    private final SameDiff graph;
-    private final GridGenerator grid;
-    private final boolean hasNoise;
-
-    public Generator(ModelWeights weights) {
-        this(weights, true);
+    /** An encoder block: its convolution and the BatchNorm scale and shift after its activation (null for none). */
+    private record DownBlock(StridedConvolution convolution, INDArray scale, INDArray shift) {
     }
 
-    /** @param fast rearranged for speed (the default), or the plain SameDiff graph of the architecture */
-    Generator(ModelWeights weights, boolean fast) {
-        Architecture a = weights.architecture();
-        hasNoise = a.noiseChannels() > 0;
-        if (fast) {
-            graph = null;
-            grid = new GridGenerator(weights);
-            return;
+    /** A decoder block with its BatchNorm folded in, and the encoder block its second input part comes from. */
+    private record UpBlock(UpsampledConvolution convolution, int skip) {
+    }
+
+    private final boolean hasNoise;
+    private final List<DownBlock> encoder = new ArrayList<>();
+    private final List<UpBlock> decoder = new ArrayList<>();
+
+    public Generator(ModelWeights weights) {
+        UNetLayout layout = UNetLayout.of(weights.architecture());
+        hasNoise = weights.architecture().noiseChannels() > 0;
+        for (UNetLayout.Block block : layout.encoder()) {
+            String prefix = block.name();
+            StridedConvolution convolution = new StridedConvolution(weights.get(prefix + ".W"),
+                    weights.get(prefix + ".b"));
+            INDArray scale = block.batchNorm() ? scale(weights, prefix) : null;
+            encoder.add(new DownBlock(convolution, scale, scale == null ? null : shift(weights, prefix, scale)));
         }
-        graph = SameDiff.create();
-        grid = null;
-        NetworkBuilder builder = new NetworkBuilder(graph, weights);
-        SDVariable melody = graph.placeHolder(MELODY, weights.dataType(), -1, a.melodyChannels(), -1, a.width());
-        SDVariable noise = hasNoise
-                ? graph.placeHolder(NOISE, weights.dataType(), -1, a.noiseChannels(), -1, a.bottleneckWidth()) : null;
-        GeneratorNet.build(builder, a, melody, noise, false).tracks().rename(OUTPUT);
+        for (UNetLayout.Block block : layout.decoder()) {
+            String prefix = block.name();
+            INDArray kernel = weights.get(prefix + ".W");
+            INDArray bias = weights.get(prefix + ".b");
+            if (block.batchNorm()) {
+                INDArray scale = scale(weights, prefix);
+                kernel = InferenceKernels.scaleOutputs(kernel, scale);
+                bias = bias.mul(scale).addi(shift(weights, prefix, scale));
+            }
+            decoder.add(new UpBlock(new UpsampledConvolution(kernel, bias, block.inputParts()), block.skip()));
+        }
+    }
+
+    private static INDArray scale(ModelWeights weights, String prefix) {
+        return InferenceKernels.batchNormScale(weights.get(prefix + ".gamma"), weights.get(prefix + ".var"),
+                Architecture.BATCH_NORM_EPSILON);
+    }
+
+    private static INDArray shift(ModelWeights weights, String prefix, INDArray scale) {
+        return InferenceKernels.batchNormShift(weights.get(prefix + ".beta"), weights.get(prefix + ".mean"), scale);
     }
 
     /**
@@ -49,10 +64,22 @@ public final class Generator {
      * @return tanh outputs, [N, trackChannels, steps, width]
      */
     public INDArray generate(INDArray melody, INDArray noise) {
-        if (grid != null) {
-            return grid.generate(melody, hasNoise ? noise : null);
+        INDArray x = melody.permute(2, 3, 0, 1).dup('c');
+        List<INDArray> skips = new ArrayList<>();
+        for (DownBlock block : encoder) {
+            x = Transforms.leakyRelu(block.convolution().forward(x).output(), Architecture.LEAKY_SLOPE, false);
+            if (block.scale() != null) {
+                INDArray rows = x.reshape(x.length() / x.size(3), x.size(3));
+                rows.muliRowVector(block.scale().reshape(1, -1)).addiRowVector(block.shift().reshape(1, -1));
+            }
+            skips.add(x);
         }
-        Map<String, INDArray> inputs = hasNoise ? Map.of(MELODY, melody, NOISE, noise) : Map.of(MELODY, melody);
-        return graph.output(inputs, OUTPUT).get(OUTPUT);
+        List<INDArray> parts = hasNoise ? List.of(x, noise.permute(2, 3, 0, 1).dup('c')) : List.of(x);
+        for (int i = 0; i < decoder.size() - 1; i++) {
+            x = Transforms.relu(decoder.get(i).convolution().forward(parts).output(), false);
+            parts = List.of(x, skips.get(decoder.get(i + 1).skip()));
+        }
+        x = Transforms.tanh(decoder.get(decoder.size() - 1).convolution().forward(parts).output(), false);
+        return x.permute(2, 3, 0, 1).dup('c');
     }
 }

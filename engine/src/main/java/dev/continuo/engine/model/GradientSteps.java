@@ -4,7 +4,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The gradients of one critic and one generator update of WGAN-GP training, however they are computed. */
-interface GradientSteps {
+public interface GradientSteps {
 
     /** A critic update's weight gradients (by name) and losses. */
     record CriticStep(Map<String, INDArray> gradients, double loss, double wasserstein, double penalty) {
@@ -25,9 +25,4 @@ interface GradientSteps {
     CriticStep critic(Batch batch, INDArray noise, INDArray epsilon);
 
     GeneratorStep generator(Batch batch, INDArray noise);
-
-    /** Adds a gradient to the one of that name, or records it if it is the first. */
-    static void accumulate(Map<String, INDArray> gradients, String name, INDArray gradient) {
-        gradients.merge(name, gradient, INDArray::addi);
-    }
 }

@@ -1,6 +1,6 @@
 package dev.continuo.engine.model;
 
-import static dev.continuo.engine.model.GradientSteps.accumulate;
+import static dev.continuo.engine.model.GradientSums.accumulate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ final class GridCritic {
             StridedConvolution.Pass pass = convolution.forward(x);
             passes.add(pass);
             preActivations.add(pass.output());
-            x = Transforms.leakyRelu(pass.output(), NetworkBuilder.LEAKY_SLOPE, true);
+            x = Transforms.leakyRelu(pass.output(), Architecture.LEAKY_SLOPE, true);
         }
         INDArray scores = bySample(x).mmul(dense).addi(denseBias.getDouble(0));
         return new Pass(scores, passes, preActivations, x);
@@ -133,7 +133,7 @@ final class GridCritic {
 
     /** LeakyReLU's derivative at the pre-activations: 1 where positive, the slope elsewhere. */
     private static INDArray slopes(INDArray preActivation) {
-        return Transforms.step(preActivation).muli(1 - NetworkBuilder.LEAKY_SLOPE).addi(NetworkBuilder.LEAKY_SLOPE);
+        return Transforms.step(preActivation).muli(1 - Architecture.LEAKY_SLOPE).addi(Architecture.LEAKY_SLOPE);
     }
 
     /** The dense weights [C·h·w, 1] in NCHW flattening order reordered for NHWC flattening. */

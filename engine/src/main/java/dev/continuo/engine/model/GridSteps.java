@@ -15,24 +15,30 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * WGAN-GP gradients computed by {@link GridUNet} and {@link GridCritic}, for both layouts: matrix products on shifted
  * rows instead of ND4J's convolutions and SameDiff's automatic differentiation, with the same results (a test holds
- * them to SameDiff's) at 4.5 ({@code compact}) to 13 ({@code deepcomposer}) times the speed.
+ * them to SameDiff's).
  *
  * <p>Each step's temporaries live in an ND4J workspace that is sized on the first step and reused: a step makes
- * about a gigabyte of short-lived arrays, and with fresh native allocations (page faults, zeroing) a critic step of
- * the {@code deepcomposer} recipe took 2.9 s instead of 1.4 s (measured). Only the returned gradients and statistics
- * are copied out.
+ * many large short-lived arrays, which fresh native allocations (page faults, zeroing) would make slow. Only the
+ * returned gradients and statistics are copied out.
  */
-final class GridSteps implements GradientSteps {
+public final class GridSteps implements GradientSteps {
 
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
 
     private final ModelWeights weights;
-    private final TrainingConfig config;
+    private final double gradientPenalty;
+    private final double reconstructionWeight;
 
-    GridSteps(ModelWeights weights, TrainingConfig config) {
+    /**
+     * @param weights              the weights to differentiate, shared
+     * @param gradientPenalty      weight of the WGAN-GP gradient penalty in the critic's loss
+     * @param reconstructionWeight weight of the generator's binary cross-entropy against the real parts
+     */
+    public GridSteps(ModelWeights weights, double gradientPenalty, double reconstructionWeight) {
         this.weights = weights;
-        this.config = config;
+        this.gradientPenalty = gradientPenalty;
+        this.reconstructionWeight = reconstructionWeight;
     }
 
     @Override
@@ -78,8 +84,8 @@ final class GridSteps implements GradientSteps {
         Nd4j.getExecutioner().exec(new BroadcastMulOp(interpolate, e.rsub(1.0), interpolate, 2));
         interpolate.addi(real); // ε·real + (1 − ε)·fake
         double penalty = critic.penalty(critic.forward(withMelody(interpolate, melody)), (int) real.size(3),
-                config.gradientPenalty(), gradients);
-        double loss = fakeMean - realMean + config.gradientPenalty() * penalty;
+                gradientPenalty, gradients);
+        double loss = fakeMean - realMean + gradientPenalty * penalty;
         return new CriticStep(gradients, loss, realMean - fakeMean, penalty);
     }
 
@@ -99,7 +105,7 @@ final class GridSteps implements GradientSteps {
                 NDArrayIndex.interval(0, tracks.size(3))).dup('c');
         // d/da of tanh: 1 − t²; of the reconstruction (binary cross-entropy on logits 2a, mean): (t − target) / count
         INDArray preGradient = tracksGradient.muli(tracks.mul(tracks).rsubi(1.0))
-                .addi(tracks.sub(target).muli(config.reconstructionWeight() / tracks.length()));
+                .addi(tracks.sub(target).muli(reconstructionWeight / tracks.length()));
         Map<String, INDArray> gradients = new HashMap<>();
         generator.backward(pass, preGradient, gradients);
 
@@ -107,8 +113,8 @@ final class GridSteps implements GradientSteps {
         double reconstruction = Transforms.softPlus(logits, true).subi(target.add(1.0).muli(0.5).muli(logits))
                 .meanNumber().doubleValue();
         Map<String, INDArray[]> statistics = new HashMap<>();
-        pass.statistics(statistics);
-        return new GeneratorStep(gradients, adversarial + config.reconstructionWeight() * reconstruction,
+        generator.statistics(pass, statistics);
+        return new GeneratorStep(gradients, adversarial + reconstructionWeight * reconstruction,
                 reconstruction, statistics);
     }
 

@@ -1,6 +1,6 @@
 package dev.continuo.engine.model;
 
-import static dev.continuo.engine.model.GradientSteps.accumulate;
+import static dev.continuo.engine.model.GradientSums.accumulate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,20 +9,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The U-Net generator (see {@link Architecture}) for training, in either layout, on HWNC tensors [H, W, N, C], with
+ * The U-Net generator (its {@link UNetLayout}) for training, in either layout, on HWNC tensors [H, W, N, C], with
  * BatchNorm on the batch's statistics and a hand-written backward pass. Decoder blocks take their two inputs (the
  * block below and the skip) as parts of one {@link UpsampledConvolution}. Made for one set of weights; make a new one
  * after an update.
  */
 final class GridUNet {
 
-    private final Architecture architecture;
     private final ModelWeights weights;
+    private final UNetLayout layout;
     private final List<StridedConvolution> encoder = new ArrayList<>();
-    /** Decoder blocks bottom-up (block depth − 2 first), then the output convolution. */
+    /** The layout's decoder blocks, the output convolution last. */
     private final List<UpsampledConvolution> decoder = new ArrayList<>();
 
-    /** One encoder block's pass: convolution, LeakyReLU, then BatchNorm (null on the first block). */
+    /** One encoder block's pass: convolution, LeakyReLU, then BatchNorm (null where the block has none). */
     private record EncoderPass(StridedConvolution.Pass convolution, BatchNormPass batchNorm, INDArray output) {
     }
 
@@ -32,45 +32,34 @@ final class GridUNet {
 
     /** A forward pass: the generated tracks [H, W, N, 4] = tanh(preActivation) and what backward needs. */
     record Pass(INDArray tracks, INDArray preActivation, List<EncoderPass> encoder, List<DecoderPass> decoder) {
-
-        /** Batch mean and variance of every BatchNorm layer, by weight prefix ("g.enc1", …). */
-        void statistics(Map<String, INDArray[]> into) {
-            for (int i = 1; i < encoder.size(); i++) {
-                BatchNormPass bn = encoder.get(i).batchNorm();
-                into.put("g.enc" + i, new INDArray[] {bn.mean(), bn.variance()});
-            }
-            for (int j = 0; j < decoder.size() - 1; j++) {
-                BatchNormPass bn = decoder.get(j).batchNorm();
-                into.put("g.dec" + (encoder.size() - 2 - j), new INDArray[] {bn.mean(), bn.variance()});
-            }
-        }
     }
 
     GridUNet(ModelWeights weights) {
         this.weights = weights;
-        this.architecture = weights.architecture();
-        Architecture a = architecture;
-        for (int i = 0; i < a.depth(); i++) {
-            encoder.add(new StridedConvolution(weights.get("g.enc" + i + ".W"), weights.get("g.enc" + i + ".b")));
+        this.layout = UNetLayout.of(weights.architecture());
+        for (UNetLayout.Block block : layout.encoder()) {
+            encoder.add(new StridedConvolution(weights.get(block.name() + ".W"), weights.get(block.name() + ".b")));
         }
-        for (int i = a.depth() - 2; i >= 0; i--) {
-            decoder.add(new UpsampledConvolution(weights.get("g.dec" + i + ".W"), weights.get("g.dec" + i + ".b"),
-                    decoderParts(a, i)));
+        for (UNetLayout.Block block : layout.decoder()) {
+            decoder.add(new UpsampledConvolution(weights.get(block.name() + ".W"), weights.get(block.name() + ".b"),
+                    block.inputParts()));
         }
-        decoder.add(new UpsampledConvolution(weights.get("g.out.W"), weights.get("g.out.b"), a.generatorFilters(0),
-                a.generatorFilters(0)));
     }
 
-    /**
-     * Channels of the input parts of decoder block {@code block}: the bottleneck and the noise for the lowest block,
-     * else the block below's output and the matching encoder output.
-     */
-    static int[] decoderParts(Architecture a, int block) {
-        if (block < a.depth() - 2) {
-            return new int[] {a.generatorFilters(block + 1), a.generatorFilters(block + 1)};
+    /** The pass's batch mean and variance of every BatchNorm layer, by weight prefix ("g.enc1", …). */
+    void statistics(Pass pass, Map<String, INDArray[]> into) {
+        for (int i = 0; i < encoder.size(); i++) {
+            putStatistics(layout.encoder().get(i), pass.encoder().get(i).batchNorm(), into);
         }
-        return a.noiseChannels() == 0 ? new int[] {a.generatorFilters(block + 1)}
-                : new int[] {a.generatorFilters(block + 1), a.noiseChannels()};
+        for (int i = 0; i < decoder.size(); i++) {
+            putStatistics(layout.decoder().get(i), pass.decoder().get(i).batchNorm(), into);
+        }
+    }
+
+    private static void putStatistics(UNetLayout.Block block, BatchNormPass batchNorm, Map<String, INDArray[]> into) {
+        if (batchNorm != null) {
+            into.put(block.name(), new INDArray[] {batchNorm.mean(), batchNorm.variance()});
+        }
     }
 
     /**
@@ -82,83 +71,87 @@ final class GridUNet {
         INDArray x = melody;
         for (int i = 0; i < encoder.size(); i++) {
             StridedConvolution.Pass convolution = encoder.get(i).forward(x);
-            x = Transforms.leakyRelu(convolution.output(), NetworkBuilder.LEAKY_SLOPE, true);
+            x = Transforms.leakyRelu(convolution.output(), Architecture.LEAKY_SLOPE, true);
             BatchNormPass batchNorm = null;
-            if (i > 0) {
-                batchNorm = BatchNormPass.forward(x, weights.get("g.enc" + i + ".gamma"),
-                        weights.get("g.enc" + i + ".beta"));
+            if (layout.encoder().get(i).batchNorm()) {
+                batchNorm = batchNorm(x, layout.encoder().get(i));
                 x = batchNorm.output();
             }
             encoderPasses.add(new EncoderPass(convolution, batchNorm, x));
         }
         List<DecoderPass> decoderPasses = new ArrayList<>();
         List<INDArray> parts = noise == null ? List.of(x) : List.of(x, noise);
-        for (int j = 0; j < decoder.size() - 1; j++) {
-            int block = encoder.size() - 2 - j;
-            UpsampledConvolution.Pass convolution = decoder.get(j).forward(parts);
-            BatchNormPass batchNorm = BatchNormPass.forward(convolution.output(),
-                    weights.get("g.dec" + block + ".gamma"), weights.get("g.dec" + block + ".beta"));
-            INDArray output = Transforms.relu(batchNorm.output(), true);
-            decoderPasses.add(new DecoderPass(convolution, batchNorm, output));
-            parts = List.of(output, encoderPasses.get(block).output());
+        for (int i = 0; i < decoder.size(); i++) {
+            UNetLayout.Block block = layout.decoder().get(i);
+            if (block.skip() != UNetLayout.NO_SKIP) {
+                parts = List.of(x, encoderPasses.get(block.skip()).output());
+            }
+            UpsampledConvolution.Pass convolution = decoder.get(i).forward(parts);
+            BatchNormPass batchNorm = null;
+            x = convolution.output();
+            if (block.batchNorm()) {
+                batchNorm = batchNorm(x, block);
+                x = Transforms.relu(batchNorm.output(), true);
+            }
+            decoderPasses.add(new DecoderPass(convolution, batchNorm, x));
         }
-        UpsampledConvolution.Pass last = decoder.get(decoder.size() - 1).forward(parts);
-        decoderPasses.add(new DecoderPass(last, null, last.output()));
-        return new Pass(Transforms.tanh(last.output(), true), last.output(), encoderPasses, decoderPasses);
+        return new Pass(Transforms.tanh(x, true), x, encoderPasses, decoderPasses);
+    }
+
+    private BatchNormPass batchNorm(INDArray x, UNetLayout.Block block) {
+        return BatchNormPass.forward(x, weights.get(block.name() + ".gamma"), weights.get(block.name() + ".beta"));
     }
 
     /** Backpropagates d(preActivation) [H, W, N, 4], adding every generator weight's gradient to {@code gradients}. */
     void backward(Pass pass, INDArray preActivationGradient, Map<String, INDArray> gradients) {
-        int depth = encoder.size();
-        INDArray[] skipGradients = new INDArray[depth];
+        INDArray[] skipGradients = new INDArray[encoder.size()];
         INDArray gradient = preActivationGradient;
-        for (int j = decoder.size() - 1; j >= 0; j--) {
-            DecoderPass decoderPass = pass.decoder().get(j);
-            String prefix = j == decoder.size() - 1 ? "g.out" : "g.dec" + (depth - 2 - j);
+        for (int i = decoder.size() - 1; i >= 0; i--) {
+            DecoderPass decoderPass = pass.decoder().get(i);
+            UNetLayout.Block block = layout.decoder().get(i);
             if (decoderPass.batchNorm() != null) {
                 gradient = gradient.muli(Transforms.step(decoderPass.output()));
-                INDArray[] bn = decoderPass.batchNorm().backward(gradient);
-                accumulate(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
-                accumulate(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
-                gradient = bn[0];
+                gradient = batchNormBackward(decoderPass.batchNorm(), gradient, block.name(), gradients);
             }
-            int skipBlock = depth - 1 - j; // the encoder block whose output is this block's skip input
-            boolean skip = j > 0; // else the second part, if any, is the noise
-            boolean[] wanted = new boolean[skip ? 2 : decoderParts(architecture, depth - 2).length];
+            boolean skip = block.skip() != UNetLayout.NO_SKIP; // else the second part, if any, is the noise
+            boolean[] wanted = new boolean[block.inputParts().length];
             wanted[0] = true;
             if (skip) {
                 wanted[1] = true;
             }
-            UpsampledConvolution.Gradients backward = decoder.get(j).backward(decoderPass.convolution(), gradient,
+            UpsampledConvolution.Gradients backward = decoder.get(i).backward(decoderPass.convolution(), gradient,
                     wanted);
-            accumulate(gradients, prefix + ".W", backward.kernel());
-            accumulate(gradients, prefix + ".b", channelSums(gradient));
+            accumulate(gradients, block.name() + ".W", backward.kernel());
+            accumulate(gradients, block.name() + ".b", channelSums(gradient));
             if (skip) {
-                skipGradients[skipBlock] = backward.parts()[1];
+                skipGradients[block.skip()] = backward.parts()[1];
             }
-            INDArray below = backward.parts()[0];
-            if (j == 0) {
-                skipGradients[depth - 1] = below;
-            }
-            gradient = below;
+            gradient = backward.parts()[0];
         }
+        skipGradients[encoder.size() - 1] = gradient; // the bottleneck's, from the lowest decoder block
         gradient = null;
-        for (int i = depth - 1; i >= 0; i--) {
+        for (int i = encoder.size() - 1; i >= 0; i--) {
             EncoderPass encoderPass = pass.encoder().get(i);
+            String prefix = layout.encoder().get(i).name();
             INDArray outputGradient = gradient == null ? skipGradients[i] : gradient.addi(skipGradients[i]);
-            String prefix = "g.enc" + i;
             if (encoderPass.batchNorm() != null) {
-                INDArray[] bn = encoderPass.batchNorm().backward(outputGradient);
-                accumulate(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
-                accumulate(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
-                outputGradient = bn[0];
+                outputGradient = batchNormBackward(encoderPass.batchNorm(), outputGradient, prefix, gradients);
             }
             INDArray u = outputGradient.muli(Transforms.step(encoderPass.convolution().output())
-                    .muli(1 - NetworkBuilder.LEAKY_SLOPE).addi(NetworkBuilder.LEAKY_SLOPE));
+                    .muli(1 - Architecture.LEAKY_SLOPE).addi(Architecture.LEAKY_SLOPE));
             accumulate(gradients, prefix + ".W", encoder.get(i).kernelGradient(encoderPass.convolution(), u));
             accumulate(gradients, prefix + ".b", channelSums(u));
             gradient = i == 0 ? null : encoder.get(i).inputGradient(encoderPass.convolution(), u);
         }
+    }
+
+    /** Adds the BatchNorm scale and shift gradients; returns the gradient of its input. */
+    private static INDArray batchNormBackward(BatchNormPass batchNorm, INDArray outputGradient, String prefix,
+            Map<String, INDArray> gradients) {
+        INDArray[] bn = batchNorm.backward(outputGradient);
+        accumulate(gradients, prefix + ".gamma", bn[1].reshape(1, -1, 1, 1));
+        accumulate(gradients, prefix + ".beta", bn[2].reshape(1, -1, 1, 1));
+        return bn[0];
     }
 
     private static INDArray channelSums(INDArray x) {

@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Graphs built on these weights share the arrays rather than copying them, so an optimizer step or a running-
  * statistics update is seen by every graph at once. Names, shapes and initialization are fixed by the
- * {@link Architecture}: convolution kernels are [4, kernel width, in, out], BatchNorm vectors [1, C, 1, 1]. Not thread-safe.
+ * {@link Architecture}, the generator's by its {@link UNetLayout}: convolution kernels are [4, kernel width, in,
+ * out], BatchNorm vectors [1, C, 1, 1]. Not thread-safe.
  */
 public final class ModelWeights {
 
@@ -176,25 +177,17 @@ public final class ModelWeights {
     /** Every array the architecture has, in a fixed order. */
     static List<ParameterSpec> specs(Architecture a) {
         List<ParameterSpec> specs = new ArrayList<>();
-        int in = a.melodyChannels();
-        for (int i = 0; i < a.depth(); i++) {
-            int out = a.generatorFilters(i);
-            conv(specs, a, "g.enc" + i, in, out);
-            if (i > 0) {
-                batchNorm(specs, "g.enc" + i, out);
+        UNetLayout generator = UNetLayout.of(a);
+        for (List<UNetLayout.Block> blocks : List.of(generator.encoder(), generator.decoder())) {
+            for (UNetLayout.Block block : blocks) {
+                conv(specs, a, block.name(), block.inputs(), block.outputs());
+                if (block.batchNorm()) {
+                    batchNorm(specs, block.name(), block.outputs());
+                }
             }
-            in = out;
         }
-        in += a.noiseChannels();
-        for (int i = a.depth() - 2; i >= 0; i--) {
-            int out = a.generatorFilters(i);
-            conv(specs, a, "g.dec" + i, in, out);
-            batchNorm(specs, "g.dec" + i, out);
-            in = 2 * out;
-        }
-        conv(specs, a, "g.out", in, a.trackChannels());
 
-        in = a.trackChannels() + a.melodyChannels();
+        int in = a.trackChannels() + a.melodyChannels();
         for (int i = 0; i < a.depth(); i++) {
             conv(specs, a, "c.conv" + i, in, a.criticFilters(i));
             in = a.criticFilters(i);

@@ -39,21 +39,6 @@ public final class RollTensors {
         return ((sample * architecture.melodyChannels() + pitches + phase) * steps) + step;
     }
 
-    /**
-     * Sets the beat-phase channels of one sample: +1 on channel {@code (firstStep + step) mod 4} at each step. Does
-     * nothing for architectures without them.
-     *
-     * @param firstStep the piece's step at the tensor's step 0 (0 = the start of a bar)
-     */
-    public void markBeatPhase(float[] melody, int sample, int steps, int firstStep) {
-        if (!architecture.beatPhase()) {
-            return;
-        }
-        for (int step = 0; step < steps; step++) {
-            melody[phaseIndex(sample, steps, step, Math.floorMod(firstStep + step, Architecture.PHASES))] = 1f;
-        }
-    }
-
     /** Offset of a track's sustain cell. */
     public int trackIndex(int sample, int steps, int track, int step, int row) {
         return trackIndex(sample, steps, Architecture.SUSTAIN_PLANE, track, step, row);

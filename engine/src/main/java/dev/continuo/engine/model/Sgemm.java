@@ -7,9 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * C = α·op(A)·op(B) + β·C on row blocks of row-major float matrices, by OpenBLAS's SGEMM — the library ND4J itself
- * multiplies with — called directly. Through {@code Nd4j.gemm}, concurrent products from two threads ran no faster
- * than from one when small (72 against 73 GFLOP/s for 40 × 1024 × 256) and at 177 rather than 225 GFLOP/s when large;
- * called directly, two threads double both (measured). Thread-safe.
+ * multiplies with — called directly, because through {@code Nd4j.gemm} concurrent products from two threads do not
+ * scale as they do called directly. Thread-safe.
  */
 final class Sgemm {
 

@@ -1,6 +1,5 @@
 package dev.continuo.engine.training;
 
-import dev.continuo.engine.model.GanTrainer;
 import java.nio.file.Path;
 import java.util.Map;
 

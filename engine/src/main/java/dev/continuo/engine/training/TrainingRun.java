@@ -6,7 +6,6 @@ import dev.continuo.engine.data.WindowSampler;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
-import dev.continuo.engine.model.GanTrainer;
 import dev.continuo.engine.model.ModelWeights;
 import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.preset.Decoding;

@@ -52,8 +52,8 @@ final class CriticNet {
         gradient = gradient.reshape(-1, a.criticFilters(last), a.windowSteps() >> a.depth(), a.bottleneckWidth());
         for (int i = last; i >= 0; i--) {
             SDVariable z = pass.preActivations().get(i);
-            SDVariable slope = sd.math().step(z, 0.0).mul(1 - NetworkBuilder.LEAKY_SLOPE)
-                    .add(NetworkBuilder.LEAKY_SLOPE);
+            SDVariable slope = sd.math().step(z, 0.0).mul(1 - Architecture.LEAKY_SLOPE)
+                    .add(Architecture.LEAKY_SLOPE);
             gradient = convInputGradient(b, a, gradient.mul(slope), "c.conv" + i);
         }
         return gradient;

@@ -24,7 +24,8 @@ class GridStepsTest {
                 new Architecture("channels", 32, 40, 24, true, 6, 5, 3, 3, true));
     }
 
-    private static final TrainingConfig CONFIG = new TrainingConfig(1e-3, 0.5, 0.9, 8, 1, 10, 5, 1);
+    private static final double GRADIENT_PENALTY = 10;
+    private static final double RECONSTRUCTION_WEIGHT = 5;
 
     private static INDArray roll(long... shape) {
         return Nd4j.rand(DataType.FLOAT, shape).gt(0.7).castTo(DataType.FLOAT).muli(2).subi(1);
@@ -78,9 +79,9 @@ class GridStepsTest {
     void criticGradientsMatchSameDiff(Architecture a) {
         Inputs in = inputs(a, 21);
         INDArray epsilon = Nd4j.rand(DataType.FLOAT, 8, 1, 1, 1);
-        GradientSteps.CriticStep expected = new SameDiffSteps(in.weights(), CONFIG).critic(in.batch(), in.noise(),
+        GradientSteps.CriticStep expected = new SameDiffSteps(in.weights(), GRADIENT_PENALTY, RECONSTRUCTION_WEIGHT).critic(in.batch(), in.noise(),
                 epsilon);
-        GradientSteps.CriticStep actual = new GridSteps(in.weights(), CONFIG).critic(in.batch(), in.noise(), epsilon);
+        GradientSteps.CriticStep actual = new GridSteps(in.weights(), GRADIENT_PENALTY, RECONSTRUCTION_WEIGHT).critic(in.batch(), in.noise(), epsilon);
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
         assertEquals(expected.wasserstein(), actual.wasserstein(), 1e-4);
         assertEquals(expected.penalty(), actual.penalty(), 1e-4 * expected.penalty());
@@ -92,9 +93,9 @@ class GridStepsTest {
     @MethodSource("architectures")
     void generatorGradientsAndStatisticsMatchSameDiff(Architecture a) {
         Inputs in = inputs(a, 22);
-        GradientSteps.GeneratorStep expected = new SameDiffSteps(in.weights(), CONFIG).generator(in.batch(),
+        GradientSteps.GeneratorStep expected = new SameDiffSteps(in.weights(), GRADIENT_PENALTY, RECONSTRUCTION_WEIGHT).generator(in.batch(),
                 in.noise());
-        GradientSteps.GeneratorStep actual = new GridSteps(in.weights(), CONFIG).generator(in.batch(), in.noise());
+        GradientSteps.GeneratorStep actual = new GridSteps(in.weights(), GRADIENT_PENALTY, RECONSTRUCTION_WEIGHT).generator(in.batch(), in.noise());
         assertEquals(expected.loss(), actual.loss(), 1e-4 * Math.abs(expected.loss()));
         assertEquals(expected.reconstruction(), actual.reconstruction(), 1e-5);
         assertSameGradients(expected.gradients(), actual.gradients());

@@ -21,16 +21,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class SameDiffSteps implements GradientSteps {
 
     private final ModelWeights weights;
-    private final TrainingConfig config;
+    private final double gradientPenalty;
+    private final double reconstructionWeight;
     private final Architecture architecture;
     private final SameDiff criticGraph = SameDiff.create();
     private final SameDiff generatorGraph = SameDiff.create();
     private final List<String> statisticsOutputs = new ArrayList<>();
     private final List<String> statisticsPrefixes = new ArrayList<>();
 
-    SameDiffSteps(ModelWeights weights, TrainingConfig config) {
+    /** As {@link GridSteps#GridSteps}. */
+    SameDiffSteps(ModelWeights weights, double gradientPenalty, double reconstructionWeight) {
         this.weights = weights;
-        this.config = config;
+        this.gradientPenalty = gradientPenalty;
+        this.reconstructionWeight = reconstructionWeight;
         this.architecture = weights.architecture();
         buildCriticGraph();
         buildGeneratorGraph();
@@ -57,7 +60,7 @@ final class SameDiffSteps implements GradientSteps {
         SDVariable norms = criticGraph.math().sqrt(gradient.mul(gradient).sum(1, 2, 3).add(1e-8));
         SDVariable penalty = norms.sub(1.0).mul(norms.sub(1.0)).mean().rename("penalty");
         realScore.sub(fakeScore).rename("wasserstein");
-        fakeScore.sub(realScore).add(penalty.mul(config.gradientPenalty())).rename("criticLoss");
+        fakeScore.sub(realScore).add(penalty.mul(gradientPenalty)).rename("criticLoss");
         criticGraph.setLossVariables("criticLoss");
     }
 
@@ -82,7 +85,7 @@ final class SameDiffSteps implements GradientSteps {
         SDVariable targetProbability = target.add(1.0).mul(0.5);
         SDVariable reconstruction = generatorGraph.nn().softplus(logits).sub(targetProbability.mul(logits)).mean()
                 .rename("reconstruction");
-        adversarial.add(reconstruction.mul(config.reconstructionWeight())).rename("generatorLoss");
+        adversarial.add(reconstruction.mul(reconstructionWeight)).rename("generatorLoss");
         generatorGraph.setLossVariables("generatorLoss");
         for (GeneratorNet.BatchStatistics statistics : output.statistics()) {
             statisticsPrefixes.add(statistics.prefix());

@@ -1,4 +1,4 @@
-package dev.continuo.engine.model;
+package dev.continuo.engine.training;
 
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;

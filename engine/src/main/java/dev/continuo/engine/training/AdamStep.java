@@ -1,5 +1,7 @@
-package dev.continuo.engine.model;
+package dev.continuo.engine.training;
 
+import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,11 @@
-package dev.continuo.engine.model;
+package dev.continuo.engine.training;
 
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.Batch;
+import dev.continuo.engine.model.GradientSteps;
+import dev.continuo.engine.model.GridSteps;
+import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,13 +37,13 @@ public final class GanTrainer {
             double generatorLoss, double reconstructionLoss) {
     }
 
-    /** A trainer on the hand-written {@link GridSteps}. */
+    /** A trainer on the hand-written gradients of {@link GridSteps}. */
     public GanTrainer(ModelWeights weights, TrainingConfig config) {
         this.weights = weights;
         this.config = config;
         this.architecture = weights.architecture();
         this.random = new java.util.Random(config.seed());
-        this.steps = new GridSteps(weights, config);
+        this.steps = new GridSteps(weights, config.gradientPenalty(), config.reconstructionWeight());
         criticAdam = new AdamStep(weights, weights.criticParameters(), config);
         generatorAdam = new AdamStep(weights, weights.generatorParameters(), config);
     }

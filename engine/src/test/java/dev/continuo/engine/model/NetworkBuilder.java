@@ -7,14 +7,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * The layers both networks are made of, added to one SameDiff graph over shared {@link ModelWeights}. Tensors are
- * NCHW: [batch, channels, steps, pitches].
+ * The reference for tests: the layers both networks are made of, added to one SameDiff graph over shared
+ * {@link ModelWeights}. Tensors are NCHW: [batch, channels, steps, pitches].
  */
 final class NetworkBuilder {
-
-    static final double LEAKY_SLOPE = 0.2;
-    /** BatchNorm epsilon, as Keras. */
-    static final double BATCH_NORM_EPSILON = 1e-3;
 
     private final SameDiff sd;
     private final ModelWeights weights;
@@ -54,7 +50,7 @@ final class NetworkBuilder {
     }
 
     SDVariable leakyRelu(SDVariable x) {
-        return sd.nn().leakyRelu(x, LEAKY_SLOPE);
+        return sd.nn().leakyRelu(x, Architecture.LEAKY_SLOPE);
     }
 
     /** Nearest-neighbour upsampling by 2 along steps (and pitches, unless they are channels). */
@@ -67,13 +63,13 @@ final class NetworkBuilder {
         SDVariable mean = sd.mean(x, true, 0, 2, 3);
         SDVariable centered = x.sub(mean);
         SDVariable variance = sd.mean(centered.mul(centered), true, 0, 2, 3);
-        SDVariable normalized = centered.mul(sd.math().rsqrt(variance.add(BATCH_NORM_EPSILON)));
+        SDVariable normalized = centered.mul(sd.math().rsqrt(variance.add(Architecture.BATCH_NORM_EPSILON)));
         return new SDVariable[] {scaleAndShift(normalized, prefix), mean, variance};
     }
 
     /** Batch normalization with the running statistics (inference). */
     SDVariable batchNormInference(SDVariable x, String prefix) {
-        SDVariable scale = sd.math().rsqrt(parameter(prefix + ".var").add(BATCH_NORM_EPSILON));
+        SDVariable scale = sd.math().rsqrt(parameter(prefix + ".var").add(Architecture.BATCH_NORM_EPSILON));
         return scaleAndShift(x.sub(parameter(prefix + ".mean")).mul(scale), prefix);
     }
 

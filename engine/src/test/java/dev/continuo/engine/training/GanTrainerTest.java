@@ -1,10 +1,13 @@
-package dev.continuo.engine.model;
+package dev.continuo.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.WindowSampler;
+import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.model.ModelWeights;
+import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.testing.TinyModels;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 
-/** Adds the U-Net generator (see {@link Architecture}) to a graph. */
+/** The reference for tests: adds the U-Net generator (its {@link UNetLayout}) to a SameDiff graph. */
 final class GeneratorNet {
 
     /** A BatchNorm layer's batch statistics in a training graph, to update its running statistics from. */
@@ -28,26 +28,28 @@ final class GeneratorNet {
      */
     static Output build(NetworkBuilder b, Architecture a, SDVariable melody, SDVariable noise, boolean training) {
         List<BatchStatistics> statistics = new ArrayList<>();
+        UNetLayout layout = UNetLayout.of(a);
         List<SDVariable> skips = new ArrayList<>();
         SDVariable x = melody;
-        for (int i = 0; i < a.depth(); i++) {
-            String prefix = "g.enc" + i;
-            x = b.leakyRelu(b.conv(x, prefix, 2));
-            if (i > 0) {
-                x = normalize(b, x, prefix, training, statistics);
+        for (UNetLayout.Block block : layout.encoder()) {
+            x = b.leakyRelu(b.conv(x, block.name(), 2));
+            if (block.batchNorm()) {
+                x = normalize(b, x, block.name(), training, statistics);
             }
             skips.add(x);
         }
         if (noise != null) {
             x = b.sameDiff().concat(1, x, noise);
         }
-        for (int i = a.depth() - 2; i >= 0; i--) {
-            String prefix = "g.dec" + i;
-            x = normalize(b, b.conv(b.upsample(x), prefix, 1), prefix, training, statistics);
-            x = b.sameDiff().nn().relu(x, 0);
-            x = b.sameDiff().concat(1, x, skips.get(i));
+        for (UNetLayout.Block block : layout.decoder()) {
+            if (block.skip() != UNetLayout.NO_SKIP) {
+                x = b.sameDiff().concat(1, x, skips.get(block.skip()));
+            }
+            x = b.conv(b.upsample(x), block.name(), 1);
+            if (block.batchNorm()) {
+                x = b.sameDiff().nn().relu(normalize(b, x, block.name(), training, statistics), 0);
+            }
         }
-        x = b.conv(b.upsample(x), "g.out", 1);
         return new Output(b.sameDiff().nn().tanh(x), x, statistics);
     }
 
