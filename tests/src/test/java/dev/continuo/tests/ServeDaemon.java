@@ -34,7 +34,12 @@ final class ServeDaemon implements AutoCloseable {
         Process process = ContinuoProcess.start(directory, ContinuoProcess.MODEL_HEAP, environment(jack, directory),
                 out, err, args.toArray(String[]::new));
         ServeDaemon daemon = new ServeDaemon(process, socket, err);
-        daemon.awaitLog(log -> log.contains("Ready "), 120);
+        try {
+            daemon.awaitLog(log -> log.contains("Ready "), 120);
+        } catch (AssertionError | Exception e) {
+            process.destroyForcibly(); // a daemon that never got ready must not outlive its test
+            throw e;
+        }
         return daemon;
     }
 

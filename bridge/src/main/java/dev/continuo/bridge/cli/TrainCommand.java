@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
     private String architecture;
 
     @Option(names = "--no-beat-phase", description = "Do not feed the compact networks the beat phase (to resume a "
-            + "checkpoint made without it, as the chorale preset's).")
+            + "checkpoint made without it, as the first chorale preset's was).")
     private boolean noBeatPhase;
 
     @Option(names = "--no-onsets", description = "Train without onset planes (to resume a checkpoint made without "

@@ -126,7 +126,7 @@ public final class Session {
                 LOG.warn("{}; retrying every second", e.getMessage());
                 toldRetrying = true;
             }
-            scheduler.schedule(this::reconnect, RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> retry(first), RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
         if (!lifecycle.move(SessionState.CONNECTING, SessionState.RUNNING)) {
@@ -143,11 +143,14 @@ public final class Session {
         announce(candidate, first);
     }
 
-    private void reconnect() {
+    /** A connection attempt on the scheduler; a failure of any kind is reported and retried, never lost. */
+    private void retry(boolean first) {
         try {
-            connect(false);
-        } catch (BackendException e) {
-            LOG.error("{}", e.getMessage());
+            connect(first);
+        } catch (BackendException | RuntimeException e) {
+            LOG.error("Connecting failed: {}; retrying every second", e.getMessage());
+            LOG.debug("Connection failure", e);
+            scheduler.schedule(() -> retry(first), RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -186,8 +189,25 @@ public final class Session {
         lifecycle.move(SessionState.RUNNING, SessionState.LOST);
     }
 
-    /** One housekeeping round; schedules the next one until the session is released. */
+    /**
+     * One housekeeping round; schedules the next one until the session is released. A round that fails is
+     * reported and the next one comes all the same: capture never stops quietly.
+     */
     private void housekeep() {
+        long next = IDLE_MILLIS;
+        try {
+            next = round();
+        } catch (RuntimeException e) {
+            LOG.error("Housekeeping of session {} failed: {}", id, e.toString());
+            LOG.debug("Housekeeping failure", e);
+        }
+        if (next >= 0) {
+            scheduler.schedule(this::housekeep, next, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @return milliseconds to the next round, or -1 once the session is being released */
+    private long round() {
         SessionState state = lifecycle.state();
         int taken = recorder.drain(capture, record);
         EngineStatus status = engine.status();
@@ -199,10 +219,9 @@ public final class Session {
             LOG.warn("The {} server went away: {}", current.kind().id().toUpperCase(Locale.ROOT), lostReason);
             scheduler.schedule(this::releaseLost, LOST_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } else if (state == SessionState.STOPPING && silenced(current)) {
-            return;
+            return -1;
         }
-        long next = taken > 0 || status.rolling() || state == SessionState.STOPPING ? BUSY_MILLIS : IDLE_MILLIS;
-        scheduler.schedule(this::housekeep, next, TimeUnit.MILLISECONDS);
+        return taken > 0 || status.rolling() || state == SessionState.STOPPING ? BUSY_MILLIS : IDLE_MILLIS;
     }
 
     private void releaseLost() {
@@ -217,7 +236,7 @@ public final class Session {
         }
         LOG.info("Reconnecting when it is back…");
         if (lifecycle.move(SessionState.LOST, SessionState.CONNECTING)) {
-            reconnect();
+            retry(false);
         }
     }
 
@@ -250,18 +269,22 @@ public final class Session {
         return true;
     }
 
+    /** Releases the ports, the keyboard and the generator's queue; the session is closed even if one fails. */
     private void release() {
-        MidiBackend current = backend;
-        if (current != null) {
-            current.close();
+        try {
+            MidiBackend current = backend;
+            if (current != null) {
+                current.close();
+            }
+            if (keyboard != null) {
+                keyboard.close();
+            }
+            generator.close();
+            LOG.info("Stopped; all notes off");
+        } finally {
+            lifecycle.closed();
+            onClosed.run();
         }
-        if (keyboard != null) {
-            keyboard.close();
-        }
-        generator.close();
-        LOG.info("Stopped; all notes off");
-        lifecycle.closed();
-        onClosed.run();
     }
 
     /** Waits until the session is closed and returns how it ended. */

@@ -118,6 +118,18 @@ class EngineTest {
     }
 
     @Test
+    void aServiceNotYetRunningAtStartIsWaitedFor() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Backends backends = new Backends(false, true);
+            Session session = engine.open(settings("early", true), TinyModels.preset(5), backends);
+            assertEquals(SessionState.CONNECTING, session.state(), "open returns while the service is away");
+            await("connected once the service runs", () -> session.state() == SessionState.RUNNING);
+            assertEquals(backends.made.get(1), session.backend());
+            assertTrue(backends.made.get(0).closed());
+        }
+    }
+
+    @Test
     void withoutReconnectionALostServiceEndsTheSession() throws Exception {
         try (Engine engine = new Engine(new PresetCatalog(presets))) {
             Backends backends = new Backends(true);

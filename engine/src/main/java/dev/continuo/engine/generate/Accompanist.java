@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * parts are transposed back, so any key works.
  * The melody itself is never changed: the result holds it unchanged, then the four parts.
  *
- * <p>The inference graph is built once. Not thread-safe: use one instance per thread.
+ * <p>The generator folds the weights once, when made. Not thread-safe: use one instance per thread at a time.
  */
 public final class Accompanist {
 

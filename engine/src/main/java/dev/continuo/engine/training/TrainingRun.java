@@ -116,7 +116,7 @@ public final class TrainingRun {
             listener.iterated(iteration, losses);
             boolean last = iteration == options.iterations() || stopRequested.get();
             if (iteration % options.checkpointEvery() == 0 || last) {
-                // A new accompanist each time: its inference graph folds the weights as they are now.
+                // A new accompanist each time: its generator folds the weights as they are now.
                 metrics = evaluator.generated(new Accompanist(preset));
                 listener.evaluated(iteration, metrics);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
