@@ -76,11 +76,11 @@ final class ServeDaemon implements AutoCloseable {
     }
 
     JsonNode status() throws IOException {
-        return ControlClient.send(socket, "status").get("status");
+        return ControlClient.send(socket, "status", 10_000).get("status");
     }
 
     JsonNode command(String command) throws IOException {
-        return ControlClient.send(socket, command);
+        return ControlClient.send(socket, command, 90_000);
     }
 
     /** Waits until at least {@code phrases} phrases were accompanied. */

@@ -17,6 +17,10 @@ import picocli.CommandLine.Parameters;
             "With several sessions (plug-in instances besides serve), address one with --session ID."})
 final class CtlCommand implements Callable<Integer> {
 
+    /** Time the daemon gets to answer; a preset switch waits for the preset to load. */
+    private static final long ANSWER_MILLIS = 5000;
+    private static final long PRESET_MILLIS = 75_000;
+
     @Parameters(index = "0", paramLabel = "COMMAND", description = "sessions, status, preset, panic or stop.")
     String command;
 
@@ -39,7 +43,10 @@ final class CtlCommand implements Callable<Integer> {
         JsonNode reply;
         try {
             String line = argument == null ? command : command + " " + argument;
-            reply = ControlClient.send(socket, session == null ? line : "@" + session + " " + line);
+            reply = ControlClient.send(socket, session == null ? line : "@" + session + " " + line,
+                    "preset".equals(command) ? PRESET_MILLIS : ANSWER_MILLIS);
+        } catch (ControlClient.NoAnswerException e) {
+            throw new BadInputException(e.getMessage());
         } catch (IOException e) {
             throw new BadInputException("no Continuo daemon answers on " + socket + " (is \"continuo serve\" "
                     + "running?)");
