@@ -1,13 +1,13 @@
 package dev.continuo.bridge.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.continuo.engine.files.BoundedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +28,14 @@ public final class ConfigFile {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
+    /** The largest configuration file read. */
+    static final long MAX_BYTES = 1 << 20;
+
     /** The configuration in {@code file}, or {@link ContinuoConfig#empty()} if there is no such file. */
     public ContinuoConfig load(Path file) throws ConfigException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return ContinuoConfig.empty();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.coremidi.UniqueIds;
+import dev.continuo.engine.files.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class ConfigUniqueIds implements UniqueIds {
         if (!Files.exists(file)) {
             return json.createObjectNode();
         }
-        JsonNode root = json.readTree(file.toFile());
+        JsonNode root = json.readTree(BoundedFiles.read(file, ConfigFile.MAX_BYTES));
         if (!(root instanceof ObjectNode object)) {
             throw new IOException(file + " does not hold a JSON object");
         }

@@ -15,6 +15,7 @@ import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.testing.TinyModels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,6 +181,30 @@ class EngineTest {
             assertTrue(backend.closed());
             assertTrue(backend.statusBytes.stream().anyMatch(status -> (status & 0xF0) == 0xB0),
                     "All Notes Off went out before the ports closed: " + backend.statusBytes);
+        }
+    }
+
+    @Test
+    void damagedPresetsAreRefusedInOneLineAndTheSessionPlaysOn() throws Exception {
+        TinyModels.preset(7).save(presets.resolve("good"));
+        TinyModels.preset(7).save(presets.resolve("null"));
+        Files.writeString(presets.resolve("null").resolve("preset.json"), "null");
+        TinyModels.preset(7).save(presets.resolve("zero"));
+        Files.delete(presets.resolve("zero").resolve("weights.bin"));
+        Files.createSymbolicLink(presets.resolve("zero").resolve("weights.bin"), Path.of("/dev/zero"));
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Session session = engine.open(settings("steady", false), TinyModels.preset(5), new Backends(true));
+            ControlCommands control = new ControlCommands(engine);
+            String nullError = control.answer("preset null").get("error").asText();
+            assertTrue(nullError.endsWith("preset.json: not a valid preset manifest (it is null)"), nullError);
+            String zeroError = control.answer("preset zero").get("error").asText();
+            assertTrue(zeroError.endsWith("weights.bin is not a regular file)"), zeroError);
+            assertFalse(zeroError.contains("\n"));
+            assertFalse(control.answer("preset good").has("error"));
+            assertEquals("tiny", session.generator().presetName());
+            long cycles = session.engineStatus().cycles();
+            await("the session still runs", () -> session.engineStatus().cycles() > cycles);
+            assertEquals(SessionState.RUNNING, session.state());
         }
     }
 }

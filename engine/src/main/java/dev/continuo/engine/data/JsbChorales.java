@@ -2,10 +2,10 @@ package dev.continuo.engine.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.continuo.engine.files.BoundedFiles;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class JsbChorales {
 
+    /** The largest chorale file read (the whole JSB set is under 1 MB). */
+    private static final long MAX_FILE_BYTES = 64L << 20;
+
     /** The voices, top down, with their GM programs (Choir Aahs) and channels. */
     public static final List<String> VOICES = List.of("Soprano", "Alto", "Tenor", "Bass");
     private static final int CHOIR = 52;
@@ -33,7 +36,7 @@ public final class JsbChorales {
     public List<Example> read(Path file, String split) throws DatasetException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            root = new ObjectMapper().readTree(BoundedFiles.read(file, MAX_FILE_BYTES));
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot read chorales (" + e.getMessage().lines().findFirst()
                     .orElse("") + ")", e);

@@ -1,5 +1,6 @@
 package dev.continuo.engine.midi;
 
+import dev.continuo.engine.files.BoundedFiles;
 import dev.continuo.engine.roll.Meter;
 import dev.continuo.engine.roll.MeterChange;
 import dev.continuo.engine.roll.Note;
@@ -70,12 +71,11 @@ public final class MidiFileReader {
         }
         byte[] data;
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new BadMidiFileException(source, "is " + size + " bytes; Continuo reads MIDI files up to "
-                        + MAX_FILE_BYTES + " bytes");
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw new BadMidiFileException(source, "is " + Files.size(file) + " bytes; Continuo reads MIDI files "
+                        + "up to " + MAX_FILE_BYTES + " bytes");
             }
-            data = Files.readAllBytes(file);
+            data = BoundedFiles.read(file, MAX_FILE_BYTES);
         } catch (IOException e) {
             throw new BadMidiFileException(source, "cannot be read (" + e.getMessage() + ")", e);
         }

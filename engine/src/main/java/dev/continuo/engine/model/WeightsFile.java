@@ -1,5 +1,6 @@
 package dev.continuo.engine.model;
 
+import dev.continuo.engine.files.BoundedFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,6 +32,8 @@ public final class WeightsFile {
     private static final int MAGIC = 0x434E5457;
     private static final int VERSION = 1;
     private static final int MAX_RANK = 8;
+    /** The largest weights file read (the largest architecture's generator and critic take a fifth of it). */
+    public static final long MAX_BYTES = 256L << 20;
 
     private WeightsFile() {
     }
@@ -72,7 +75,7 @@ public final class WeightsFile {
 
     /** Reads a file written by {@link #write}. */
     public static Map<String, INDArray> read(Path file) throws IOException, CorruptWeightsException {
-        return read(Files.readAllBytes(file), file.toString());
+        return read(BoundedFiles.read(file, MAX_BYTES), file.toString());
     }
 
     /** Reads the bytes of a weights file; {@code source} names it in messages. */
@@ -108,9 +111,10 @@ public final class WeightsFile {
                     if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
                         throw new CorruptWeightsException(source + ": array " + i + " has dimension " + shape[d]);
                     }
-                    length *= shape[d];
+                    length = shape[d] == 0 || length <= buffer.remaining() / shape[d] ? length * shape[d]
+                            : Long.MAX_VALUE;
                 }
-                if (length * Float.BYTES > buffer.remaining()) {
+                if (length > buffer.remaining() / Float.BYTES) {
                     throw new CorruptWeightsException(source + ": array " + i + " runs past the end of the file");
                 }
                 float[] values = new float[(int) length];

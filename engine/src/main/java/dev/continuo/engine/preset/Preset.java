@@ -3,6 +3,7 @@ package dev.continuo.engine.preset;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.continuo.engine.files.BoundedFiles;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.ModelWeights;
 import dev.continuo.engine.model.WeightsFile;
@@ -21,6 +22,8 @@ public record Preset(PresetManifest manifest, ModelWeights weights) {
 
     public static final String MANIFEST = "preset.json";
     public static final String WEIGHTS = "weights.bin";
+    /** The largest preset.json read. */
+    static final long MAX_MANIFEST_BYTES = 1 << 20;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -31,10 +34,10 @@ public record Preset(PresetManifest manifest, ModelWeights weights) {
         Path manifestFile = directory.resolve(MANIFEST);
         Path weightsFile = directory.resolve(WEIGHTS);
         try {
-            return fromBytes(Files.readAllBytes(manifestFile), manifestFile.toString(), Files.readAllBytes(weightsFile),
-                    weightsFile.toString());
+            return fromBytes(BoundedFiles.read(manifestFile, MAX_MANIFEST_BYTES), manifestFile.toString(),
+                    BoundedFiles.read(weightsFile, WeightsFile.MAX_BYTES), weightsFile.toString());
         } catch (IOException e) {
-            throw new CorruptWeightsException(directory + ": cannot read the preset (" + e + ")", e);
+            throw new CorruptWeightsException(directory + ": cannot read the preset (" + e.getMessage() + ")", e);
         }
     }
 
@@ -66,7 +69,11 @@ public record Preset(PresetManifest manifest, ModelWeights weights) {
 
     static PresetManifest readManifest(byte[] bytes, String source) throws CorruptWeightsException {
         try {
-            return JSON.readValue(bytes, PresetManifest.class);
+            PresetManifest manifest = JSON.readValue(bytes, PresetManifest.class);
+            if (manifest == null) {
+                throw new CorruptWeightsException(source + ": not a valid preset manifest (it is null)");
+            }
+            return manifest;
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst()

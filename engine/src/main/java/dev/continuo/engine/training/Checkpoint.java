@@ -1,6 +1,7 @@
 package dev.continuo.engine.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.continuo.engine.files.BoundedFiles;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.WeightsFile;
 import java.io.IOException;
@@ -43,9 +44,11 @@ public record Checkpoint(int iteration, double seconds) {
         return Files.isRegularFile(directory.resolve(PROGRESS)) && Files.isRegularFile(directory.resolve(STATE));
     }
 
+    private static final long MAX_PROGRESS_BYTES = 1 << 20;
+
     /** Reads the progress record. */
     public static Checkpoint read(Path directory) throws IOException {
-        return JSON.readValue(directory.resolve(PROGRESS).toFile(), Checkpoint.class);
+        return JSON.readValue(BoundedFiles.read(directory.resolve(PROGRESS), MAX_PROGRESS_BYTES), Checkpoint.class);
     }
 
     /** Reads the arrays. */

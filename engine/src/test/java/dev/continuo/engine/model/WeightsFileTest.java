@@ -72,4 +72,39 @@ class WeightsFileTest {
         assertTrue(e.getMessage().contains("\"g.enc0.W\" has shape [4, 1, 16, 4], the architecture needs "
                 + "[4, 1, 16, 8]"), e.getMessage());
     }
+
+    @Test
+    void dimensionsWhoseProductOverflowsAreRefusedNotAllocated() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x434E5457);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeShort(1);
+        out.writeByte('w');
+        out.writeByte(4);
+        for (int d = 0; d < 4; d++) {
+            out.writeLong(Integer.MAX_VALUE); // (2^31 - 1)^4 wraps a long
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> WeightsFile.read(bytes.toByteArray(), "huge.bin"));
+        assertEquals("huge.bin: array 0 runs past the end of the file", e.getMessage());
+    }
+
+    @Test
+    void aDeviceOrAnOversizedFileIsRefusedBeforeReading() throws Exception {
+        Path zero = dir.resolve("weights-link.bin");
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        assertTrue(assertThrows(java.io.IOException.class, () -> WeightsFile.read(zero)).getMessage()
+                .endsWith("weights-link.bin is not a regular file"));
+        Path big = dir.resolve("big.bin");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(WeightsFile.MAX_BYTES + 1); // sparse: no disk used
+        }
+        assertTrue(assertThrows(java.io.IOException.class, () -> WeightsFile.read(big)).getMessage()
+                .contains("big.bin is " + (WeightsFile.MAX_BYTES + 1) + " bytes; the most Continuo reads here is "));
+    }
 }
