@@ -64,6 +64,10 @@ final class CtlCommand implements Callable<Integer> {
                     status.path("phrasesAccompanied").asLong(), status.path("notesIn").asLong(),
                     status.path("soundingNotes").asInt());
             System.out.printf("ports %s%n", status.path("ports").asText());
+            if (status.has("lastError")) {
+                System.out.printf("last error (%s): %s%n", status.path("lastErrorAt").asText(),
+                        status.path("lastError").asText());
+            }
         } else if (reply.has("sessions")) {
             for (JsonNode each : reply.get("sessions")) {
                 System.out.printf("session %s: %s, %s, preset %s, backend %s%n", each.path("id").asText(),

@@ -123,6 +123,11 @@ final class ControlCommands implements ControlServer.Commands {
             node.put("cycleLoadWorst", backend.load().worstShare());
             node.put("callbackFailures", backend.load().failures());
         }
+        LastError.Entry error = session.lastError();
+        if (error != null) {
+            node.put("lastError", error.message());
+            node.put("lastErrorAt", error.at().toString());
+        }
         node.put("phrasesAccompanied", session.latencies().count());
         node.put("readyMillisP50", session.latencies().quantile(0.5));
         return node;

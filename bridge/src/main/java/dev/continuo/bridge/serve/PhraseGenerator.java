@@ -33,6 +33,7 @@ public final class PhraseGenerator implements AutoCloseable {
     private final int bars;
     private final Executor worker;
     private final PresetCache presets;
+    private final LastError errors;
     private final Map<Integer, Long> newest = new ConcurrentHashMap<>();
     private final Map<Integer, CapturedPhrase> captured = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -47,7 +48,8 @@ public final class PhraseGenerator implements AutoCloseable {
      * @param preset  the preset to start with
      */
     PhraseGenerator(PhraseBook book, int bars, Executor worker, PresetCache presets, PresetCache.Loaded preset,
-            GenerationSettings settings) {
+            GenerationSettings settings, LastError errors) {
+        this.errors = errors;
         this.book = book;
         this.bars = bars;
         this.worker = worker;
@@ -116,6 +118,7 @@ public final class PhraseGenerator implements AutoCloseable {
                     phrase.melody().notes().size(), pattern.noteCount(), Math.round(millis));
         } catch (RuntimeException e) {
             LOG.error("Could not accompany phrase {}: {}", phrase.phrase() + 1, e.getMessage());
+            errors.report("phrase " + (phrase.phrase() + 1) + " not accompanied: " + e.getMessage());
             LOG.debug("Generation failure", e);
         }
     }
@@ -152,6 +155,7 @@ public final class PhraseGenerator implements AutoCloseable {
                 done.complete(null);
             } catch (CorruptWeightsException | RuntimeException e) {
                 LOG.error("{}: {}", what, e.getMessage());
+                errors.report(what + ": " + e.getMessage());
                 LOG.debug("Preset load failure", e);
                 done.completeExceptionally(e);
             }

@@ -54,6 +54,7 @@ public final class Session {
     private final PhraseGenerator generator;
     private final PhraseRecorder recorder;
     private final ProblemReporter problems = new ProblemReporter();
+    private final LastError errors = new LastError();
     private volatile MidiBackend backend;
     private volatile String lostReason;
     private KeyboardInput keyboard;
@@ -71,7 +72,7 @@ public final class Session {
         PhraseBook book = new PhraseBook();
         this.engine = new RealTimeEngine(settings.engine(), book, capture);
         this.generator = new PhraseGenerator(book, settings.engine().bars(), worker, presets, preset,
-                settings.generation());
+                settings.generation(), errors);
         this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel());
     }
 
@@ -149,6 +150,7 @@ public final class Session {
             connect(first);
         } catch (BackendException | RuntimeException e) {
             LOG.error("Connecting failed: {}; retrying every second", e.getMessage());
+            errors.report("connecting failed: " + e.getMessage());
             LOG.debug("Connection failure", e);
             scheduler.schedule(() -> retry(first), RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -199,6 +201,7 @@ public final class Session {
             next = round();
         } catch (RuntimeException e) {
             LOG.error("Housekeeping of session {} failed: {}", id, e.toString());
+            errors.report("housekeeping failed: " + e);
             LOG.debug("Housekeeping failure", e);
         }
         if (next >= 0) {
@@ -307,6 +310,11 @@ public final class Session {
 
     public SessionState state() {
         return lifecycle.state();
+    }
+
+    /** The session's most recent failure, or null. */
+    LastError.Entry lastError() {
+        return errors.last();
     }
 
     /** The connected backend, or null before the first connection. */

@@ -200,6 +200,8 @@ class EngineTest {
             String zeroError = control.answer("preset zero").get("error").asText();
             assertTrue(zeroError.endsWith("weights.bin is not a regular file)"), zeroError);
             assertFalse(zeroError.contains("\n"));
+            assertEquals(zeroError, control.answer("status").get("status").get("lastError").asText()
+                    .replace("Preset \"zero\": ", ""), "ctl status shows the last failure");
             assertFalse(control.answer("preset good").has("error"));
             assertEquals("tiny", session.generator().presetName());
             long cycles = session.engineStatus().cycles();

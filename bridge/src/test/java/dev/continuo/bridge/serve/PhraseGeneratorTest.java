@@ -70,7 +70,7 @@ class PhraseGeneratorTest {
         GenerationSettings settings = GenerationSettings.defaults().withThreshold(-0.5);
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try (PhraseGenerator generator = new PhraseGenerator(book, 2, worker, presets,
-                presets.add("tiny", TinyModels.preset(5)), settings)) {
+                presets.add("tiny", TinyModels.preset(5)), settings, new LastError())) {
             generator.submit(phrase(0));
             generator.submit(phrase(1));
             PhrasePattern first = await(book, 0, p -> true);
