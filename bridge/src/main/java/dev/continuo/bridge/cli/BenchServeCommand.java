@@ -1,7 +1,10 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.Backends;
 import dev.continuo.bridge.backend.CycleLoad;
+import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.bench.ServeProbe;
 import dev.continuo.bridge.cycle.PortLayout;
@@ -12,8 +15,6 @@ import dev.continuo.bridge.serve.ServeSession;
 import dev.continuo.bridge.serve.ServeSettings;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.preset.PresetCatalog;
-import dev.continuo.natives.jack.JackLibrary;
-import dev.continuo.natives.jack.JackLibraryDirect;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,10 +60,10 @@ final class BenchServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JackLibrary jack;
+        Supplier<MidiBackend> jack;
         try {
-            jack = new JackLibraryDirect();
-        } catch (UnsatisfiedLinkError e) {
+            jack = Backends.factory(BackendKind.JACK, null, null, null);
+        } catch (BackendException e) {
             throw new BadInputException("bench serve needs JACK: libjack is not installed");
         }
         Path socket = Files.createTempDirectory("continuo-bench").resolve("ctl.sock");
@@ -71,11 +73,11 @@ final class BenchServeCommand implements Callable<Integer> {
                 socket, false, false, null);
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         try (ServeSession session = new ServeSession(settings, catalog, catalog.load(preset),
-                () -> new JackBackend(jack))) {
+                jack)) {
             Thread runner = new Thread(() -> runQuietly(session), "continuo-bench-engine");
             runner.start();
             long readyMillis = awaitReady(session, runner);
-            try (ServeProbe probe = new ServeProbe(jack, PROBE, bpm)) {
+            try (ServeProbe probe = ServeProbe.onJack(PROBE, bpm)) {
                 probe.connect(PROBE + ":out", ENGINE + ":" + JackBackend.MELODY_IN);
                 probe.connect(ENGINE + ":" + JackBackend.ACCOMPANIMENT, PROBE + ":in");
                 System.out.printf(Locale.ROOT, "playing a 2-bar melody into the engine for %d s at %.0f bpm…%n",
