@@ -10,6 +10,7 @@ import dev.continuo.bridge.backend.Allocations;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.SteadyHandler;
 import dev.continuo.bridge.backend.SteppedClock;
+import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.natives.coremidi.CoreFoundationLibrary;
 import dev.continuo.natives.coremidi.CoreMidiLibrary;
@@ -35,6 +36,7 @@ class CoreMidiBackendTest {
     private static final long START_TICKS = 24_000_000L;
     private static final int WARM_UP_CYCLES = 5_000;
     private static final int MEASURED_CYCLES = 5_000;
+    private static final int WINDOWS = 3;
 
     /** Records what the backend asks of CoreMIDI, into preallocated arrays (nothing allocated on its threads). */
     private static final class FakeCoreMidi implements CoreMidiLibrary {
@@ -274,6 +276,14 @@ class CoreMidiBackendTest {
         assertEquals(0, midi.clients, "the client disposed");
     }
 
+    /** Cycles each preceded by input from the device's thread (here the test thread). */
+    private static void runCycles(Runnable input, SteppedClock clock, TimerDrivenBackend backend, int cycles) {
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            input.run();
+            clock.step(1, backend.load());
+        }
+    }
+
     /**
      * In a steady state (after a warm-up) the cycle thread (8 events out per cycle) and the thread CoreMIDI calls the
      * read callback on (a packet list in per cycle) allocate nothing. Here the test thread stands in for CoreMIDI's
@@ -295,24 +305,23 @@ class CoreMidiBackendTest {
         try {
             clock.awaitStart(backend.load());
             long cycleThread = backend.load().threadId();
-            for (int cycle = 0; cycle < WARM_UP_CYCLES; cycle++) {
-                midi.readProc.invoke(address, 0, 0);
-                clock.step(1, backend.load());
-            }
+            Runnable cycle = () -> midi.readProc.invoke(address, 0, 0);
+            runCycles(cycle, clock, backend, WARM_UP_CYCLES);
             long calibration = Allocations.ofCurrentThread();
             long overhead = Allocations.ofCurrentThread() - calibration;
-            long cycleBefore = Allocations.ofThread(cycleThread);
-            long receiveBefore = Allocations.ofCurrentThread();
-            for (int cycle = 0; cycle < MEASURED_CYCLES; cycle++) {
-                midi.readProc.invoke(address, 0, 0);
-                clock.step(1, backend.load());
-            }
-            receiveBytes = Allocations.ofCurrentThread() - receiveBefore - overhead;
-            cycleBytes = Allocations.ofThread(cycleThread) - cycleBefore;
+            long[] bytes = Allocations.leastOf(WINDOWS, () -> {
+                long cycleBefore = Allocations.ofThread(cycleThread);
+                long receiveBefore = Allocations.ofCurrentThread();
+                runCycles(cycle, clock, backend, MEASURED_CYCLES);
+                long receive = Allocations.ofCurrentThread() - receiveBefore - overhead;
+                return new long[] {Allocations.ofThread(cycleThread) - cycleBefore, receive};
+            });
+            cycleBytes = bytes[0];
+            receiveBytes = bytes[1];
         } finally {
             backend.close();
         }
-        assertEquals(2 * (WARM_UP_CYCLES + MEASURED_CYCLES), handler.inputs(), "every packet reached the handler");
+        assertEquals(2 * (handler.cycles() - 1), handler.inputs(), "every packet reached the handler");
         assertEquals(0, backend.load().failures(), String.valueOf(backend.load().lastFailure()));
         System.out.printf("coremidi (macOS 11: %b): %d bytes on the cycle thread, %d on the receive path, in %d "
                 + "cycles%n", macOs11, cycleBytes, receiveBytes, MEASURED_CYCLES);
