@@ -14,6 +14,10 @@ public interface PosixLibrary {
     int POLLFD_SIZE = 8;
     /** Offset of {@code events} in a {@code struct pollfd}. */
     int POLLFD_EVENTS = 4;
+    /** Offset of {@code revents} in a {@code struct pollfd}. */
+    int POLLFD_REVENTS = 6;
+    /** {@code POLLERR}, {@code POLLHUP} and {@code POLLNVAL}: the descriptor failed, hung up or is not open. */
+    short POLL_FAILED = 0x008 | 0x010 | 0x020;
 
     /** Waits until one of the {@code nfds} {@code struct pollfd}s at {@code fds} is ready; -1 waits forever. */
     int poll(Pointer fds, long nfds, int timeoutMillis);

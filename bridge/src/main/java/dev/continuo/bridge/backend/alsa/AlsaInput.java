@@ -12,7 +12,8 @@ import dev.continuo.natives.posix.PosixLibrary;
 /**
  * The ALSA backend's input thread. It sleeps in {@code poll} on the sequencer's own poll descriptors
  * ({@code snd_seq_poll_descriptors}), so it wakes when an event arrives and at no other time; a pipe in the same poll
- * set wakes it for {@link #close}. Each event is decoded to bytes by ALSA's codec, stamped and offered to the cycle
+ * set wakes it for {@link #close}; a sequencer descriptor that fails or hangs up ends the thread and reports the
+ * sequencer lost. Each event is decoded to bytes by ALSA's codec, stamped and offered to the cycle
  * driver. Everything it touches is allocated in {@link #open}: reading an event allocates nothing.
  */
 final class AlsaInput implements AutoCloseable {
@@ -36,6 +37,7 @@ final class AlsaInput implements AutoCloseable {
     private volatile boolean running;
     private TimerCycleDriver driver;
     private CycleClock clock;
+    private Runnable lost;
     private Thread thread;
 
     private AlsaInput(AlsaSeqLibrary alsa, PosixLibrary posix, Pointer handle, Pointer decoder, Memory pollFds,
@@ -80,10 +82,14 @@ final class AlsaInput implements AutoCloseable {
         return new AlsaInput(alsa, posix, handle, decoder, pollFds, filled, pipe);
     }
 
-    /** Starts the input thread, which offers what it reads to {@code driver}, stamped on {@code clock}. */
-    void start(TimerCycleDriver driver, CycleClock clock) {
+    /**
+     * Starts the input thread, which offers what it reads to {@code driver}, stamped on {@code clock}, and runs
+     * {@code lost} (on the input thread) if the sequencer's descriptors fail.
+     */
+    void start(TimerCycleDriver driver, CycleClock clock, Runnable lost) {
         this.driver = driver;
         this.clock = clock;
+        this.lost = lost;
         running = true;
         thread = new Thread(this::run, "continuo-alsa-input");
         thread.setDaemon(true);
@@ -92,10 +98,26 @@ final class AlsaInput implements AutoCloseable {
 
     private void run() {
         while (running) {
+            // A negative result is EINTR (the descriptors are ours and valid until close): wait again.
             if (posix.poll(pollFds, descriptors + 1, -1) > 0 && running) {
+                if (sequencerFailed()) {
+                    running = false;
+                    lost.run();
+                    return;
+                }
                 drain();
             }
         }
+    }
+
+    private boolean sequencerFailed() {
+        for (int index = 0; index < descriptors; index++) {
+            long revents = (long) index * PosixLibrary.POLLFD_SIZE + PosixLibrary.POLLFD_REVENTS;
+            if ((pollFds.getShort(revents) & PosixLibrary.POLL_FAILED) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads every event waiting in the sequencer (until {@code -EAGAIN}). Allocates nothing. */

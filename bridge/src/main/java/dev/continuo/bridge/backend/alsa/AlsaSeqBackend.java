@@ -83,7 +83,8 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
             close();
             throw e;
         }
-        input.start(newDriver(handler, this::send), clock());
+        input.start(newDriver(handler, this::send), clock(),
+                () -> listener.serviceLost("the ALSA sequencer closed Continuo's client"));
         driver().start("continuo-alsa-cycle");
     }
 

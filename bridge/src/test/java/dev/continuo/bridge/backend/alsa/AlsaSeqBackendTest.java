@@ -179,6 +179,23 @@ class AlsaSeqBackendTest {
         assertEquals(0, inputBytes, "bytes allocated on the input thread for " + MEASURED_CYCLES + " events");
     }
 
+    @Test
+    void reportsTheSequencerLostWhenItsDescriptorHangsUp() throws Exception {
+        AlsaSequencerStandIn sequencer = new AlsaSequencerStandIn();
+        SteppedClock clock = new SteppedClock(START_NANOS);
+        java.util.concurrent.CompletableFuture<String> lost = new java.util.concurrent.CompletableFuture<>();
+        AlsaSeqBackend backend = new AlsaSeqBackend(sequencer, AlsaSequencerStandIn.POSIX, clock);
+        backend.open("continuo", PortLayout.SINGLE, new SteadyHandler(1), lost::complete);
+        try {
+            sequencer.hangUp();
+            assertEquals("the ALSA sequencer closed Continuo's client",
+                    lost.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            backend.close();
+            sequencer.dispose();
+        }
+    }
+
     /** A libc whose {@code pipe} can fail, counting the descriptors made and closed. */
     private static final class CountingPosix implements PosixLibrary {
         boolean failPipe;

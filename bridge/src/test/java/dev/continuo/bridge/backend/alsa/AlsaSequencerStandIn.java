@@ -54,7 +54,15 @@ class AlsaSequencerStandIn implements AlsaSeqLibrary {
     /** Releases the stand-in's own pipe. */
     void dispose() {
         POSIX.close(pipe[0]);
+        if (pipe[1] >= 0) {
+            POSIX.close(pipe[1]);
+        }
+    }
+
+    /** The sequencer goes away: its poll descriptor hangs up. */
+    void hangUp() {
         POSIX.close(pipe[1]);
+        pipe[1] = -1;
     }
 
     private boolean fails() {
