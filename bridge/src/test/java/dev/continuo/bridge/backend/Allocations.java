@@ -1,6 +1,7 @@
 package dev.continuo.bridge.backend;
 
 import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /** Bytes a thread has allocated on the Java heap so far (HotSpot's per-thread counter, exact to the byte). */
@@ -8,6 +9,8 @@ public final class Allocations {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static final int WINDOWS = 3;
 
     private Allocations() {
     }
@@ -39,6 +42,31 @@ public final class Allocations {
             }
         }
         return least;
+    }
+
+    /**
+     * Runs {@code cycles} for a warm-up of {@code warmUp} cycles, then measures {@code measured} cycles (the least of
+     * three windows, see {@link #leastOf}).
+     *
+     * @return bytes allocated in the window by each of {@code threads}, then by the calling thread
+     */
+    public static long[] steadyState(IntConsumer cycles, int warmUp, int measured, long... threads) {
+        cycles.accept(warmUp);
+        long calibration = ofCurrentThread();
+        long overhead = ofCurrentThread() - calibration;
+        return leastOf(WINDOWS, () -> {
+            long[] bytes = new long[threads.length + 1];
+            for (int index = 0; index < threads.length; index++) {
+                bytes[index] = -ofThread(threads[index]);
+            }
+            long before = ofCurrentThread();
+            cycles.accept(measured);
+            bytes[threads.length] = ofCurrentThread() - before - overhead;
+            for (int index = 0; index < threads.length; index++) {
+                bytes[index] += ofThread(threads[index]);
+            }
+            return bytes;
+        });
     }
 
     /** The id of the live thread called {@code name}. */

@@ -48,6 +48,14 @@ public final class SteppedClock implements CycleClock {
         await(load, target);
     }
 
+    /** Runs {@code cycles} cycles one at a time, each after {@code beforeEach} (input arriving, say). */
+    public void stepEach(int cycles, CycleLoad load, Runnable beforeEach) {
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            beforeEach.run();
+            step(1, load);
+        }
+    }
+
     private void await(CycleLoad load, long cycles) {
         long giveUp = System.nanoTime() + TIMEOUT_NANOS;
         while (load.cycles() < cycles) {

@@ -78,13 +78,9 @@ class TimerCycleDriverTest {
         try {
             clock.awaitStart(driver.load());
             long thread = driver.load().threadId();
-            runCycles(driver, clock, noteOn, WARM_UP_CYCLES);
-            bytes = Allocations.leastOf(3, () -> {
-                long before = Allocations.ofThread(thread);
-                runCycles(driver, clock, noteOn, MEASURED_CYCLES);
-                long allocated = Allocations.ofThread(thread) - before;
-                return new long[] {allocated};
-            })[0];
+            bytes = Allocations.steadyState(cycles -> clock.stepEach(cycles, driver.load(),
+                    () -> driver.offer(clock.nanoTime(), noteOn, noteOn.length)), WARM_UP_CYCLES, MEASURED_CYCLES,
+                    thread)[0];
         } finally {
             driver.close();
         }
@@ -92,12 +88,5 @@ class TimerCycleDriverTest {
         System.out.printf("timer cycle driver: %d bytes on the cycle thread in %d cycles%n", bytes,
                 MEASURED_CYCLES);
         assertEquals(0, bytes, "bytes allocated on the cycle thread in " + MEASURED_CYCLES + " cycles");
-    }
-
-    private static void runCycles(TimerCycleDriver driver, SteppedClock clock, byte[] message, int cycles) {
-        for (int cycle = 0; cycle < cycles; cycle++) {
-            driver.offer(clock.nanoTime(), message, message.length);
-            clock.step(1, driver.load());
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.continuo.bridge.backend.Allocations;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.FailingSteps;
 import dev.continuo.bridge.backend.SteadyHandler;
 import dev.continuo.bridge.backend.SteppedClock;
 import dev.continuo.bridge.cycle.PortLayout;
@@ -37,7 +38,6 @@ class AlsaSeqBackendTest {
     private static final long START_NANOS = 5_000_000_000L;
     private static final int WARM_UP_CYCLES = 5_000;
     private static final int MEASURED_CYCLES = 5_000;
-    private static final int WINDOWS = 3;
 
     /** A note-on as the kernel would deliver it, encoded by ALSA's own codec. */
     private static Memory noteOn(int pitch, int velocity) {
@@ -127,17 +127,6 @@ class AlsaSeqBackendTest {
         return text.toString();
     }
 
-    /** Cycles with one input event each, read by the input thread before the cycle runs. */
-    private static void runCycles(AlsaSequencerStandIn sequencer, SteppedClock clock, AlsaSeqBackend backend,
-            Memory incoming, int cycles) {
-        for (int cycle = 0; cycle < cycles; cycle++) {
-            int events = sequencer.consumed();
-            sequencer.queueInput(incoming);
-            awaitConsumed(sequencer, events + 1);
-            clock.step(1, backend.load());
-        }
-    }
-
     /**
      * The cycle thread (8 events out per cycle) and the input thread (one event in per cycle, woken through its poll
      * descriptor) allocate nothing in a steady state, measured after a warm-up. The stand-in allocates nothing
@@ -157,14 +146,14 @@ class AlsaSeqBackendTest {
             clock.awaitStart(backend.load());
             long cycleThread = backend.load().threadId();
             long inputThread = Allocations.threadNamed("continuo-alsa-input");
-            runCycles(sequencer, clock, backend, incoming, WARM_UP_CYCLES);
-            long[] bytes = Allocations.leastOf(WINDOWS, () -> {
-                long cycleBefore = Allocations.ofThread(cycleThread);
-                long inputBefore = Allocations.ofThread(inputThread);
-                runCycles(sequencer, clock, backend, incoming, MEASURED_CYCLES);
-                return new long[] {Allocations.ofThread(cycleThread) - cycleBefore,
-                    Allocations.ofThread(inputThread) - inputBefore};
-            });
+            // Each cycle runs after the input thread has read one event.
+            Runnable input = () -> {
+                int events = sequencer.consumed();
+                sequencer.queueInput(incoming);
+                awaitConsumed(sequencer, events + 1);
+            };
+            long[] bytes = Allocations.steadyState(cycles -> clock.stepEach(cycles, backend.load(), input),
+                    WARM_UP_CYCLES, MEASURED_CYCLES, cycleThread, inputThread);
             cycleBytes = bytes[0];
             inputBytes = bytes[1];
         } finally {
@@ -235,9 +224,8 @@ class AlsaSeqBackendTest {
 
     /** Each fallible call of open fails in turn; whatever was made before it is released. */
     @Test
-    void aFailedOpenReleasesEverythingItMadeAtEveryStep() {
-        int failures = 0;
-        for (int step = 1; ; step++) {
+    void aFailedOpenReleasesEverythingItMadeAtEveryStep() throws Exception {
+        int failures = FailingSteps.untilOpenSucceeds(step -> {
             AlsaSequencerStandIn sequencer = new AlsaSequencerStandIn();
             sequencer.failingStep = step;
             CountingPosix posix = new CountingPosix();
@@ -245,17 +233,17 @@ class AlsaSeqBackendTest {
             try {
                 backend.open("continuo", PortLayout.SPLIT, new SteadyHandler(4), reason -> { });
                 backend.close();
-                break;
+                return true;
             } catch (BackendException e) {
-                failures++;
+                return false;
             } finally {
                 sequencer.dispose();
+                assertEquals(sequencer.opened, sequencer.closed, "sequencer handles, step " + step);
+                assertEquals(sequencer.queuesAllocated, sequencer.queuesFreed, "queues, step " + step);
+                assertEquals(sequencer.codecsMade, sequencer.codecsFreed, "codecs, step " + step);
+                assertEquals(posix.made, posix.closed, "pipe ends, step " + step);
             }
-            assertEquals(sequencer.opened, sequencer.closed, "sequencer handles, step " + step);
-            assertEquals(sequencer.queuesAllocated, sequencer.queuesFreed, "queues, step " + step);
-            assertEquals(sequencer.codecsMade, sequencer.codecsFreed, "codecs, step " + step);
-            assertEquals(posix.made, posix.closed, "pipe ends, step " + step);
-        }
+        });
         assertEquals(13, failures, "open, name, 5 ports, queue, start, 2 codecs, 2 poll-descriptor calls");
         AlsaSequencerStandIn sequencer = new AlsaSequencerStandIn();
         CountingPosix posix = new CountingPosix();
@@ -284,12 +272,8 @@ class AlsaSeqBackendTest {
             assertEquals(2, backend.portNames().size());
             clock.awaitStart(backend.load());
             clock.step(WARM_UP_CYCLES, backend.load());
-            long thread = backend.load().threadId();
-            bytes = Allocations.leastOf(WINDOWS, () -> {
-                long before = Allocations.ofThread(thread);
-                clock.step(MEASURED_CYCLES, backend.load());
-                return new long[] {Allocations.ofThread(thread) - before};
-            })[0];
+            bytes = Allocations.steadyState(cycles -> clock.step(cycles, backend.load()), 0, MEASURED_CYCLES,
+                    backend.load().threadId())[0];
         } finally {
             backend.close();
         }

@@ -8,9 +8,9 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import dev.continuo.bridge.backend.Allocations;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.FailingSteps;
 import dev.continuo.bridge.backend.SteadyHandler;
 import dev.continuo.bridge.backend.SteppedClock;
-import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.natives.coremidi.CoreFoundationLibrary;
 import dev.continuo.natives.coremidi.CoreMidiLibrary;
@@ -36,7 +36,6 @@ class CoreMidiBackendTest {
     private static final long START_TICKS = 24_000_000L;
     private static final int WARM_UP_CYCLES = 5_000;
     private static final int MEASURED_CYCLES = 5_000;
-    private static final int WINDOWS = 3;
 
     /** Records what the backend asks of CoreMIDI, into preallocated arrays (nothing allocated on its threads). */
     private static final class FakeCoreMidi implements CoreMidiLibrary {
@@ -276,14 +275,6 @@ class CoreMidiBackendTest {
         assertEquals(0, midi.clients, "the client disposed");
     }
 
-    /** Cycles each preceded by input from the device's thread (here the test thread). */
-    private static void runCycles(Runnable input, SteppedClock clock, TimerDrivenBackend backend, int cycles) {
-        for (int cycle = 0; cycle < cycles; cycle++) {
-            input.run();
-            clock.step(1, backend.load());
-        }
-    }
-
     /**
      * In a steady state (after a warm-up) the cycle thread (8 events out per cycle) and the thread CoreMIDI calls the
      * read callback on (a packet list in per cycle) allocate nothing. Here the test thread stands in for CoreMIDI's
@@ -305,17 +296,9 @@ class CoreMidiBackendTest {
         try {
             clock.awaitStart(backend.load());
             long cycleThread = backend.load().threadId();
-            Runnable cycle = () -> midi.readProc.invoke(address, 0, 0);
-            runCycles(cycle, clock, backend, WARM_UP_CYCLES);
-            long calibration = Allocations.ofCurrentThread();
-            long overhead = Allocations.ofCurrentThread() - calibration;
-            long[] bytes = Allocations.leastOf(WINDOWS, () -> {
-                long cycleBefore = Allocations.ofThread(cycleThread);
-                long receiveBefore = Allocations.ofCurrentThread();
-                runCycles(cycle, clock, backend, MEASURED_CYCLES);
-                long receive = Allocations.ofCurrentThread() - receiveBefore - overhead;
-                return new long[] {Allocations.ofThread(cycleThread) - cycleBefore, receive};
-            });
+            Runnable input = () -> midi.readProc.invoke(address, 0, 0);
+            long[] bytes = Allocations.steadyState(cycles -> clock.stepEach(cycles, backend.load(), input),
+                    WARM_UP_CYCLES, MEASURED_CYCLES, cycleThread);
             cycleBytes = bytes[0];
             receiveBytes = bytes[1];
         } finally {
@@ -332,9 +315,8 @@ class CoreMidiBackendTest {
     /** Each fallible CoreMIDI call of open fails in turn; the client and endpoints made before it are disposed. */
     @ParameterizedTest(name = "macOS 11 or later: {0}")
     @ValueSource(booleans = {false, true})
-    void aFailedOpenDisposesEverythingItMadeAtEveryStep(boolean macOs11) {
-        int failures = 0;
-        for (int step = 1; ; step++) {
+    void aFailedOpenDisposesEverythingItMadeAtEveryStep(boolean macOs11) throws Exception {
+        int failures = FailingSteps.untilOpenSucceeds(step -> {
             FakeCoreFoundation cf = new FakeCoreFoundation();
             FakeCoreMidi midi = new FakeCoreMidi(cf.names, macOs11);
             midi.failingStep = step;
@@ -343,14 +325,15 @@ class CoreMidiBackendTest {
             try {
                 backend.open("continuo", PortLayout.SPLIT, new SteadyHandler(4), reason -> { });
                 backend.close();
-                break;
+                return true;
             } catch (BackendException e) {
-                failures++;
+                return false;
+            } finally {
+                assertEquals(0, midi.clients, "client, step " + step);
+                assertTrue(midi.endpoints.isEmpty(), "endpoints, step " + step + ": " + midi.endpoints);
+                assertEquals(cf.strings.size(), cf.released, "CFStrings, step " + step);
             }
-            assertEquals(0, midi.clients, "client, step " + step);
-            assertTrue(midi.endpoints.isEmpty(), "endpoints, step " + step + ": " + midi.endpoints);
-            assertEquals(cf.strings.size(), cf.released, "CFStrings, step " + step);
-        }
+        });
         assertEquals(6, failures, "client, destination, 4 sources");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.continuo.bridge.backend.Allocations;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.FailingSteps;
 import dev.continuo.bridge.backend.SteadyHandler;
 import dev.continuo.bridge.cycle.PortLayout;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ class JackBackendTest {
 
     private static final int WARM_UP_CYCLES = 20_000;
     private static final int MEASURED_CYCLES = 10_000;
-    private static final int WINDOWS = 3;
 
     private static void cycle(JackStandIn jack, int frameTime) {
         jack.frameTime = frameTime;
@@ -115,15 +115,7 @@ class JackBackendTest {
         backend.open("continuo", PortLayout.SPLIT, handler, reason -> { });
         long bytes;
         try {
-            runCycles(jack, WARM_UP_CYCLES);
-            long calibration = Allocations.ofCurrentThread();
-            long overhead = Allocations.ofCurrentThread() - calibration;
-            bytes = Allocations.leastOf(WINDOWS, () -> {
-                long before = Allocations.ofCurrentThread();
-                runCycles(jack, MEASURED_CYCLES);
-                long allocated = Allocations.ofCurrentThread() - before - overhead;
-                return new long[] {allocated};
-            })[0];
+            bytes = Allocations.steadyState(cycles -> runCycles(jack, cycles), WARM_UP_CYCLES, MEASURED_CYCLES)[0];
         } finally {
             backend.close();
         }
@@ -135,21 +127,21 @@ class JackBackendTest {
 
     /** Each fallible call of open fails in turn; the client is closed whenever it was opened. */
     @Test
-    void aFailedOpenClosesTheClientAtEveryStep() {
-        int failures = 0;
-        for (int step = 1; ; step++) {
+    void aFailedOpenClosesTheClientAtEveryStep() throws Exception {
+        int failures = FailingSteps.untilOpenSucceeds(step -> {
             JackStandIn jack = new JackStandIn();
             jack.failingStep = step;
             JackBackend backend = new JackBackend(jack);
             try {
                 backend.open("continuo", PortLayout.SPLIT, new SteadyHandler(4), reason -> { });
                 backend.close();
-                break;
+                return true;
             } catch (BackendException e) {
-                failures++;
+                return false;
+            } finally {
+                assertEquals(0, jack.clientsOpen, "step " + step);
             }
-            assertEquals(0, jack.clientsOpen, "step " + step);
-        }
+        });
         assertEquals(9, failures, "client, 5 ports, process callback, xrun callback, activation");
         JackStandIn jack = new JackStandIn();
         jack.failingStep = 1;

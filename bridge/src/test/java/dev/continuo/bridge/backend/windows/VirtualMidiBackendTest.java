@@ -11,7 +11,6 @@ import dev.continuo.bridge.backend.Allocations;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.SteadyHandler;
 import dev.continuo.bridge.backend.SteppedClock;
-import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.natives.windows.TeVirtualMidiLibrary;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ class VirtualMidiBackendTest {
 
     private static final int WARM_UP_CYCLES = 5_000;
     private static final int MEASURED_CYCLES = 5_000;
-    private static final int WINDOWS = 3;
 
     /** Records into preallocated arrays, so that it allocates nothing on the backend's threads. */
     private static final class FakeDriver implements TeVirtualMidiLibrary {
@@ -131,14 +129,6 @@ class VirtualMidiBackendTest {
         assertTrue(driver.ports.isEmpty(), "every port closed");
     }
 
-    /** Cycles each preceded by input from the device's thread (here the test thread). */
-    private static void runCycles(Runnable input, SteppedClock clock, TimerDrivenBackend backend, int cycles) {
-        for (int cycle = 0; cycle < cycles; cycle++) {
-            input.run();
-            clock.step(1, backend.load());
-        }
-    }
-
     /**
      * In a steady state (after a warm-up) the cycle thread (8 messages out per cycle) and the driver's callback (a
      * message in per cycle) allocate nothing. The test thread stands in for the driver's thread and calls the
@@ -157,17 +147,9 @@ class VirtualMidiBackendTest {
         try {
             clock.awaitStart(backend.load());
             long cycleThread = backend.load().threadId();
-            Runnable cycle = () -> driver.receiver.invoke(0, address, 3, 0);
-            runCycles(cycle, clock, backend, WARM_UP_CYCLES);
-            long calibration = Allocations.ofCurrentThread();
-            long overhead = Allocations.ofCurrentThread() - calibration;
-            long[] bytes = Allocations.leastOf(WINDOWS, () -> {
-                long cycleBefore = Allocations.ofThread(cycleThread);
-                long receiveBefore = Allocations.ofCurrentThread();
-                runCycles(cycle, clock, backend, MEASURED_CYCLES);
-                long receive = Allocations.ofCurrentThread() - receiveBefore - overhead;
-                return new long[] {Allocations.ofThread(cycleThread) - cycleBefore, receive};
-            });
+            Runnable input = () -> driver.receiver.invoke(0, address, 3, 0);
+            long[] bytes = Allocations.steadyState(cycles -> clock.stepEach(cycles, backend.load(), input),
+                    WARM_UP_CYCLES, MEASURED_CYCLES, cycleThread);
             cycleBytes = bytes[0];
             receiveBytes = bytes[1];
         } finally {
