@@ -35,11 +35,15 @@ public final class AlsaPorts {
                 } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
                     throw new BackendException("libasound is not installed");
                 }
-                return list(alsa).stream().map(port -> new ListedPort(port.writable(), port.readable(),
-                        String.format(Locale.ROOT, "%-7s %s: %s", port.address(), port.client(), port.name())))
-                        .toList();
+                return list(alsa).stream().map(AlsaPorts::listed).toList();
             }
         };
+    }
+
+    /** How {@code continuo ports} shows a port: in/out for "others can write/read", then "client:port client: name". */
+    static PortLister.ListedPort listed(Port port) {
+        return new PortLister.ListedPort(port.writable(), port.readable(),
+                String.format(Locale.ROOT, "%-7s %s: %s", port.address(), port.client(), port.name()));
     }
 
     /** @throws BackendException if the sequencer cannot be opened (no /dev/snd/seq) */
