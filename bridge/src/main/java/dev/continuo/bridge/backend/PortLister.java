@@ -30,6 +30,10 @@ public interface PortLister {
         return "(no MIDI ports)";
     }
 
-    /** The ports, listed by a short-lived client. @throws BackendException if the service or its library is missing */
+    /**
+     * The ports, listed by a short-lived client.
+     *
+     * @throws BackendException if the service is not running or its library is not installed
+     */
     List<ListedPort> ports() throws BackendException;
 }

@@ -9,14 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives a {@link RealTimeHandler} for backends whose OS API is event-based (javax.sound.midi, and later CoreMIDI,
- * ALSA and Windows) rather than cycle-based like JACK. A dedicated thread runs a cycle of {@code framesPerCycle}
+ * Drives a {@link RealTimeHandler} for backends whose OS API is event-based (javax.sound.midi, CoreMIDI, ALSA and
+ * Windows) rather than cycle-based like JACK. A dedicated thread runs a cycle of {@code framesPerCycle}
  * frames on a frame clock derived from a {@link CycleClock} at a nominal {@value #SAMPLE_RATE} Hz. An input
  * event is stamped when it arrives and delivered in the next cycle at the same offset (one cycle of latency, as with
  * JACK); output is handed to an {@link OutputSink} with the time it is due.
  *
- * <p>The cycle thread allocates nothing of its own; input crosses threads through an {@link SpscRing} (one device
- * thread may offer).
+ * <p>The cycle thread allocates nothing of its own, and the backends' sinks allocate nothing either (javax.sound.midi
+ * excepted: it needs a message object per event); input crosses threads through an {@link SpscRing} (one device
+ * thread may offer). {@link CycleClock#SYSTEM} paces the cycles in production; a virtual clock lets tests step them.
  */
 public final class TimerCycleDriver implements AutoCloseable {
 
