@@ -2,6 +2,7 @@ package dev.continuo.bridge.backend.alsa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -185,15 +186,45 @@ class AlsaSeqBackendTest {
         }
     }
 
+    /** The input thread sleeps in {@code poll} until an event arrives: no timer, no busy loop. */
+    @Test
+    void theInputThreadWaitsOnTheSequencersDescriptorUntilAnEventArrives() throws Exception {
+        AlsaSequencerStandIn sequencer = new AlsaSequencerStandIn();
+        CountingPosix posix = new CountingPosix();
+        SteppedClock clock = new SteppedClock(START_NANOS);
+        SteadyHandler handler = new SteadyHandler(1);
+        AlsaSeqBackend backend = new AlsaSeqBackend(sequencer, posix, clock);
+        backend.open("continuo", PortLayout.SINGLE, handler, reason -> { });
+        try {
+            clock.awaitStart(backend.load());
+            clock.step(1_000, backend.load());
+            assertTrue(posix.polls <= 1, "polls while nothing arrived: " + posix.polls);
+            sequencer.queueInput(noteOn(67, 80));
+            awaitConsumed(sequencer, 1);
+            clock.step(1_000, backend.load());
+            assertTrue(posix.polls <= 2, "polls after one event: " + posix.polls);
+            assertEquals(-1, posix.timeoutMillis, "no timeout");
+            assertEquals(1, handler.inputs());
+        } finally {
+            backend.close();
+            sequencer.dispose();
+        }
+        assertEquals(posix.made, posix.closed, "the wake-up pipe closed");
+    }
+
     /** A libc whose {@code pipe} can fail, counting the descriptors made and closed. */
     private static final class CountingPosix implements PosixLibrary {
         boolean failPipe;
         int made;
         int closed;
+        volatile int polls;
+        volatile int timeoutMillis;
 
         @Override
-        public int poll(Pointer fds, long nfds, int timeoutMillis) {
-            return AlsaSequencerStandIn.POSIX.poll(fds, nfds, timeoutMillis);
+        public int poll(Pointer fds, long nfds, int timeout) {
+            polls = polls + 1;
+            timeoutMillis = timeout;
+            return AlsaSequencerStandIn.POSIX.poll(fds, nfds, timeout);
         }
 
         @Override
