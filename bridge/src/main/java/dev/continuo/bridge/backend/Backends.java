@@ -1,13 +1,15 @@
 package dev.continuo.bridge.backend;
 
 import com.sun.jna.Pointer;
+import dev.continuo.bridge.backend.alsa.AlsaPorts;
 import dev.continuo.bridge.backend.alsa.AlsaSeqBackend;
 import dev.continuo.bridge.backend.coremidi.CoreMidiBackend;
 import dev.continuo.bridge.backend.coremidi.UniqueIds;
 import dev.continuo.bridge.backend.jack.JackBackend;
-import dev.continuo.bridge.backend.windows.VirtualMidiBackend;
+import dev.continuo.bridge.backend.jack.JackPorts;
 import dev.continuo.bridge.backend.javasound.JavaSoundBackend;
 import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.bridge.backend.windows.VirtualMidiBackend;
 import dev.continuo.natives.alsa.AlsaSeqLibrary;
 import dev.continuo.natives.coremidi.CoreFoundationLibrary;
 import dev.continuo.natives.coremidi.CoreMidi;
@@ -15,7 +17,10 @@ import dev.continuo.natives.coremidi.CoreMidiLibrary;
 import dev.continuo.natives.coremidi.MachTimeLibrary;
 import dev.continuo.natives.jack.JackLibrary;
 import dev.continuo.natives.jack.JackLibraryDirect;
+import dev.continuo.natives.posix.PosixLibrary;
+import dev.continuo.natives.posix.PosixLibraryDirect;
 import dev.continuo.natives.windows.TeVirtualMidiLibrary;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -42,7 +47,7 @@ public final class Backends {
         try {
             TeVirtualMidiLibrary.load();
             return BackendKind.WINDOWS;
-        } catch (UnsatisfiedLinkError e) {
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             LOG.info("The virtual MIDI driver (loopMIDI) is not installed: connecting to existing ports by name "
                     + "with javax.sound.midi (--input, --output)");
             return BackendKind.JAVASOUND;
@@ -67,8 +72,9 @@ public final class Backends {
             case ALSA -> {
                 try {
                     AlsaSeqLibrary alsa = AlsaSeqLibrary.load();
-                    yield () -> new AlsaSeqBackend(alsa);
-                } catch (UnsatisfiedLinkError e) {
+                    PosixLibrary posix = new PosixLibraryDirect();
+                    yield () -> new AlsaSeqBackend(alsa, posix, CycleClock.SYSTEM);
+                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
                     throw new BackendException("the alsa backend needs libasound (" + e.getMessage() + ")");
                 }
             }
@@ -78,16 +84,16 @@ public final class Backends {
                     CoreFoundationLibrary cf = CoreMidi.coreFoundation();
                     MachTimeLibrary mach = CoreMidi.machTime();
                     Pointer uniqueId = CoreMidi.propertyUniqueId();
-                    yield () -> new CoreMidiBackend(midi, cf, mach, uniqueId, ids);
-                } catch (UnsatisfiedLinkError e) {
+                    yield () -> new CoreMidiBackend(midi, cf, mach, uniqueId, ids, CycleClock.SYSTEM);
+                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
                     throw new BackendException("the coremidi backend works on macOS only (" + e.getMessage() + ")");
                 }
             }
             case WINDOWS -> {
                 try {
                     TeVirtualMidiLibrary driver = TeVirtualMidiLibrary.load();
-                    yield () -> new VirtualMidiBackend(driver);
-                } catch (UnsatisfiedLinkError e) {
+                    yield () -> new VirtualMidiBackend(driver, CycleClock.SYSTEM);
+                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
                     throw new BackendException("the windows backend needs Tobias Erichsen's virtual MIDI driver "
                             + "(install loopMIDI), or use --backend javasound (" + e.getMessage() + ")");
                 }
@@ -97,6 +103,11 @@ public final class Backends {
                 yield () -> new JavaSoundBackend(devices, input, output);
             }
         };
+    }
+
+    /** Who lists the ports of each kind that can see other applications' ports, in the order to show them. */
+    public static List<PortLister> portListers() {
+        return List.of(JackPorts.lister(), AlsaPorts.lister(), MidiDevices.lister());
     }
 
     /** libjack, or the reason it cannot be used. */

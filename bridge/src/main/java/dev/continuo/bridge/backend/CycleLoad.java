@@ -1,8 +1,11 @@
 package dev.continuo.bridge.backend;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * How much of each real-time cycle the engine takes: written on the real-time thread, read by others. Also
- * keeps the last exception the callback caught, so that a housekeeping thread can report it.
+ * keeps the last exception the callback caught, so that a housekeeping thread can report it, and counts the
+ * backend's xruns (cycles the host's audio device missed) where it has the notion.
  */
 public final class CycleLoad {
 
@@ -12,6 +15,7 @@ public final class CycleLoad {
     private volatile long failures;
     private volatile Throwable lastFailure;
     private volatile long threadId = -1;
+    private final AtomicLong xruns = new AtomicLong();
 
     /** Called on the real-time thread after each cycle. */
     public void cycle(long elapsedNanos, int frames, int sampleRate) {
@@ -30,6 +34,18 @@ public final class CycleLoad {
     public void failed(Throwable failure) {
         lastFailure = failure;
         failures = failures + 1;
+    }
+
+    /**
+     * Called on the backend's notification thread when the host reports an xrun. Lock-free; allocates nothing.
+     */
+    public void xrun() {
+        xruns.incrementAndGet();
+    }
+
+    /** Xruns the host reported since the backend opened; always 0 for backends without the notion. */
+    public long xruns() {
+        return xruns.get();
     }
 
     /** Exponential average (over about 100 cycles) of the share of the cycle period used, 0–1. */

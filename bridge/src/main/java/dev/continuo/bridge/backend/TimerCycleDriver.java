@@ -9,14 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives a {@link RealTimeHandler} for backends whose OS API is event-based (javax.sound.midi, and later CoreMIDI,
- * ALSA and Windows) rather than cycle-based like JACK. A dedicated thread runs a cycle of {@code framesPerCycle}
- * frames on a frame clock derived from {@link System#nanoTime()} at a nominal {@value #SAMPLE_RATE} Hz. An input
+ * Drives a {@link RealTimeHandler} for backends whose OS API is event-based (javax.sound.midi, CoreMIDI, ALSA and
+ * Windows) rather than cycle-based like JACK. A dedicated thread runs a cycle of {@code framesPerCycle}
+ * frames on a frame clock derived from a {@link CycleClock} at a nominal {@value #SAMPLE_RATE} Hz. An input
  * event is stamped when it arrives and delivered in the next cycle at the same offset (one cycle of latency, as with
  * JACK); output is handed to an {@link OutputSink} with the time it is due.
  *
- * <p>The cycle thread allocates nothing of its own; input crosses threads through an {@link SpscRing} (one device
- * thread may offer).
+ * <p>The cycle thread allocates nothing of its own, and the backends' sinks allocate nothing either (javax.sound.midi
+ * excepted: it needs a message object per event); input crosses threads through an {@link SpscRing} (one device
+ * thread may offer). {@link CycleClock#SYSTEM} paces the cycles in production; a virtual clock lets tests step them.
  */
 public final class TimerCycleDriver implements AutoCloseable {
 
@@ -28,7 +29,7 @@ public final class TimerCycleDriver implements AutoCloseable {
     /** Where output goes. Called on the cycle thread. */
     public interface OutputSink {
         /**
-         * One short message due at {@code dueNanos} ({@link System#nanoTime()} time base).
+         * One short message due at {@code dueNanos} (the driver's {@link CycleClock} time base).
          *
          * @return false if it could not be sent
          */
@@ -40,6 +41,7 @@ public final class TimerCycleDriver implements AutoCloseable {
     }
 
     private final RealTimeHandler handler;
+    private final CycleClock clock;
     private final int framesPerCycle;
     private final OutputSink sink;
     private final SpscRing input = new SpscRing(16_384);
@@ -55,15 +57,18 @@ public final class TimerCycleDriver implements AutoCloseable {
     private long pendingRecord = -1;
     private long pendingNanos;
 
-    public TimerCycleDriver(RealTimeHandler handler, int framesPerCycle, OutputSink sink) {
+    /** @param clock {@link CycleClock#SYSTEM}, or a virtual clock that steps the cycles */
+    public TimerCycleDriver(RealTimeHandler handler, int framesPerCycle, OutputSink sink, CycleClock clock) {
         this.handler = handler;
+        this.clock = clock;
         this.framesPerCycle = framesPerCycle;
         this.sink = sink;
         transport.clear();
     }
 
     /**
-     * Input side: hands over raw bytes that arrived at {@code arrivalNanos}. One thread only; never blocks.
+     * Input side: hands over raw bytes that arrived at {@code arrivalNanos} (on the driver's clock). One thread only;
+     * never blocks or allocates.
      *
      * @return false if the input ring was full (the bytes are lost and counted)
      */
@@ -105,16 +110,15 @@ public final class TimerCycleDriver implements AutoCloseable {
     }
 
     private void loop() {
-        originNanos = System.nanoTime();
+        originNanos = clock.nanoTime();
         long cycle = 0;
         while (running.get()) {
             long due = frameToNanos(cycle * framesPerCycle);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
+            if (due - clock.nanoTime() > 0) {
+                clock.sleepUntil(due);
                 continue;
             }
-            long lateCycles = nanosToFrame(System.nanoTime()) / framesPerCycle - cycle;
+            long lateCycles = nanosToFrame(clock.nanoTime()) / framesPerCycle - cycle;
             if (lateCycles > MAX_LATE_CYCLES) {
                 cycle += lateCycles;
             }
@@ -162,6 +166,7 @@ public final class TimerCycleDriver implements AutoCloseable {
     @Override
     public void close() {
         if (running.compareAndSet(true, false) && thread != null) {
+            LockSupport.unpark(thread);
             try {
                 thread.join(1000);
             } catch (InterruptedException e) {

@@ -15,11 +15,22 @@ public abstract class TimerDrivenBackend implements MidiBackend {
 
     /** Full names of the registered ports, melody input first; filled by {@link #open}. */
     protected final List<String> portNames = new ArrayList<>();
+    private final CycleClock clock;
     private TimerCycleDriver driver;
+
+    /** @param clock the cycles' and the input stamps' time base: {@link CycleClock#SYSTEM} outside tests */
+    protected TimerDrivenBackend(CycleClock clock) {
+        this.clock = clock;
+    }
+
+    /** The time base of the cycles, of output due times and of input stamps. */
+    protected CycleClock clock() {
+        return clock;
+    }
 
     /** Makes the driver that will run {@code handler}; start it once the ports exist. */
     protected TimerCycleDriver newDriver(RealTimeHandler handler, TimerCycleDriver.OutputSink sink) {
-        driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, sink);
+        driver = new TimerCycleDriver(handler, FRAMES_PER_CYCLE, sink, clock);
         return driver;
     }
 

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.Backends;
 import dev.continuo.natives.MovablePointer;
 import dev.continuo.natives.jack.JackLibrary;
 import dev.continuo.natives.jack.JackMidiEvent;
@@ -38,6 +39,11 @@ public final class ServeProbe implements AutoCloseable {
     private volatile long flooded;
     private long origin = -1;
     private boolean floodNoteOn;
+
+    /** A probe on libjack; {@link BackendException} if it is not installed or no server runs. */
+    public static ServeProbe onJack(String name, double beatsPerMinute) throws BackendException {
+        return new ServeProbe(Backends.jackLibrary(), name, beatsPerMinute);
+    }
 
     public ServeProbe(JackLibrary jack, String name, double beatsPerMinute) throws BackendException {
         this.jack = jack;

@@ -1,7 +1,10 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.BackendKind;
+import dev.continuo.bridge.backend.Backends;
 import dev.continuo.bridge.backend.CycleLoad;
+import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.jack.JackBackend;
 import dev.continuo.bridge.bench.ServeProbe;
 import dev.continuo.bridge.cycle.PortLayout;
@@ -13,8 +16,6 @@ import dev.continuo.bridge.serve.Session;
 import dev.continuo.bridge.serve.SessionSettings;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.preset.PresetCatalog;
-import dev.continuo.natives.jack.JackLibrary;
-import dev.continuo.natives.jack.JackLibraryDirect;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,10 +58,10 @@ final class BenchServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JackLibrary jack;
+        Supplier<MidiBackend> jack;
         try {
-            jack = new JackLibraryDirect();
-        } catch (UnsatisfiedLinkError e) {
+            jack = Backends.factory(BackendKind.JACK, null, null, null);
+        } catch (BackendException e) {
             throw new BadInputException("bench serve needs JACK: libjack is not installed");
         }
         EngineOptions engine = new EngineOptions(PortLayout.SINGLE, ClockSource.INTERNAL, bars, bpm, 0, false,
@@ -70,12 +72,12 @@ final class BenchServeCommand implements Callable<Integer> {
         try (Engine daemon = new Engine(catalog)) {
             Session session;
             try {
-                session = daemon.open(settings, catalog.load(preset), () -> new JackBackend(jack));
+                session = daemon.open(settings, catalog.load(preset), jack);
             } catch (BackendException e) {
                 throw new BadInputException("the engine did not start: " + e.getMessage());
             }
             long readyMillis = ManagementFactory.getRuntimeMXBean().getUptime();
-            try (ServeProbe probe = new ServeProbe(jack, PROBE, bpm)) {
+            try (ServeProbe probe = ServeProbe.onJack(PROBE, bpm)) {
                 probe.connect(PROBE + ":out", ENGINE + ":" + JackBackend.MELODY_IN);
                 probe.connect(ENGINE + ":" + JackBackend.ACCOMPANIMENT, PROBE + ":in");
                 System.out.printf(Locale.ROOT, "playing a 2-bar melody into the engine for %d s at %.0f bpm…%n",

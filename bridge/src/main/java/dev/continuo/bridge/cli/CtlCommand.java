@@ -63,7 +63,9 @@ final class CtlCommand implements Callable<Integer> {
                     status.path("phrase").asLong() + 1, status.path("pass").asInt(),
                     status.path("phrasesAccompanied").asLong(), status.path("notesIn").asLong(),
                     status.path("soundingNotes").asInt());
-            System.out.printf("ports %s%n", status.path("ports").asText());
+            System.out.printf("ports %s; cycle load %.1f %% (worst %.1f %%), %d xruns%n",
+                    status.path("ports").asText(), 100 * status.path("cycleLoadAverage").asDouble(),
+                    100 * status.path("cycleLoadWorst").asDouble(), status.path("xruns").asLong());
             if (status.has("lastError")) {
                 System.out.printf("last error (%s): %s%n", status.path("lastErrorAt").asText(),
                         status.path("lastError").asText());

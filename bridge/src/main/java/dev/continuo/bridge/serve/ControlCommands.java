@@ -122,6 +122,7 @@ final class ControlCommands implements ControlServer.Commands {
             node.put("cycleLoadAverage", backend.load().averageShare());
             node.put("cycleLoadWorst", backend.load().worstShare());
             node.put("callbackFailures", backend.load().failures());
+            node.put("xruns", backend.load().xruns());
         }
         LastError.Entry error = session.lastError();
         if (error != null) {

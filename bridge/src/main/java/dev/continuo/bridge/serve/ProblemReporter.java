@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports, off the real-time thread and at most once every few seconds, what the real-time side could only count:
- * malformed input dropped, events lost, failures of the real-time callback.
+ * malformed input dropped, events lost, failures of the real-time callback, xruns.
  */
 final class ProblemReporter {
 
@@ -19,6 +19,7 @@ final class ProblemReporter {
     private long reportedDroppedBytes;
     private long reportedLost;
     private long reportedFailures;
+    private long reportedXruns;
 
     /** Called on the supervising thread, often; logs only when something changed and the interval has passed. */
     void report(EngineStatus status, CycleLoad load) {
@@ -29,6 +30,7 @@ final class ProblemReporter {
         long dropped = status.droppedInputBytes() - reportedDroppedBytes;
         long lost = status.lostOutput() + status.lostCapture() - reportedLost;
         long failures = load.failures() - reportedFailures;
+        long xruns = load.xruns() - reportedXruns;
         if (dropped > 0) {
             LOG.warn("Ignored {} malformed bytes on the melody input (garbage, stray data bytes or broken SysEx)",
                     dropped);
@@ -41,11 +43,15 @@ final class ProblemReporter {
             LOG.error("The real-time callback failed {} times; last: {}", failures, failure);
             LOG.debug("Real-time callback failure", failure);
         }
-        if (dropped > 0 || lost > 0 || failures > 0) {
+        if (xruns > 0) {
+            LOG.warn("{} xruns: the audio server missed its deadline (too small a buffer or a busy machine)", xruns);
+        }
+        if (dropped > 0 || lost > 0 || failures > 0 || xruns > 0) {
             lastReportNanos = now;
         }
         reportedDroppedBytes = status.droppedInputBytes();
         reportedLost = status.lostOutput() + status.lostCapture();
         reportedFailures = load.failures();
+        reportedXruns = load.xruns();
     }
 }

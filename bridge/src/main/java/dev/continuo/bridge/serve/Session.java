@@ -285,8 +285,8 @@ public final class Session {
             generator.close();
             LOG.info("Stopped; all notes off");
         } finally {
-            lifecycle.closed();
             onClosed.run();
+            lifecycle.closed();
         }
     }
 

@@ -80,6 +80,9 @@ class EngineTest {
             JsonNode status = control.answer("@2 status").get("status");
             assertEquals("two", status.get("name").asText());
             assertEquals("scripted:melody_in scripted:accompaniment", status.get("ports").asText());
+            second.made.get(0).load().xrun();
+            assertEquals(1, control.answer("@2 status").get("status").get("xruns").asLong(), "xruns are shown");
+            assertEquals(0, control.answer("@1 status").get("status").get("xruns").asLong());
             assertTrue(control.answer("preset tiny").get("error").asText().startsWith("which session?"));
             assertTrue(control.answer("@7 status").get("error").asText()
                     .startsWith("no session 7 (sessions: 1 (one) 2 (two))"));

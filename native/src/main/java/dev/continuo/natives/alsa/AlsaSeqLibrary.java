@@ -1,16 +1,17 @@
 package dev.continuo.natives.alsa;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The part of the ALSA sequencer API ({@code libasound.so.2}, alsa/seq.h and alsa/seq_midi_event.h) that Continuo
  * uses, mirrored one to one. Constants checked against the headers of alsa-lib 1.2.8.
+ *
+ * <p>Functions called for every event take {@link Pointer}s to preallocated memory and {@code long} for
+ * {@code long}/{@code ssize_t} (64-bit Linux, the only platform we build for), so that calling them allocates no Java
+ * object. {@link AlsaSeqLibraryDirect} is the implementation; tests may substitute their own.
  */
-public interface AlsaSeqLibrary extends Library {
+public interface AlsaSeqLibrary {
 
     int SND_SEQ_OPEN_DUPLEX = 3;
     int SND_SEQ_NONBLOCK = 1;
@@ -61,20 +62,31 @@ public interface AlsaSeqLibrary extends Library {
     /** Sends {@code event} (a {@code snd_seq_event_t*}) at once, bypassing the output buffer. */
     int snd_seq_event_output_direct(Pointer handle, Pointer event);
 
-    /** Reads one event; {@code event} receives a pointer into ALSA's buffer, valid until the next call. */
-    int snd_seq_event_input(Pointer handle, PointerByReference event);
+    /**
+     * Reads one event: the {@code snd_seq_event_t*} at {@code event} (8 bytes) receives a pointer into ALSA's buffer,
+     * valid until the next call. Non-blocking mode: {@link #EAGAIN} when there is nothing to read.
+     */
+    int snd_seq_event_input(Pointer handle, Pointer event);
 
     int snd_seq_nonblock(Pointer handle, int nonblock);
 
-    int snd_midi_event_new(NativeLong bufferSize, PointerByReference encoder);
+    /** How many {@code struct pollfd}s {@link #snd_seq_poll_descriptors} fills for {@code events} (POLLIN, POLLOUT). */
+    int snd_seq_poll_descriptors_count(Pointer handle, short events);
+
+    /** Fills up to {@code space} {@code struct pollfd}s at {@code pfds}; returns how many. */
+    int snd_seq_poll_descriptors(Pointer handle, Pointer pfds, int space, short events);
+
+    int snd_midi_event_new(long bufferSize, PointerByReference encoder);
 
     void snd_midi_event_free(Pointer encoder);
 
     void snd_midi_event_no_status(Pointer encoder, int on);
 
-    NativeLong snd_midi_event_encode(Pointer encoder, byte[] bytes, NativeLong count, Pointer event);
+    /** Encodes {@code count} MIDI bytes at {@code bytes} into the {@code snd_seq_event_t} at {@code event}. */
+    long snd_midi_event_encode(Pointer encoder, Pointer bytes, long count, Pointer event);
 
-    NativeLong snd_midi_event_decode(Pointer encoder, byte[] bytes, NativeLong count, Pointer event);
+    /** Decodes the {@code snd_seq_event_t} at {@code event} into at most {@code count} bytes at {@code bytes}. */
+    long snd_midi_event_decode(Pointer encoder, Pointer bytes, long count, Pointer event);
 
     void snd_midi_event_reset_encode(Pointer encoder);
 
@@ -110,7 +122,8 @@ public interface AlsaSeqLibrary extends Library {
     /** Moves {@code info} to the next port of its client; negative when there is none. */
     int snd_seq_query_next_port(Pointer handle, Pointer info);
 
+    /** libasound; throws {@link UnsatisfiedLinkError} (or {@link NoClassDefFoundError} after a first failure). */
     static AlsaSeqLibrary load() {
-        return Native.load("asound", AlsaSeqLibrary.class);
+        return new AlsaSeqLibraryDirect();
     }
 }

@@ -1,10 +1,9 @@
 package dev.continuo.natives.coremidi;
 
-import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 
 /** The CoreFoundation calls CoreMIDI's API needs: making and releasing {@code CFStringRef}s. */
-public interface CoreFoundationLibrary extends Library {
+public interface CoreFoundationLibrary {
 
     /** {@code kCFStringEncodingUTF8}. */
     int kCFStringEncodingUTF8 = 0x08000100;

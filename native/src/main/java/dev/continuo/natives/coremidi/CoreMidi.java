@@ -1,21 +1,23 @@
 package dev.continuo.natives.coremidi;
 
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
-/** Loads the macOS libraries; throws {@link UnsatisfiedLinkError} anywhere else. */
+/**
+ * Loads the macOS libraries, direct-mapped; throws {@link UnsatisfiedLinkError} anywhere else (then
+ * {@link NoClassDefFoundError} on later attempts).
+ */
 public final class CoreMidi {
 
     private CoreMidi() {
     }
 
     public static CoreMidiLibrary coreMidi() {
-        return Native.load("CoreMIDI", CoreMidiLibrary.class);
+        return new CoreMidiLibraryDirect();
     }
 
     public static CoreFoundationLibrary coreFoundation() {
-        return Native.load("CoreFoundation", CoreFoundationLibrary.class);
+        return new CoreFoundationLibraryDirect();
     }
 
     /** The value of the global {@code CFStringRef kMIDIPropertyUniqueID}. */
@@ -25,6 +27,6 @@ public final class CoreMidi {
     }
 
     public static MachTimeLibrary machTime() {
-        return Native.load("System", MachTimeLibrary.class);
+        return new MachTimeLibraryDirect();
     }
 }

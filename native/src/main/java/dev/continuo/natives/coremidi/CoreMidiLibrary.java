@@ -1,16 +1,16 @@
 package dev.continuo.natives.coremidi;
 
 import com.sun.jna.Callback;
-import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
 /**
  * The part of CoreMIDI (macOS, {@code CoreMIDI.framework}) that Continuo uses, mirrored one to one. Object
  * references ({@code MIDIClientRef}, {@code MIDIEndpointRef}) are {@code UInt32}; {@code OSStatus} is
- * {@code SInt32}; {@code CFStringRef} names come from {@link CoreFoundationLibrary}.
+ * {@code SInt32}; {@code CFStringRef} names come from {@link CoreFoundationLibrary}. {@link CoreMidiLibraryDirect} is the
+ * implementation; tests may substitute their own.
  */
-public interface CoreMidiLibrary extends Library {
+public interface CoreMidiLibrary {
 
     /** {@code kMIDIPropertyUniqueID}'s symbol: a global {@code CFStringRef}. */
     String K_MIDI_PROPERTY_UNIQUE_ID = "kMIDIPropertyUniqueID";
@@ -24,11 +24,12 @@ public interface CoreMidiLibrary extends Library {
     }
 
     /**
-     * {@code MIDIReadProc}: called on CoreMIDI's high-priority receive thread with a {@code MIDIPacketList}
-     * (see {@code MidiPacketList} in the bridge for its layout).
+     * {@code MIDIReadProc}: called on CoreMIDI's high-priority receive thread with the address of a
+     * {@code MIDIPacketList} (see {@code MidiPacketList} in the bridge for its layout). Addresses are {@code long}
+     * (64-bit pointers) so that JNA makes no {@link Pointer} per call.
      */
     interface MIDIReadProc extends Callback {
-        void invoke(Pointer packetList, Pointer readProcRefCon, Pointer srcConnRefCon);
+        void invoke(long packetList, long readProcRefCon, long srcConnRefCon);
     }
 
     int MIDIClientCreate(Pointer name, MIDINotifyProc notifyProc, Pointer notifyRefCon, IntByReference outClient);

@@ -1,10 +1,9 @@
 package dev.continuo.natives.coremidi;
 
-import com.sun.jna.Library;
 import com.sun.jna.Structure;
 
 /** The Mach clock CoreMIDI timestamps use ({@code libSystem}): host ticks and their length in nanoseconds. */
-public interface MachTimeLibrary extends Library {
+public interface MachTimeLibrary {
 
     /** {@code mach_timebase_info_data_t}: nanoseconds = ticks × numer / denom. */
     @Structure.FieldOrder({"numer", "denom"})

@@ -1,16 +1,16 @@
 package dev.continuo.natives.windows;
 
 import com.sun.jna.Callback;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 
 /**
  * Tobias Erichsen's virtual MIDI driver API ({@code teVirtualMIDI.h}), installed with loopMIDI: creates MIDI ports
- * that other Windows applications see. Mirrored one to one; {@code DWORD}s are {@code int}.
+ * that other Windows applications see. Mirrored one to one; {@code DWORD}s are {@code int}. Addresses the driver
+ * passes to the callback are {@code long} (64-bit JVMs), so that JNA makes no {@link Pointer} per call.
+ * {@link TeVirtualMidiLibraryDirect} is the implementation; tests may substitute their own.
  */
-public interface TeVirtualMidiLibrary extends Library {
+public interface TeVirtualMidiLibrary {
 
     /** Deliver only complete, parsed messages to the callback. */
     int TE_VM_FLAGS_PARSE_RX = 1;
@@ -23,19 +23,19 @@ public interface TeVirtualMidiLibrary extends Library {
 
     /** {@code LPVM_MIDI_DATA_CB}: called on the driver's thread with the bytes applications sent. */
     interface MidiDataCallback extends Callback {
-        void invoke(Pointer port, Pointer bytes, int length, Pointer instance);
+        void invoke(long port, long bytes, int length, long instance);
     }
 
     Pointer virtualMIDICreatePortEx2(WString portName, MidiDataCallback callback, Pointer instance,
             int maxSysexLength, int flags);
 
-    boolean virtualMIDISendData(Pointer port, byte[] bytes, int length);
+    /** Sends {@code length} bytes from {@code bytes} (preallocated memory) at once. */
+    boolean virtualMIDISendData(Pointer port, Pointer bytes, int length);
 
     void virtualMIDIClosePort(Pointer port);
 
-    /** Loads the driver's DLL for this JVM's bitness ({@code teVirtualMIDI64} or {@code teVirtualMIDI32}). */
+    /** Loads the driver's DLL ({@code teVirtualMIDI64}); throws {@link UnsatisfiedLinkError} where it is missing. */
     static TeVirtualMidiLibrary load() {
-        boolean is64 = "64".equals(System.getProperty("sun.arch.data.model"));
-        return Native.load(is64 ? "teVirtualMIDI64" : "teVirtualMIDI32", TeVirtualMidiLibrary.class);
+        return new TeVirtualMidiLibraryDirect();
     }
 }

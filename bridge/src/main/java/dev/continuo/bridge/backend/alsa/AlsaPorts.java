@@ -3,9 +3,11 @@ package dev.continuo.bridge.backend.alsa;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.PortLister;
 import dev.continuo.natives.alsa.AlsaSeqLibrary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The MIDI ports of every ALSA sequencer client, as {@code aconnect -l} shows them. */
 public final class AlsaPorts {
@@ -15,6 +17,33 @@ public final class AlsaPorts {
     }
 
     private AlsaPorts() {
+    }
+
+    /** Lists the sequencer's ports with libasound, for {@code continuo ports}. */
+    public static PortLister lister() {
+        return new PortLister() {
+            @Override
+            public String heading() {
+                return "alsa:";
+            }
+
+            @Override
+            public List<ListedPort> ports() throws BackendException {
+                AlsaSeqLibrary alsa;
+                try {
+                    alsa = AlsaSeqLibrary.load();
+                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                    throw new BackendException("libasound is not installed");
+                }
+                return list(alsa).stream().map(AlsaPorts::listed).toList();
+            }
+        };
+    }
+
+    /** How {@code continuo ports} shows a port: in/out for "others can write/read", then "client:port client: name". */
+    static PortLister.ListedPort listed(Port port) {
+        return new PortLister.ListedPort(port.writable(), port.readable(),
+                String.format(Locale.ROOT, "%-7s %s: %s", port.address(), port.client(), port.name()));
     }
 
     /** @throws BackendException if the sequencer cannot be opened (no /dev/snd/seq) */

@@ -1,47 +1,48 @@
 package dev.continuo.bridge.backend.alsa;
 
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleClock;
 import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.cycle.RealTimeHandler;
 import dev.continuo.natives.alsa.AlsaSeqEvent;
 import dev.continuo.natives.alsa.AlsaSeqLibrary;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import dev.continuo.natives.posix.PosixLibrary;
 
 /**
  * Linux without JACK: an ALSA sequencer client "continuo" with a writable port {@code melody_in} and a readable port
  * {@code accompaniment} (or {@code part1}…{@code part4}) that any ALSA or PipeWire MIDI application can connect to.
  * Output goes through a queue with real-time timestamps a little ahead (scheduled by the kernel, not by us); input is
- * read on its own thread. Bytes and sequencer events are converted by ALSA's own {@code snd_midi_event} codec.
+ * read by {@link AlsaInput}, woken by the sequencer's descriptors. Bytes and sequencer events are converted by ALSA's
+ * own {@code snd_midi_event} codec. Sending an event allocates nothing: the event and its bytes live in preallocated
+ * native memory and the bindings are direct-mapped.
  */
 public final class AlsaSeqBackend extends TimerDrivenBackend {
 
     private static final long LOOKAHEAD_NANOS = 2_000_000;
-    private static final long INPUT_POLL_NANOS = 500_000;
     private static final int CODEC_BUFFER = 4096;
 
     private final AlsaSeqLibrary alsa;
+    private final PosixLibrary posix;
     private final Memory event = new Memory(AlsaSeqEvent.SIZE);
-    private final byte[] outgoing = new byte[3];
-    private final byte[] incoming = new byte[CODEC_BUFFER];
-    private final AtomicBoolean reading = new AtomicBoolean();
+    private final Memory outgoing = new Memory(3);
     private Pointer handle;
     private Pointer encoder;
     private Pointer decoder;
+    private AlsaInput input;
     private int queue = -1;
-    private int inputPort;
     private int[] outputPorts = new int[0];
-    private Thread reader;
 
-    public AlsaSeqBackend(AlsaSeqLibrary alsa) {
+    /** @param clock {@link CycleClock#SYSTEM} outside tests */
+    public AlsaSeqBackend(AlsaSeqLibrary alsa, PosixLibrary posix, CycleClock clock) {
+        super(clock);
         this.alsa = alsa;
+        this.posix = posix;
         AlsaErrors.toDebugLog(alsa);
     }
 
@@ -50,6 +51,7 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
         return BackendKind.ALSA;
     }
 
+    /** On failure everything opened so far is closed again before the exception leaves. */
     @Override
     public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
             throws BackendException {
@@ -61,30 +63,28 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
         try {
             check(alsa.snd_seq_set_client_name(handle, clientName), "snd_seq_set_client_name",
                     "could not name the ALSA client");
-            inputPort = port("melody_in", AlsaSeqLibrary.SND_SEQ_PORT_CAP_WRITE
-                    | AlsaSeqLibrary.SND_SEQ_PORT_CAP_SUBS_WRITE);
+            port("melody_in", AlsaSeqLibrary.SND_SEQ_PORT_CAP_WRITE | AlsaSeqLibrary.SND_SEQ_PORT_CAP_SUBS_WRITE);
             outputPorts = new int[layout.outputPorts()];
             for (int index = 0; index < outputPorts.length; index++) {
                 outputPorts[index] = port(layout == PortLayout.SINGLE ? "accompaniment" : "part" + (index + 1),
                         AlsaSeqLibrary.SND_SEQ_PORT_CAP_READ | AlsaSeqLibrary.SND_SEQ_PORT_CAP_SUBS_READ);
             }
-            queue = alsa.snd_seq_alloc_queue(handle);
-            check(queue < 0 ? queue : 0, "snd_seq_alloc_queue", "could not allocate an ALSA queue");
+            int allocated = alsa.snd_seq_alloc_queue(handle);
+            check(allocated < 0 ? allocated : 0, "snd_seq_alloc_queue", "could not allocate an ALSA queue");
+            queue = allocated;
             check(alsa.snd_seq_control_queue(handle, queue, AlsaSeqLibrary.SND_SEQ_EVENT_START, 0, null),
                     "snd_seq_control_queue", "could not start the ALSA queue");
             alsa.snd_seq_drain_output(handle);
             encoder = codec();
             decoder = codec();
             alsa.snd_midi_event_no_status(decoder, 1);
+            input = AlsaInput.open(alsa, posix, handle, decoder);
         } catch (BackendException e) {
             close();
             throw e;
         }
-        newDriver(handler, this::send);
-        reading.set(true);
-        reader = new Thread(this::readInput, "continuo-alsa-input");
-        reader.setDaemon(true);
-        reader.start();
+        input.start(newDriver(handler, this::send), clock(),
+                () -> listener.serviceLost("the ALSA sequencer closed Continuo's client"));
         driver().start("continuo-alsa-cycle");
     }
 
@@ -98,7 +98,7 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
 
     private Pointer codec() throws BackendException {
         PointerByReference reference = new PointerByReference();
-        check(alsa.snd_midi_event_new(new NativeLong(CODEC_BUFFER), reference), "snd_midi_event_new",
+        check(alsa.snd_midi_event_new(CODEC_BUFFER, reference), "snd_midi_event_new",
                 "could not create an ALSA MIDI codec");
         return reference.getValue();
     }
@@ -109,18 +109,21 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
         }
     }
 
-    /** Called on the cycle thread: the message, scheduled on our queue a little ahead of its due time. */
+    /**
+     * Called on the cycle thread: the message, scheduled on our queue a little ahead of its due time. Allocates
+     * nothing.
+     */
     private boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
         event.clear(AlsaSeqEvent.SIZE);
-        outgoing[0] = (byte) status;
-        outgoing[1] = (byte) data1;
-        outgoing[2] = (byte) data2;
+        outgoing.setByte(0, (byte) status);
+        outgoing.setByte(1, (byte) data1);
+        outgoing.setByte(2, (byte) data2);
         alsa.snd_midi_event_reset_encode(encoder);
-        alsa.snd_midi_event_encode(encoder, outgoing, new NativeLong(length), event);
+        alsa.snd_midi_event_encode(encoder, outgoing, length, event);
         if ((event.getByte(AlsaSeqEvent.TYPE) & 0xFF) == AlsaSeqLibrary.SND_SEQ_EVENT_NONE) {
             return false;
         }
-        long ahead = Math.max(0, dueNanos + LOOKAHEAD_NANOS - System.nanoTime());
+        long ahead = Math.max(0, dueNanos + LOOKAHEAD_NANOS - clock().nanoTime());
         event.setByte(AlsaSeqEvent.FLAGS, (byte) ((event.getByte(AlsaSeqEvent.FLAGS) & ~3)
                 | AlsaSeqLibrary.SND_SEQ_TIME_STAMP_REAL | AlsaSeqLibrary.SND_SEQ_TIME_MODE_REL));
         event.setByte(AlsaSeqEvent.QUEUE, (byte) queue);
@@ -132,34 +135,12 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
         return alsa.snd_seq_event_output_direct(handle, event) >= 0;
     }
 
-    /** The input thread: events from applications, decoded to bytes and stamped. */
-    private void readInput() {
-        PointerByReference received = new PointerByReference();
-        while (reading.get()) {
-            int result = alsa.snd_seq_event_input(handle, received);
-            if (result < 0) {
-                LockSupport.parkNanos(INPUT_POLL_NANOS);
-                continue;
-            }
-            long arrival = System.nanoTime();
-            long length = alsa.snd_midi_event_decode(decoder, incoming, new NativeLong(incoming.length),
-                    received.getValue()).longValue();
-            if (length > 0) {
-                driver().offer(arrival, incoming, (int) length);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        reading.set(false);
         stopDriver();
-        if (reader != null) {
-            try {
-                reader.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (input != null) {
+            input.close();
+            input = null;
         }
         if (encoder != null) {
             alsa.snd_midi_event_free(encoder);
@@ -172,6 +153,7 @@ public final class AlsaSeqBackend extends TimerDrivenBackend {
         if (handle != null) {
             if (queue >= 0) {
                 alsa.snd_seq_free_queue(handle, queue);
+                queue = -1;
             }
             alsa.snd_seq_close(handle);
             handle = null;

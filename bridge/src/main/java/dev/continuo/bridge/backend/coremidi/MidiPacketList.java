@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * rounds up); on x86_64 packets follow each other with no padding. A list holds at most 64 KB; a packet here at most
  * 256 data bytes, so a long SysEx is split over several packets (CoreMIDI allows continuation packets).
  *
- * <p>Not thread-safe; preallocated, so adding allocates nothing.
+ * <p>Not thread-safe; preallocated, so adding allocates nothing. {@link PacketListReader} reads lists.
  */
 public final class MidiPacketList {
 
@@ -131,43 +131,5 @@ public final class MidiPacketList {
 
     private int align(int position) {
         return aligned ? (position + 3) & ~3 : position;
-    }
-
-    /** Receives the packets of a list being read. */
-    public interface PacketVisitor {
-        void packet(long timeStamp, ByteBuffer list, int dataOffset, int length);
-    }
-
-    /**
-     * Reads a list from {@code list} (position 0 = its start, limit = bytes that may be read), calling
-     * {@code visitor} per packet. Stops at the first packet that would run past the limit.
-     *
-     * @return the packets read
-     */
-    public static int read(ByteBuffer list, boolean aligned, PacketVisitor visitor) {
-        ByteBuffer in = list.duplicate().order(list.order());
-        if (in.limit() < HEADER) {
-            return 0;
-        }
-        int count = in.getInt(0);
-        int position = HEADER;
-        int read = 0;
-        for (int i = 0; i < count; i++) {
-            if (i > 0 && aligned) {
-                position = (position + 3) & ~3;
-            }
-            if (position + PACKET_HEADER > in.limit()) {
-                break;
-            }
-            long timeStamp = in.getLong(position);
-            int length = Short.toUnsignedInt(in.getShort(position + 8));
-            if (position + PACKET_HEADER + length > in.limit()) {
-                break;
-            }
-            visitor.packet(timeStamp, in, position + PACKET_HEADER, length);
-            position += PACKET_HEADER + length;
-            read++;
-        }
-        return read;
     }
 }

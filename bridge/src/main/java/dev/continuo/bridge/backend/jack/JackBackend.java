@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * their frame offsets, reads the transport, and lets the handler write output at exact frame offsets.
  *
  * <p>Everything the process callback touches is allocated in {@link #open}; {@code continuo bench serve} measures
- * what the real-time thread allocates per cycle (0 bytes here, JNA's callback dispatch included).
+ * what the real-time thread allocates per cycle (0 bytes here, JNA's callback dispatch included). Xruns are counted
+ * in {@link CycleLoad#xruns()}.
  */
 public final class JackBackend implements MidiBackend {
 
@@ -60,6 +61,7 @@ public final class JackBackend implements MidiBackend {
     private final JackLibrary.JackProcessCallback processCallback = this::process;
     private final JackLibrary.JackInfoShutdownCallback shutdownCallback = this::shutdown;
     private final JackLibrary.JackTimebaseCallback timebaseCallback = this::timebase;
+    private final JackLibrary.JackXRunCallback xrunCallback = this::xrun;
     private final MovablePointer timebasePosition = new MovablePointer();
     private final BarBeatTick barBeatTick = new BarBeatTick();
     private volatile double timebaseBeatsPerMinute;
@@ -127,6 +129,10 @@ public final class JackBackend implements MidiBackend {
                     new CallbackThreadInitializer(true, false, "continuo-jack-process"));
             check(jack.jack_set_process_callback(client, processCallback, null), "jack_set_process_callback",
                     "could not install the process callback");
+            Native.setCallbackThreadInitializer(xrunCallback,
+                    new CallbackThreadInitializer(true, false, "continuo-jack-notify"));
+            check(jack.jack_set_xrun_callback(client, xrunCallback, null), "jack_set_xrun_callback",
+                    "could not install the xrun callback");
             jack.jack_on_info_shutdown(client, shutdownCallback, null);
             check(jack.jack_activate(client), "jack_activate", "could not activate the JACK client");
         } catch (BackendException e) {
@@ -272,6 +278,12 @@ public final class JackBackend implements MidiBackend {
         timebasePosition.setFloat(JackPosition.BEAT_TYPE, 4);
         timebasePosition.setDouble(JackPosition.TICKS_PER_BEAT, BarBeatTick.TICKS_PER_BEAT);
         timebasePosition.setDouble(JackPosition.BEATS_PER_MINUTE, beatsPerMinute);
+    }
+
+    /** Called on JACK's notification thread after an xrun: counts it, lock-free and allocating nothing. */
+    private int xrun(Pointer unused) {
+        load.xrun();
+        return 0;
     }
 
     /** Called on a JACK thread when the server closes the client. */

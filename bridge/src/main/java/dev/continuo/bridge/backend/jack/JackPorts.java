@@ -3,6 +3,8 @@ package dev.continuo.bridge.backend.jack;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.Backends;
+import dev.continuo.bridge.backend.PortLister;
 import dev.continuo.natives.jack.JackLibrary;
 import java.util.List;
 
@@ -14,6 +16,27 @@ public final class JackPorts {
     }
 
     private JackPorts() {
+    }
+
+    /** Lists the running server's ports with libjack, for {@code continuo ports}. */
+    public static PortLister lister() {
+        return new PortLister() {
+            @Override
+            public String heading() {
+                return "jack:";
+            }
+
+            @Override
+            public int directionWidth() {
+                return 4;
+            }
+
+            @Override
+            public List<ListedPort> ports() throws BackendException {
+                return list(Backends.jackLibrary()).stream()
+                        .map(port -> new ListedPort(!port.source(), port.source(), port.name())).toList();
+            }
+        };
     }
 
     /** @throws BackendException if no JACK server is running */

@@ -3,6 +3,7 @@ package dev.continuo.bridge.backend.javasound;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleClock;
 import dev.continuo.bridge.backend.TimerCycleDriver;
 import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
@@ -26,7 +27,6 @@ import javax.sound.midi.Transmitter;
  */
 public final class JavaSoundBackend extends TimerDrivenBackend {
 
-
     private final MidiDevices devices;
     private final String inputName;
     private final String outputName;
@@ -40,6 +40,7 @@ public final class JavaSoundBackend extends TimerDrivenBackend {
      * @param outputName part of the name of the port the accompaniment goes to
      */
     public JavaSoundBackend(MidiDevices devices, String inputName, String outputName) {
+        super(CycleClock.SYSTEM);
         this.devices = devices;
         this.inputName = inputName;
         this.outputName = outputName;
@@ -69,7 +70,7 @@ public final class JavaSoundBackend extends TimerDrivenBackend {
             receiver = outputDevice.getReceiver();
             TimerCycleDriver driver = newDriver(handler, this::send);
             transmitter = inputDevice.getTransmitter();
-            transmitter.setReceiver(new Input(driver));
+            transmitter.setReceiver(new Input(driver, clock()));
             driver.start("continuo-javasound-cycle");
         } catch (MidiUnavailableException e) {
             close();
@@ -114,14 +115,16 @@ public final class JavaSoundBackend extends TimerDrivenBackend {
     /** Receives from the input port, on its thread; stamps and hands the bytes to the cycle thread. */
     private static final class Input implements Receiver {
         private final TimerCycleDriver driver;
+        private final CycleClock clock;
 
-        Input(TimerCycleDriver driver) {
+        Input(TimerCycleDriver driver, CycleClock clock) {
             this.driver = driver;
+            this.clock = clock;
         }
 
         @Override
         public void send(MidiMessage message, long timeStamp) {
-            driver.offer(System.nanoTime(), message.getMessage(), message.getLength());
+            driver.offer(clock.nanoTime(), message.getMessage(), message.getLength());
         }
 
         @Override

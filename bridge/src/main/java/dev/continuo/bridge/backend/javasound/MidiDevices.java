@@ -1,5 +1,7 @@
 package dev.continuo.bridge.backend.javasound;
 
+import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.PortLister;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,31 @@ public class MidiDevices {
         } catch (uk.co.xfactorylibrarians.coremidi4j.CoreMidiException e) {
             // Not on macOS, or CoreMIDI unavailable: no notifications.
         }
+    }
+
+    /** Lists what javax.sound.midi sees, for {@code continuo ports}. */
+    public static PortLister lister() {
+        return new PortLister() {
+            @Override
+            public String heading() {
+                return "javasound (--backend javasound --input NAME --output NAME; CoreMIDI's endpoints on macOS):";
+            }
+
+            @Override
+            public String noPorts() {
+                return "(no ports: no MIDI hardware or virtual MIDI ports are visible)";
+            }
+
+            @Override
+            public List<ListedPort> ports() throws BackendException {
+                try {
+                    return new MidiDevices().ports().stream().map(port -> new ListedPort(port.input(), port.output(),
+                            port.name() + " — " + port.description())).toList();
+                } catch (MidiUnavailableException e) {
+                    throw new BackendException(e.getMessage());
+                }
+            }
+        };
     }
 
     /** Every hardware or application port, in the order javax.sound.midi lists them. */

@@ -1,21 +1,27 @@
 package dev.continuo.bridge.backend.windows;
 
+import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.BackendListener;
+import dev.continuo.bridge.backend.CycleClock;
 import dev.continuo.bridge.backend.TimerCycleDriver;
 import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.cycle.RealTimeHandler;
+import dev.continuo.natives.MovablePointer;
 import dev.continuo.natives.windows.TeVirtualMidiLibrary;
 
 /**
  * Windows: virtual ports through Tobias Erichsen's virtual MIDI driver (installed with loopMIDI) — "Continuo Melody
  * In", which applications send the melody to, and "Continuo" (or "Continuo Part 1"…"4"), which they record the
- * accompaniment from. Runs on a {@link TimerCycleDriver}; the driver sends at once (no timestamps). Written against
- * the driver's header; it cannot run in this project's Linux CI.
+ * accompaniment from. Runs on a {@link TimerCycleDriver}; the driver sends at once (no timestamps). Sending and
+ * receiving allocate nothing (preallocated memory, direct-mapped calls). Written against the driver's header; it
+ * cannot run in this project's Linux CI.
  */
 public final class VirtualMidiBackend extends TimerDrivenBackend {
 
@@ -24,12 +30,15 @@ public final class VirtualMidiBackend extends TimerDrivenBackend {
 
     private final TeVirtualMidiLibrary driver;
     private final byte[] received = new byte[MAX_SYSEX];
-    private final byte[] outgoing = new byte[3];
+    private final MovablePointer receivedBytes = new MovablePointer();
+    private final Memory outgoing = new Memory(3);
     private final TeVirtualMidiLibrary.MidiDataCallback callback = this::receive;
     private Pointer input;
     private Pointer[] outputs = new Pointer[0];
 
-    public VirtualMidiBackend(TeVirtualMidiLibrary driver) {
+    /** @param clock {@link CycleClock#SYSTEM} outside tests */
+    public VirtualMidiBackend(TeVirtualMidiLibrary driver, CycleClock clock) {
+        super(clock);
         this.driver = driver;
     }
 
@@ -38,10 +47,13 @@ public final class VirtualMidiBackend extends TimerDrivenBackend {
         return BackendKind.WINDOWS;
     }
 
+    /** On failure every port created so far is closed before the exception leaves. */
     @Override
     public void open(String clientName, PortLayout layout, RealTimeHandler handler, BackendListener listener)
             throws BackendException {
         newDriver(handler, this::send);
+        Native.setCallbackThreadInitializer(callback,
+                new CallbackThreadInitializer(true, false, "continuo-virtualmidi-input"));
         input = create(MELODY_IN, callback, TeVirtualMidiLibrary.TE_VM_FLAGS_PARSE_RX
                 | TeVirtualMidiLibrary.TE_VM_FLAGS_INSTANTIATE_RX_ONLY);
         outputs = new Pointer[layout.outputPorts()];
@@ -64,21 +76,22 @@ public final class VirtualMidiBackend extends TimerDrivenBackend {
         return port;
     }
 
-    /** Called on the driver's thread. */
-    private void receive(Pointer port, Pointer bytes, int length, Pointer instance) {
-        if (bytes == null || length <= 0) {
+    /** Called on the driver's thread with the address of the bytes: must not allocate, block, lock or log. */
+    private void receive(long port, long bytes, int length, long instance) {
+        if (bytes == 0 || length <= 0) {
             return;
         }
         int count = Math.min(length, received.length);
-        bytes.read(0, received, 0, count);
-        driver().offer(System.nanoTime(), received, count);
+        receivedBytes.moveTo(bytes);
+        receivedBytes.read(0, received, 0, count);
+        driver().offer(clock().nanoTime(), received, count);
     }
 
-    /** Called on the cycle thread. */
+    /** Called on the cycle thread; allocates nothing. */
     private boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
-        outgoing[0] = (byte) status;
-        outgoing[1] = (byte) data1;
-        outgoing[2] = (byte) data2;
+        outgoing.setByte(0, (byte) status);
+        outgoing.setByte(1, (byte) data1);
+        outgoing.setByte(2, (byte) data2);
         return driver.virtualMIDISendData(outputs[port], outgoing, length);
     }
 

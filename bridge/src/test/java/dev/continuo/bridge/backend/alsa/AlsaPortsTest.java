@@ -2,6 +2,7 @@ package dev.continuo.bridge.backend.alsa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.continuo.bridge.backend.PortLister;
 import dev.continuo.natives.alsa.AlsaSeqLibrary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,15 @@ class AlsaPortsTest {
                 new AlsaPorts.Port("14:0", "Midi Through", "Midi Through Port-0", true, true),
                 new AlsaPorts.Port("24:0", "Keystation 49", "Keystation 49 MIDI 1", true, false)),
                 AlsaPorts.list(alsa));
+    }
+
+    @Test
+    void continuoPortsShowsEachPortsDirectionsAddressClientAndName() {
+        PortLister.ListedPort through = AlsaPorts.listed(
+                new AlsaPorts.Port("14:0", "Midi Through", "Midi Through Port-0", true, true));
+        assertEquals("inout", through.directions());
+        assertEquals("14:0    Midi Through: Midi Through Port-0", through.label());
+        assertEquals("out", AlsaPorts.listed(new AlsaPorts.Port("24:0", "K", "K 1", true, false)).directions());
+        assertEquals("in", AlsaPorts.listed(new AlsaPorts.Port("24:1", "K", "K 2", false, true)).directions());
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -73,14 +76,11 @@ class MidiPacketListTest {
         assertEquals(600, list.addSplit(42, sysEx, 0, sysEx.length));
         List<Integer> lengths = new ArrayList<>();
         ByteBuffer joined = ByteBuffer.allocate(600);
-        ByteBuffer readable = list.buffer().duplicate().order(list.buffer().order());
-        readable.limit(list.size());
-        assertEquals(3, MidiPacketList.read(readable, true, (timeStamp, in, offset, length) -> {
+        long address = Pointer.nativeValue(Native.getDirectBufferPointer(list.buffer()));
+        assertEquals(3, new PacketListReader(true).read(address, list.size(), (timeStamp, data, length) -> {
             assertEquals(42, timeStamp);
             lengths.add(length);
-            for (int i = 0; i < length; i++) {
-                joined.put(in.get(offset + i));
-            }
+            joined.put(data, 0, length);
         }));
         assertEquals(List.of(256, 256, 88), lengths);
         assertArrayEquals(sysEx, joined.array());
@@ -104,10 +104,13 @@ class MidiPacketListTest {
 
     @Test
     void readingStopsAtAPacketThatRunsPastTheEnd() {
-        ByteBuffer lying = ByteBuffer.wrap(hex("02 00 00 00  00 00 00 00 00 00 00 00  03 00 90 3c 64"
-                + "  00 00 00 00 00 00 00 00  ff 00 80")).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] lying = hex("02 00 00 00  00 00 00 00 00 00 00 00  03 00 90 3c 64"
+                + "  00 00 00 00 00 00 00 00  ff 00 80");
+        Memory list = new Memory(lying.length);
+        list.write(0, lying, 0, lying.length);
         List<Integer> lengths = new ArrayList<>();
-        assertEquals(1, MidiPacketList.read(lying, false, (timeStamp, in, offset, length) -> lengths.add(length)));
+        assertEquals(1, new PacketListReader(false).read(Pointer.nativeValue(list), lying.length,
+                (timeStamp, data, length) -> lengths.add(length)));
         assertEquals(List.of(3), lengths);
     }
 }
