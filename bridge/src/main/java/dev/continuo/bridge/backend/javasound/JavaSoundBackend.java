@@ -9,12 +9,10 @@ import dev.continuo.bridge.backend.TimerDrivenBackend;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.cycle.RealTimeHandler;
 import java.util.List;
-import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
-import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Transmitter;
 
 /**
@@ -22,8 +20,8 @@ import javax.sound.midi.Transmitter;
  * hardware keyboard, or a virtual port made by loopMIDI / Windows MIDI Services on Windows or the IAC driver on
  * macOS — by name. Runs on a {@link TimerCycleDriver} with 64-frame (1.3 ms) cycles; events are sent when their cycle
  * runs, since javax.sound.midi devices ignore timestamps, so timing is good to about a cycle, not to the frame.
- * javax.sound.midi needs a message object per outgoing event: this backend allocates one per event on its cycle
- * thread (the JACK backend allocates nothing).
+ * javax.sound.midi needs a message object per outgoing event; a {@link ReceiverFeed} makes them off the cycle thread,
+ * which allocates nothing.
  */
 public final class JavaSoundBackend extends TimerDrivenBackend {
 
@@ -34,13 +32,19 @@ public final class JavaSoundBackend extends TimerDrivenBackend {
     private MidiDevice outputDevice;
     private Transmitter transmitter;
     private Receiver receiver;
+    private ReceiverFeed feed;
 
     /**
      * @param inputName  part of the name of the port the melody comes from
      * @param outputName part of the name of the port the accompaniment goes to
      */
     public JavaSoundBackend(MidiDevices devices, String inputName, String outputName) {
-        super(CycleClock.SYSTEM);
+        this(devices, inputName, outputName, CycleClock.SYSTEM);
+    }
+
+    /** As {@link #JavaSoundBackend(MidiDevices, String, String)}, with cycles timed by {@code clock}. */
+    public JavaSoundBackend(MidiDevices devices, String inputName, String outputName, CycleClock clock) {
+        super(clock);
         this.devices = devices;
         this.inputName = inputName;
         this.outputName = outputName;
@@ -68,25 +72,15 @@ public final class JavaSoundBackend extends TimerDrivenBackend {
             inputDevice.open();
             outputDevice.open();
             receiver = outputDevice.getReceiver();
-            TimerCycleDriver driver = newDriver(handler, this::send);
+            feed = new ReceiverFeed(receiver, "continuo-javasound-send");
+            TimerCycleDriver driver = newDriver(handler,
+                    (port, dueNanos, status, data1, data2, length) -> feed.offer(status, data1, data2, length));
             transmitter = inputDevice.getTransmitter();
             transmitter.setReceiver(new Input(driver, clock()));
             driver.start("continuo-javasound-cycle");
         } catch (MidiUnavailableException e) {
             close();
             throw new BackendException(e.getMessage());
-        }
-    }
-
-    /** Called on the cycle thread. */
-    private boolean send(int port, long dueNanos, int status, int data1, int data2, int length) {
-        try {
-            ShortMessage message = length == 1 ? new ShortMessage(status)
-                    : new ShortMessage(status & 0xF0, status & 0x0F, data1, data2);
-            receiver.send(message, -1);
-            return true;
-        } catch (InvalidMidiDataException | IllegalStateException e) {
-            return false;
         }
     }
 
@@ -98,6 +92,9 @@ public final class JavaSoundBackend extends TimerDrivenBackend {
     @Override
     public void close() {
         stopDriver();
+        if (feed != null) {
+            feed.close();
+        }
         if (transmitter != null) {
             transmitter.close();
         }

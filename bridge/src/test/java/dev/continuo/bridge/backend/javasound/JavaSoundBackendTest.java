@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.bridge.backend.Allocations;
 import dev.continuo.bridge.backend.BackendException;
+import dev.continuo.bridge.backend.SteadyHandler;
+import dev.continuo.bridge.backend.SteppedClock;
 import dev.continuo.bridge.cycle.PortLayout;
 import dev.continuo.bridge.cycle.SpscRing;
 import dev.continuo.bridge.realtime.CaptureRecord;
@@ -141,5 +144,53 @@ class JavaSoundBackendTest {
         String message = assertThrows(BackendException.class, () -> backend.open("continuo", PortLayout.SINGLE,
                 null, null)).getMessage();
         assertTrue(message.startsWith("no MIDI input port matches \"no such keyboard\""), message);
+    }
+
+    /**
+     * In a steady state (after a warm-up) the cycle thread writes two messages per cycle and allocates nothing: the
+     * message objects javax.sound.midi needs are made on the feed thread. The output is the JDK's real recording
+     * sequencer, which must receive every message.
+     */
+    @Test
+    void allocatesNothingOnTheCycleThread() throws Exception {
+        Sequencer input = MidiSystem.getSequencer(false);
+        Sequencer recorder = MidiSystem.getSequencer(false);
+        recorder.open();
+        Sequence recording = new Sequence(Sequence.PPQ, PPQ);
+        Track recorded = recording.createTrack();
+        recorder.setSequence(recording);
+        recorder.recordEnable(recorded, -1);
+        recorder.startRecording();
+        SteadyHandler handler = new SteadyHandler(1);
+        SteppedClock clock = new SteppedClock(0);
+        JavaSoundBackend backend = new JavaSoundBackend(devices(input, recorder), "input", "recorder", clock);
+        long cycleBytes;
+        try {
+            backend.open("continuo", PortLayout.SINGLE, handler, reason -> { });
+            clock.awaitStart(backend.load());
+            long cycleThread = backend.load().threadId();
+            // Stepped cycles run far faster than real ones: let the feed catch up every 100 (200 messages).
+            cycleBytes = Allocations.steadyState(cycles -> {
+                for (int done = 0; done < cycles; done += 100) {
+                    clock.step(100, backend.load());
+                    awaitSize(recorded, 2L * handler.cycles() + 1);
+                }
+            }, 20_000, 5_000, cycleThread)[0];
+        } finally {
+            backend.close(); // closes both devices; the track keeps what was recorded
+        }
+        System.out.printf("javasound: %d bytes on the cycle thread in 5000 cycles%n", cycleBytes);
+        assertEquals(0, cycleBytes, "bytes allocated on the cycle thread in 5000 cycles");
+        assertEquals(2L * handler.cycles(), recorded.size() - 1, "every message reached the receiver");
+    }
+
+    private static void awaitSize(Track track, long events) {
+        long giveUp = System.nanoTime() + 20_000_000_000L;
+        while (track.size() < events) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the receiver got " + track.size() + " of " + events + " events");
+            }
+            Thread.onSpinWait();
+        }
     }
 }
