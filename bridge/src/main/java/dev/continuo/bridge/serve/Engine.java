@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * preset, mix and clock, and shares among them the loaded presets, one generation worker and one housekeeping
  * scheduler. {@code continuo serve} is one session on one backend; plug-in instances add sessions at run time.
  *
- * <p>Threads: each backend's real-time thread; "continuo-housekeeping" (two, for connection attempts that block in
- * the OS while other sessions' capture is drained); "continuo-generate" runs the model and loads presets;
- * "continuo-control" answers the socket.
+ * <p>Threads: each backend's real-time thread; "continuo-housekeeping" runs every session's rounds;
+ * "continuo-connect" opens and closes backends (which may block in the OS); "continuo-generate" runs the model and
+ * loads presets; "continuo-control" answers the socket.
  */
 public final class Engine implements AutoCloseable {
 
@@ -37,6 +37,7 @@ public final class Engine implements AutoCloseable {
 
     private final PresetCache presets;
     private final ScheduledExecutorService scheduler = newScheduler();
+    private final ExecutorService connector = Executors.newSingleThreadExecutor(daemon("continuo-connect"));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("continuo-generate"));
     private final Map<String, Session> sessions = new ConcurrentSkipListMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
@@ -49,7 +50,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static ScheduledExecutorService newScheduler() {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemon("continuo-housekeeping"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("continuo-housekeeping"));
         scheduler.setRemoveOnCancelPolicy(true);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return scheduler;
@@ -92,7 +93,7 @@ public final class Engine implements AutoCloseable {
     public Session open(SessionSettings settings, Preset preset, Supplier<MidiBackend> backends)
             throws BackendException, InterruptedException {
         String id = Integer.toString(lastId.incrementAndGet());
-        Session session = new Session(id, settings, backends, scheduler, worker, presets,
+        Session session = new Session(id, settings, backends, scheduler, connector, worker, presets,
                 presets.add(settings.preset(), preset), () -> sessions.remove(id));
         sessions.put(id, session);
         try {
@@ -144,6 +145,7 @@ public final class Engine implements AutoCloseable {
             control.close();
         }
         scheduler.shutdownNow();
+        connector.shutdownNow();
         worker.shutdownNow();
         if (statusLine != null) {
             statusLine.clear();

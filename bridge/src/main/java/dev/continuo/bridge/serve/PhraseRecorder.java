@@ -51,6 +51,21 @@ public final class PhraseRecorder {
         Arrays.fill(heldSince, Double.NaN);
     }
 
+    /** The step at which the phrase now being captured ends, or NaN when none is (no note heard since the last). */
+    public double openPhraseEnd() {
+        return capturing == NONE || notes.isEmpty() && !holdsANote() ? Double.NaN
+                : (double) (capturing + 1) * phraseSteps();
+    }
+
+    private boolean holdsANote() {
+        for (double since : heldSince) {
+            if (!Double.isNaN(since)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Takes every record waiting in {@code ring}; returns how many there were. */
     public int drain(SpscRing ring, long[] record) {
         int taken = 0;

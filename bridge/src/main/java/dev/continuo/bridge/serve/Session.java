@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client of the {@link Engine}: its backend link, real-time engine, phrase book, preset, mix and clock. Its
- * {@link SessionLifecycle} moves by compare-and-set; every step after {@link #start} runs as a task on the engine's
- * housekeeping scheduler (drain the capture ring, report problems, notice a lost service, reconnect, silence and
- * release) — nothing waits in a loop.
+ * {@link SessionLifecycle} moves by compare-and-set; every step after {@link #start} is a task: rounds on the engine's
+ * housekeeping scheduler (drain the capture ring, report problems, notice a lost service, silence), connection
+ * attempts and releases on its connector — nothing waits in a loop.
  */
 public final class Session {
 
@@ -38,14 +38,20 @@ public final class Session {
     /** Time for the backend's threads to finish with a dead connection before it is closed. */
     private static final long LOST_GRACE_MILLIS = 500;
     private static final long SILENCE_TIMEOUT_MILLIS = 500;
-    /** Capture is drained this often while music plays or input arrives, and {@link #IDLE_MILLIS} otherwise. */
+    /**
+     * Rounds come every {@link #IDLE_MILLIS}, and at the end of a phrase being captured (so that its accompaniment is
+     * generated at once), every {@link #BUSY_MILLIS} from there until it is closed, and while stopping.
+     */
     private static final long BUSY_MILLIS = 2;
     private static final long IDLE_MILLIS = 50;
+    /** Sixteenth-note steps per quarter note, the unit of the engine's tempo. */
+    private static final double STEPS_PER_BEAT = 4;
 
     private final String id;
     private final SessionSettings settings;
     private final Supplier<MidiBackend> backends;
     private final ScheduledExecutorService scheduler;
+    private final Executor connector;
     private final Runnable onClosed;
     private final SessionLifecycle lifecycle = new SessionLifecycle();
     private final SpscRing capture = new SpscRing(16_384);
@@ -62,8 +68,14 @@ public final class Session {
     private volatile boolean lossHandled;
     private volatile long silenceDeadline;
 
+    /**
+     * @param scheduler runs the housekeeping rounds (one thread: rounds never block)
+     * @param connector opens and closes backends, which may block in the OS
+     * @param worker    generates and loads presets
+     */
     Session(String id, SessionSettings settings, Supplier<MidiBackend> backends, ScheduledExecutorService scheduler,
-            Executor worker, PresetCache presets, PresetCache.Loaded preset, Runnable onClosed) {
+            Executor connector, Executor worker, PresetCache presets, PresetCache.Loaded preset, Runnable onClosed) {
+        this.connector = connector;
         this.id = id;
         this.settings = settings;
         this.backends = backends;
@@ -127,7 +139,7 @@ public final class Session {
                 LOG.warn("{}; retrying every second", e.getMessage());
                 toldRetrying = true;
             }
-            scheduler.schedule(() -> retry(first), RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            retryLater(first);
             return;
         }
         if (!lifecycle.move(SessionState.CONNECTING, SessionState.RUNNING)) {
@@ -152,8 +164,14 @@ public final class Session {
             LOG.error("Connecting failed: {}; retrying every second", e.getMessage());
             errors.report("connecting failed: " + e.getMessage());
             LOG.debug("Connection failure", e);
-            scheduler.schedule(() -> retry(first), RECONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            retryLater(first);
         }
+    }
+
+    /** A second from now, another attempt on the connector (opening may block in the OS). */
+    private void retryLater(boolean first) {
+        scheduler.schedule(() -> connector.execute(() -> retry(first)), RECONNECT_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private void announce(MidiBackend connected, boolean first) {
@@ -212,7 +230,7 @@ public final class Session {
     /** @return milliseconds to the next round, or -1 once the session is being released */
     private long round() {
         SessionState state = lifecycle.state();
-        int taken = recorder.drain(capture, record);
+        recorder.drain(capture, record);
         EngineStatus status = engine.status();
         MidiBackend current = backend;
         if (state == SessionState.RUNNING && current != null) {
@@ -220,11 +238,22 @@ public final class Session {
         } else if (state == SessionState.LOST && !lossHandled) {
             lossHandled = true;
             LOG.warn("The {} server went away: {}", current.kind().id().toUpperCase(Locale.ROOT), lostReason);
-            scheduler.schedule(this::releaseLost, LOST_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> connector.execute(this::releaseLost), LOST_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } else if (state == SessionState.STOPPING && silenced(current)) {
             return -1;
         }
-        return taken > 0 || status.rolling() || state == SessionState.STOPPING ? BUSY_MILLIS : IDLE_MILLIS;
+        return state == SessionState.STOPPING ? BUSY_MILLIS : untilPhraseEnd(status);
+    }
+
+    /** Milliseconds until the phrase being captured ends (within the round limits), or a full idle round. */
+    private long untilPhraseEnd(EngineStatus status) {
+        double end = recorder.openPhraseEnd();
+        if (Double.isNaN(end) || !status.rolling() || status.beatsPerMinute() <= 0) {
+            return IDLE_MILLIS;
+        }
+        double stepsPerMilli = status.beatsPerMinute() * STEPS_PER_BEAT / 60_000;
+        long millis = (long) Math.ceil((end - status.step()) / stepsPerMilli);
+        return Math.max(BUSY_MILLIS, Math.min(IDLE_MILLIS, millis));
     }
 
     private void releaseLost() {
@@ -261,14 +290,15 @@ public final class Session {
      */
     private boolean silenced(MidiBackend current) {
         if (current == null) {
-            release();
+            connector.execute(this::release);
             return true;
         }
         if (!engine.silence() && System.nanoTime() < silenceDeadline) {
             return false;
         }
         long cycleMicros = current.framesPerCycle() * 1_000_000L / Math.max(1, current.sampleRate());
-        scheduler.schedule(this::release, 2 * Math.max(1000, cycleMicros), TimeUnit.MICROSECONDS);
+        scheduler.schedule(() -> connector.execute(this::release), 2 * Math.max(1000, cycleMicros),
+                TimeUnit.MICROSECONDS);
         return true;
     }
 

@@ -93,6 +93,18 @@ class PhraseRecorderTest {
     }
 
     @Test
+    void tellsWhereThePhraseBeingCapturedEndsSoThatHousekeepingCanComeThen() {
+        assertTrue(Double.isNaN(recorder.openPhraseEnd()), "nothing heard yet");
+        cycle(1, true, false, false);
+        note(60, 100, 33);
+        assertEquals(64, recorder.openPhraseEnd(), "2-bar phrases: the second ends at step 64");
+        note(60, 0, 36);
+        rollTo(1, 64);
+        assertEquals(1, handed.size());
+        assertTrue(Double.isNaN(recorder.openPhraseEnd()), "closed, and nothing held into the next");
+    }
+
+    @Test
     void transportStopClosesThePhraseWithoutCarrying() {
         cycle(1, true, false, false);
         note(60, 100, 0.1);
