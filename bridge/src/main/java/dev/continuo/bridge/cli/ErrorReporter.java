@@ -3,13 +3,15 @@ package dev.continuo.bridge.cli;
 import dev.continuo.engine.data.DatasetException;
 import dev.continuo.engine.midi.BadMidiFileException;
 import dev.continuo.engine.model.CorruptWeightsException;
+import java.nio.file.FileSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
  * Turns a command's exception into one line on standard error and an exit code: {@link Continuo#BAD_INPUT} for
- * input the user can fix, {@link Continuo#INTERNAL_ERROR} for everything else. Stack traces go to the DEBUG log.
+ * input the user can fix (files included: a path that is missing, a folder, a device, unwritable),
+ * {@link Continuo#INTERNAL_ERROR} for everything else. Stack traces go to the DEBUG log.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
@@ -29,6 +31,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     private static int exitCode(Throwable e) {
         return e instanceof BadMidiFileException || e instanceof BadInputException || e instanceof DatasetException
-                || e instanceof CorruptWeightsException ? Continuo.BAD_INPUT : Continuo.INTERNAL_ERROR;
+                || e instanceof CorruptWeightsException || e instanceof FileSystemException ? Continuo.BAD_INPUT
+                : Continuo.INTERNAL_ERROR;
     }
 }

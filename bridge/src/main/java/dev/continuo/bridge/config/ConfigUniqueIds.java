@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.coremidi.UniqueIds;
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.files.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +51,7 @@ public final class ConfigUniqueIds implements UniqueIds {
                 return;
             }
             updated.put(endpointName, uniqueId);
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "config", ".json.tmp");
-            Files.writeString(temporary, json.writeValueAsString(config) + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, (json.writeValueAsString(config) + "\n").getBytes(StandardCharsets.UTF_8));
             LOG.info("Saved the CoreMIDI ID of \"{}\" in {}, so that DAWs keep their routing", endpointName, file);
         } catch (IOException e) {
             LOG.warn("Could not save the CoreMIDI ID of \"{}\" in {}: {}", endpointName, file, e.getMessage());

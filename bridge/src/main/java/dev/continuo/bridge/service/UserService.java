@@ -1,6 +1,8 @@
 package dev.continuo.bridge.service;
 
+import dev.continuo.engine.files.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +34,6 @@ public interface UserService {
 
     /** Writes {@link #definition} atomically. */
     default void write(Path launcher) throws IOException {
-        ServiceFiles.writeAtomically(file(), definition(launcher));
+        AtomicFiles.write(file(), definition(launcher).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,9 @@ class ErrorReporterTest {
                 reporter.handleExecutionException(new BadMidiFileException("a.mid", "empty file"), null, null));
         assertEquals(Continuo.BAD_INPUT,
                 reporter.handleExecutionException(new BadInputException("a.mid: track 3 has no notes"), null, null));
+        assertEquals(Continuo.BAD_INPUT, reporter.handleExecutionException(
+                new java.nio.file.FileSystemException("out/", null, "a folder; give a file name"), null, null),
+                "a path the user gave that cannot be written");
     }
 
     @Test

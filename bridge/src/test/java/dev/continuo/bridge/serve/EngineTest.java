@@ -201,7 +201,7 @@ class EngineTest {
             String nullError = control.answer("preset null").get("error").asText();
             assertTrue(nullError.endsWith("preset.json: not a valid preset manifest (it is null)"), nullError);
             String zeroError = control.answer("preset zero").get("error").asText();
-            assertTrue(zeroError.endsWith("weights.bin is not a regular file)"), zeroError);
+            assertTrue(zeroError.endsWith("weights.bin: not a regular file)"), zeroError);
             assertFalse(zeroError.contains("\n"));
             assertEquals(zeroError, control.answer("status").get("status").get("lastError").asText()
                     .replace("Preset \"zero\": ", ""), "ctl status shows the last failure");

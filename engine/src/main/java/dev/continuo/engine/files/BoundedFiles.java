@@ -2,6 +2,7 @@ package dev.continuo.engine.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,24 +20,26 @@ public final class BoundedFiles {
      * The bytes of {@code file}.
      *
      * @param limit the most bytes it may have
-     * @throws IOException with a one-line reason if it is not a regular file, is larger than {@code limit} (also
-     *                     when it grows while being read), or cannot be read
+     * @throws FileSystemException with a one-line reason if it is missing, not a regular file, or larger than
+     *                             {@code limit} (also when it grows while being read)
+     * @throws IOException         if it cannot be read
      */
     public static byte[] read(Path file, long limit) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " is not a regular file");
+            throw new FileSystemException(file.toString(), null, "not a regular file");
         }
         long size = Files.size(file);
         if (size > limit) {
-            throw new IOException(file + " is " + size + " bytes; the most Continuo reads here is " + limit);
+            throw new FileSystemException(file.toString(), null,
+                    size + " bytes; the most Continuo reads here is " + limit);
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
-                throw new IOException(file + " grew past " + limit + " bytes while being read");
+                throw new FileSystemException(file.toString(), null, "grew past " + limit + " bytes while being read");
             }
             return bytes;
         }

@@ -1,5 +1,6 @@
 package dev.continuo.engine.midi;
 
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.roll.MeterChange;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
@@ -8,14 +9,10 @@ import dev.continuo.engine.roll.TempoChange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -45,17 +42,7 @@ public final class MidiFileWriter {
 
     /** Writes the roll to a file, atomically: the file appears whole or not at all. */
     public void write(PianoRoll roll, String title, Path file) throws IOException {
-        byte[] bytes = toBytes(roll, title);
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // Not Files.createTempFile: its 0600 permissions would stick to the finished file; this honours the umask.
-        Path temp = parent.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, toBytes(roll, title));
     }
 
     /** The file's bytes. */

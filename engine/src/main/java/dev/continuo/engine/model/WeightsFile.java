@@ -1,5 +1,6 @@
 package dev.continuo.engine.model;
 
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.files.BoundedFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -9,11 +10,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,15 +60,7 @@ public final class WeightsFile {
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
         }
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = parent.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, bytes.toByteArray());
     }
 
     /** Reads a file written by {@link #write}. */

@@ -3,6 +3,7 @@ package dev.continuo.engine.preset;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.files.BoundedFiles;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.ModelWeights;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * A genre preset: its manifest ({@code preset.json}) and its trained generator ({@code weights.bin}), from a directory
@@ -86,13 +86,6 @@ public record Preset(PresetManifest manifest, ModelWeights weights) {
     public void save(Path directory) throws IOException {
         Files.createDirectories(directory);
         WeightsFile.write(weights.generatorArrays(), directory.resolve(WEIGHTS));
-        Path temp = directory.resolve("." + MANIFEST + "." + UUID.randomUUID() + ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), manifest);
-            Files.move(temp, directory.resolve(MANIFEST), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(directory.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
     }
 }

@@ -1,5 +1,6 @@
 package dev.continuo.engine.render;
 
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.roll.PianoRoll;
@@ -10,10 +11,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /**
@@ -34,14 +33,7 @@ public final class PianoRollImage {
     /** Writes the roll (at most its first {@code maxSteps} steps) to a PNG file, atomically. */
     public static void write(PianoRoll roll, String title, int maxSteps, Path file) throws IOException {
         BufferedImage image = draw(roll, title, maxSteps);
-        Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            ImageIO.write(image, "png", temp.toFile());
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, temp -> ImageIO.write(image, "png", temp.toFile()));
     }
 
     static BufferedImage draw(PianoRoll roll, String title, int maxSteps) {

@@ -1,15 +1,14 @@
 package dev.continuo.engine.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.files.BoundedFiles;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.WeightsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.UUID;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,14 +28,7 @@ public record Checkpoint(int iteration, double seconds) {
     public void write(Path directory, Map<String, INDArray> arrays) throws IOException {
         Files.createDirectories(directory);
         WeightsFile.write(arrays, directory.resolve(STATE));
-        Path temp = directory.resolve("." + PROGRESS + "." + UUID.randomUUID() + ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), this);
-            Files.move(temp, directory.resolve(PROGRESS), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(directory.resolve(PROGRESS), JSON.writeValueAsBytes(this));
     }
 
     /** True if the directory holds a checkpoint. */

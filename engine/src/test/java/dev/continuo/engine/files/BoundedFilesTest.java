@@ -20,7 +20,7 @@ class BoundedFilesTest {
     void aRegularFileWithinTheLimitIsReadWhole() throws IOException {
         Path file = Files.write(dir.resolve("a.json"), new byte[] {1, 2, 3});
         assertArrayEquals(new byte[] {1, 2, 3}, BoundedFiles.read(file, 3));
-        assertEquals(file + " is 3 bytes; the most Continuo reads here is 2",
+        assertEquals(file + ": 3 bytes; the most Continuo reads here is 2",
                 assertThrows(IOException.class, () -> BoundedFiles.read(file, 2)).getMessage());
     }
 
@@ -35,16 +35,16 @@ class BoundedFilesTest {
             return;
         }
         assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
-        assertEquals(fifo + " is not a regular file",
+        assertEquals(fifo + ": not a regular file",
                 assertThrows(IOException.class, () -> BoundedFiles.read(fifo, 1 << 20)).getMessage());
     }
 
     @Test
     void aDeviceAndAFolderAreRefused() {
         assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
-        assertEquals("/dev/zero is not a regular file",
+        assertEquals("/dev/zero: not a regular file",
                 assertThrows(IOException.class, () -> BoundedFiles.read(Path.of("/dev/zero"), 1 << 20)).getMessage());
-        assertEquals(dir + " is not a regular file",
+        assertEquals(dir + ": not a regular file",
                 assertThrows(IOException.class, () -> BoundedFiles.read(dir, 1 << 20)).getMessage());
     }
 }

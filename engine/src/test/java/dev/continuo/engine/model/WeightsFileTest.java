@@ -99,12 +99,12 @@ class WeightsFileTest {
         Path zero = dir.resolve("weights-link.bin");
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
         assertTrue(assertThrows(java.io.IOException.class, () -> WeightsFile.read(zero)).getMessage()
-                .endsWith("weights-link.bin is not a regular file"));
+                .endsWith("weights-link.bin: not a regular file"));
         Path big = dir.resolve("big.bin");
         try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(WeightsFile.MAX_BYTES + 1); // sparse: no disk used
         }
         assertTrue(assertThrows(java.io.IOException.class, () -> WeightsFile.read(big)).getMessage()
-                .contains("big.bin is " + (WeightsFile.MAX_BYTES + 1) + " bytes; the most Continuo reads here is "));
+                .contains("big.bin: " + (WeightsFile.MAX_BYTES + 1) + " bytes; the most Continuo reads here is "));
     }
 }

@@ -1,0 +1,56 @@
+package dev.continuo.engine.files;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes files atomically — whole or not at all: into a temporary file beside the target, then renamed over it.
+ * Only a regular file (or nothing) is ever replaced: a folder, a device such as {@code /dev/full} or a FIFO at the
+ * target is refused, where a rename would have put a file in its place.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content to a fresh file. */
+    public interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code bytes} to {@code file}. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, temp -> Files.write(temp, bytes, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Writes {@code file} with {@code content}, creating its folder if needed.
+     *
+     * @throws FileSystemException with a one-line reason if the target is not a regular file
+     * @throws IOException         if the write fails
+     */
+    public static void write(Path file, Content content) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(file.toString(), null, "a folder; give a file name");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new FileSystemException(file.toString(), null, "not a regular file; Continuo writes only files");
+        }
+        Files.createDirectories(target.getParent());
+        // Not Files.createTempFile: its 0600 permissions would stick to the finished file; this honours the umask.
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createFile(temp);
+            content.writeTo(temp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
