@@ -5,6 +5,7 @@ import dev.continuo.bridge.backend.BackendKind;
 import dev.continuo.bridge.backend.Backends;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.backend.javasound.MidiDevices;
+import dev.continuo.bridge.config.ClientName;
 import dev.continuo.bridge.config.ConfigException;
 import dev.continuo.bridge.config.ConfigFile;
 import dev.continuo.bridge.config.ConfigUniqueIds;
@@ -151,6 +152,9 @@ final class ServeCommand implements Callable<Integer> {
         applyConfig(platform);
         if (!noLogFile) {
             LOG.debug("Logging to {}", DaemonLog.start(platform.logDirectory()));
+        }
+        if (ClientName.problem(clientName) != null) {
+            throw new BadInputException("--name " + ClientName.problem(clientName));
         }
         BackendKind kind = backend == null ? Backends.defaultKind() : parse(() -> BackendKind.byId(backend));
         EngineOptions engine = parse(() -> new EngineOptions(PortLayout.byId(ports), clockSource(), bars, bpm,

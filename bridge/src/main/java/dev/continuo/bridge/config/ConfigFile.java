@@ -26,6 +26,7 @@ public final class ConfigFile {
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
     /** The largest configuration file read. */
@@ -70,6 +71,9 @@ public final class ConfigFile {
         }
         if (config.clock() != null && !CLOCKS.contains(config.clock())) {
             throw problem(file, "clock", "must be auto, internal, jack or midi, not \"" + config.clock() + "\"");
+        }
+        if (config.clientName() != null && ClientName.problem(config.clientName()) != null) {
+            throw problem(file, "clientName", ClientName.problem(config.clientName()));
         }
         if (config.bars() != null && (config.bars() < 1 || config.bars() > 64)) {
             throw problem(file, "bars", "must be 1–64, not " + config.bars());

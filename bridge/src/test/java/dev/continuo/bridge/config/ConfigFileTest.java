@@ -2,6 +2,7 @@ package dev.continuo.bridge.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,11 @@ class ConfigFileTest {
     @Test
     void namesTheKeyOfAValueOutOfRange() throws Exception {
         assertEquals("key \"bars\" must be 1–64, not 0", error("{\"bars\": 0}"));
+        assertTrue(error("{\"bars\": 4.5}").startsWith("key \"bars\": "), "4.5 bars is not 4");
+        assertEquals("key \"clientName\" must be at most 32 characters, not 300",
+                error("{\"clientName\": \"" + "x".repeat(300) + "\"}"));
+        assertEquals("key \"clientName\" must be printable ASCII without ':', not \"a:b\"",
+                error("{\"clientName\": \"a:b\"}"));
         assertEquals("key \"bpm\" must be 20–400, not 1000.0", error("{\"bpm\": 1000}"));
         assertEquals("key \"ports\" must be \"single\" or \"split\", not \"quad\"", error("{\"ports\": \"quad\"}"));
         assertEquals("key \"clock\" must be auto, internal, jack or midi, not \"smpte\"",
