@@ -71,7 +71,7 @@ public final class Session {
         this.onClosed = onClosed;
         PhraseBook book = new PhraseBook();
         this.engine = new RealTimeEngine(settings.engine(), book, capture);
-        this.generator = new PhraseGenerator(book, settings.engine().bars(), worker, presets, preset,
+        this.generator = new PhraseGenerator(PatternSink.of(book), settings.engine().bars(), worker, presets, preset,
                 settings.generation(), errors);
         this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel());
     }
