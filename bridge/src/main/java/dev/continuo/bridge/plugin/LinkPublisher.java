@@ -39,13 +39,16 @@ public final class LinkPublisher implements PatternSink {
 
     /** Generation worker (any thread): the pattern waits for the next {@link #publish}. */
     @Override
-    public void put(int index, PhrasePattern pattern) {
+    public synchronized void put(int index, PhrasePattern pattern) {
         latest.put(index, pattern);
         waiting.put(index, pattern);
     }
 
-    /** Any thread: the plug-in is told to forget every phrase (before any phrase put later), and so is this. */
-    public void clear() {
+    /**
+     * Any thread: the plug-in is told to forget every phrase (before any phrase put later), and so is this. Locks
+     * out {@link #put} (neither runs on a real-time thread), so a phrase put meanwhile is not half forgotten.
+     */
+    public synchronized void clear() {
         latest.clear();
         waiting.clear();
         clearWaits = true;
