@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * one session on one backend; plug-in instances add sessions at run time ({@code plugin-open}).
  *
  * <p>Threads: each backend's real-time thread; "continuo-housekeeping" (two, for connection attempts that block in
- * the OS while other sessions' capture is drained); "continuo-generate" runs the model and loads presets;
- * "continuo-control" answers the socket.
+ * the OS while other sessions' capture is drained; they also run the plug-in sessions' link rounds);
+ * "continuo-generate" runs the model and loads presets; "continuo-control" answers the socket (and opens plug-in
+ * sessions, waiting there while the preset loads and the model warms up).
  */
 public final class Engine implements AutoCloseable {
 
