@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.plugin.FakePlugin;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.engine.generate.GenerationSettings;
@@ -126,6 +127,7 @@ class EngineTest {
             assertTrue(control.answer("plugin-close 1").get("error").asText().startsWith("plugin-close: no plug-in"),
                     "a backend session is not closed as a plug-in");
 
+            new FakePlugin(plugin.link()).beat();
             assertFalse(control.answer("stop").has("error"));
             assertEquals(Session.Outcome.STOPPED, plugin.awaitEnd());
             assertEquals(Session.Outcome.STOPPED, backend.awaitEnd());
