@@ -53,6 +53,8 @@ final class CtlCommand implements Callable<Integer> {
         }
         if (json) {
             System.out.println(reply);
+        } else if (reply.has("status") && "plugin".equals(reply.get("status").path("kind").asText())) {
+            printPlugin(reply.get("status"));
         } else if (reply.has("status")) {
             JsonNode status = reply.get("status");
             System.out.printf("preset %s, clock %s (%s), bar %s, %.0f bpm%n", status.path("preset").asText(),
@@ -72,15 +74,30 @@ final class CtlCommand implements Callable<Integer> {
             }
         } else if (reply.has("sessions")) {
             for (JsonNode each : reply.get("sessions")) {
-                System.out.printf("session %s: %s, %s, preset %s, backend %s%n", each.path("id").asText(),
+                System.out.printf("session %s: %s, %s, preset %s, %s%n", each.path("id").asText(),
                         each.path("name").asText(), each.path("state").asText().toLowerCase(Locale.ROOT),
-                        each.path("preset").asText(), each.path("backend").asText("-"));
+                        each.path("preset").asText(), each.has("link") ? "plug-in link " + each.path("link").asText()
+                                : "backend " + each.path("backend").asText("-"));
             }
         }
         if (!reply.path("ok").asBoolean()) {
             throw new BadInputException(reply.path("error").asText("the daemon refused the command"));
         }
         return Continuo.OK;
+    }
+
+    private static void printPlugin(JsonNode status) {
+        System.out.printf("plug-in session %s (%s): preset %s, %d-bar phrases, link %s%n",
+                status.path("session").asText(), status.path("name").asText(), status.path("preset").asText(),
+                status.path("bars").asInt(), status.path("link").asText());
+        System.out.printf("blocks in %d, notes in %d; %d phrases accompanied, %d sent, %d waiting for room%n",
+                status.path("blocksIn").asLong(), status.path("notesIn").asLong(),
+                status.path("phrasesAccompanied").asLong(), status.path("phrasesSent").asLong(),
+                status.path("phrasesWaiting").asInt());
+        if (status.has("lastError")) {
+            System.out.printf("last error (%s): %s%n", status.path("lastErrorAt").asText(),
+                    status.path("lastError").asText());
+        }
     }
 
     private static String barBeat(JsonNode status) {

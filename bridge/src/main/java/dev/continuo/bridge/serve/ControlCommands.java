@@ -3,8 +3,7 @@ package dev.continuo.bridge.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.continuo.bridge.backend.MidiBackend;
-import dev.continuo.bridge.realtime.EngineStatus;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +14,18 @@ import java.util.concurrent.TimeoutException;
  * optionally addressed to one session as {@code @ID COMMAND}. Unaddressed, {@code status} and {@code preset} go to
  * the only session (with several, {@code status} lists them and {@code preset} asks which), {@code panic} silences
  * every session and {@code stop} stops the engine.
+ *
+ * <p>A plug-in instance sends {@code plugin-open NAME [PRESET [BARS]]} (NAME: 1–64 printable ASCII characters, no
+ * spaces; PRESET and BARS default to the engine's plug-in defaults) and is answered
+ * {@code {"ok":true,"session":"ID","link":"PATH"}}, or {@code {"ok":false,"error":"…"}}; {@code plugin-close ID}
+ * ends that plug-in session and deletes its link ({@code {"ok":true}}).
  */
 final class ControlCommands implements ControlServer.Commands {
 
-    private static final String USAGE = "sessions, [@ID] status, [@ID] preset NAME, [@ID] panic, [@ID] stop";
+    private static final String USAGE = "sessions, [@ID] status, [@ID] preset NAME, [@ID] panic, [@ID] stop, "
+            + "plugin-open NAME [PRESET [BARS]], plugin-close ID";
+    private static final int PLUGIN_NAME_CHARS = 64;
+    private static final long PLUGIN_CLOSE_MILLIS = 1000;
     private static final long PRESET_LOAD_SECONDS = 60;
 
     private final Engine engine;
@@ -41,7 +48,7 @@ final class ControlCommands implements ControlServer.Commands {
         String[] words = rest.split("\\s+", 2);
         String name = words[0];
         String argument = words.length > 1 ? words[1] : null;
-        Session addressed = sessionId == null ? null : engine.session(sessionId);
+        EngineSession addressed = sessionId == null ? null : engine.session(sessionId);
         if (sessionId != null && addressed == null) {
             return error(reply, "no session " + sessionId + " (" + describe(engine.sessions()) + ")");
         }
@@ -49,7 +56,7 @@ final class ControlCommands implements ControlServer.Commands {
             case "sessions" -> reply.set("sessions", sessions());
             case "status" -> status(reply, addressed != null ? addressed : onlySession());
             case "preset" -> preset(reply, addressed != null ? addressed : onlySession(), argument);
-            case "panic" -> (addressed != null ? List.of(addressed) : engine.sessions()).forEach(Session::panic);
+            case "panic" -> (addressed != null ? List.of(addressed) : engine.sessions()).forEach(EngineSession::panic);
             case "stop" -> {
                 if (addressed != null) {
                     addressed.stop();
@@ -57,32 +64,91 @@ final class ControlCommands implements ControlServer.Commands {
                     engine.stop();
                 }
             }
+            case "plugin-open" -> pluginOpen(reply, argument);
+            case "plugin-close" -> pluginClose(reply, addressed != null ? addressed.id() : argument);
             default -> error(reply, "unknown command \"" + command + "\" (" + USAGE + ")");
         }
         return reply;
     }
 
-    private Session onlySession() {
-        List<Session> open = engine.sessions();
+    private void pluginOpen(ObjectNode reply, String argument) {
+        String[] words = argument == null ? new String[0] : argument.strip().split("\\s+");
+        if (words.length < 1 || words.length > 3 || !printable(words[0])) {
+            refuse(reply, "plugin-open NAME [PRESET [BARS]], NAME 1–" + PLUGIN_NAME_CHARS
+                    + " printable characters without spaces");
+            return;
+        }
+        int bars = 0;
+        if (words.length == 3) {
+            try {
+                bars = Integer.parseInt(words[2]);
+            } catch (NumberFormatException e) {
+                bars = -1;
+            }
+            if (bars < 1 || bars > 64) {
+                refuse(reply, "plugin-open: BARS must be 1–64, not \"" + words[2] + "\"");
+                return;
+            }
+        }
+        try {
+            PluginSession session = engine.openPlugin(words[0], words.length > 1 ? words[1] : null, bars);
+            reply.put("ok", true);
+            reply.put("session", session.id());
+            reply.put("link", session.link().toString());
+        } catch (IOException e) {
+            refuse(reply, "plugin-open: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refuse(reply, "interrupted");
+        }
+    }
+
+    private static boolean printable(String name) {
+        return !name.isEmpty() && name.length() <= PLUGIN_NAME_CHARS
+                && name.chars().allMatch(c -> c > 0x20 && c < 0x7F);
+    }
+
+    private void pluginClose(ObjectNode reply, String id) {
+        EngineSession session = id == null ? null : engine.session(id.strip());
+        if (!(session instanceof PluginSession)) {
+            refuse(reply, "plugin-close: no plug-in session " + id + " (" + describe(engine.sessions()) + ")");
+            return;
+        }
+        session.stop();
+        try {
+            session.awaitClosed(PLUGIN_CLOSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reply.put("ok", true);
+    }
+
+    private static void refuse(ObjectNode reply, String message) {
+        reply.put("ok", false);
+        error(reply, message);
+    }
+
+    private EngineSession onlySession() {
+        List<EngineSession> open = engine.sessions();
         return open.size() == 1 ? open.get(0) : null;
     }
 
-    private void status(ObjectNode reply, Session session) {
+    private void status(ObjectNode reply, EngineSession session) {
         if (session == null) {
             reply.set("sessions", sessions());
             return;
         }
-        reply.set("status", status(session));
+        reply.set("status", SessionStatus.of(json, session));
     }
 
-    private void preset(ObjectNode reply, Session session, String name) {
+    private void preset(ObjectNode reply, EngineSession session, String name) {
         if (name == null) {
             error(reply, "preset needs a name");
         } else if (session == null) {
             error(reply, "which session? " + describe(engine.sessions()) + "; address one as @ID preset NAME");
         } else {
             try {
-                session.generator().usePreset(name).get(PRESET_LOAD_SECONDS, TimeUnit.SECONDS);
+                session.usePreset(name).get(PRESET_LOAD_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 error(reply, e.getCause().getMessage());
             } catch (TimeoutException e) {
@@ -96,50 +162,16 @@ final class ControlCommands implements ControlServer.Commands {
 
     private ArrayNode sessions() {
         ArrayNode list = json.createArrayNode();
-        for (Session session : engine.sessions()) {
-            ObjectNode node = list.addObject();
-            node.put("id", session.id());
-            node.put("name", session.name());
-            node.put("state", session.state().name());
-            node.put("preset", session.generator().presetName());
-            MidiBackend backend = session.backend();
-            node.put("backend", backend == null ? null : backend.kind().id());
-        }
+        engine.sessions().forEach(session -> SessionStatus.summary(list.addObject(), session));
         return list;
     }
 
-    private ObjectNode status(Session session) {
-        EngineStatus status = session.engineStatus();
-        ObjectNode node = json.valueToTree(status);
-        node.put("session", session.id());
-        node.put("name", session.name());
-        node.put("state", session.state().name());
-        node.put("barBeat", status.barBeat());
-        node.put("preset", session.generator().presetName());
-        MidiBackend backend = session.backend();
-        node.put("ports", String.join(" ", backend == null ? List.of() : backend.portNames()));
-        if (backend != null) {
-            node.put("cycleLoadAverage", backend.load().averageShare());
-            node.put("cycleLoadWorst", backend.load().worstShare());
-            node.put("callbackFailures", backend.load().failures());
-            node.put("xruns", backend.load().xruns());
-        }
-        LastError.Entry error = session.lastError();
-        if (error != null) {
-            node.put("lastError", error.message());
-            node.put("lastErrorAt", error.at().toString());
-        }
-        node.put("phrasesAccompanied", session.latencies().count());
-        node.put("readyMillisP50", session.latencies().quantile(0.5));
-        return node;
-    }
-
-    private static String describe(List<Session> sessions) {
+    private static String describe(List<EngineSession> sessions) {
         if (sessions.isEmpty()) {
             return "no sessions are open";
         }
         StringBuilder text = new StringBuilder("sessions:");
-        for (Session session : sessions) {
+        for (EngineSession session : sessions) {
             text.append(' ').append(session.id()).append(" (").append(session.name()).append(')');
         }
         return text.toString();

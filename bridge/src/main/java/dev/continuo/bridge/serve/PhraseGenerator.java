@@ -1,6 +1,5 @@
 package dev.continuo.bridge.serve;
 
-import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.PhrasePattern;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.generate.Mix;
@@ -20,16 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accompanies one session's captured phrases on the engine's generation worker (shared by every session) and
- * publishes the result in the session's {@link PhraseBook}. When several versions of a phrase wait, only the newest
- * is generated. A preset or settings change re-voices every phrase captured so far, on the same worker; those
- * patterns wait for their phrase's next start, so the switch happens on a phrase boundary. Presets are loaded on the
- * worker too, never on the thread that heard the request.
+ * publishes the result in the session's {@link PatternSink} (its phrase book, or a plug-in link). When several
+ * versions of a phrase wait, only the newest is generated. A preset or settings change re-voices every phrase
+ * captured so far, on the same worker; those patterns wait for their phrase's next start, so the switch happens on a
+ * phrase boundary. Presets are loaded on the worker too, never on the thread that heard the request.
  */
 public final class PhraseGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseGenerator.class);
 
-    private final PhraseBook book;
+    private final PatternSink sink;
     private final int bars;
     private final Executor worker;
     private final PresetCache presets;
@@ -43,14 +42,15 @@ public final class PhraseGenerator implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * @param sink    where each phrase's accompaniment goes
      * @param worker  the thread that generates (one at a time, in order)
      * @param presets where presets are loaded from and shared
      * @param preset  the preset to start with
      */
-    PhraseGenerator(PhraseBook book, int bars, Executor worker, PresetCache presets, PresetCache.Loaded preset,
+    PhraseGenerator(PatternSink sink, int bars, Executor worker, PresetCache presets, PresetCache.Loaded preset,
             GenerationSettings settings, LastError errors) {
         this.errors = errors;
-        this.book = book;
+        this.sink = sink;
         this.bars = bars;
         this.worker = worker;
         this.presets = presets;
@@ -102,11 +102,11 @@ public final class PhraseGenerator implements AutoCloseable {
             if (!revoicing) {
                 latencies.add(millis);
             }
-            if (pattern.sameNotesAs(book.get(phrase.bookIndex()))) {
+            if (pattern.sameNotesAs(sink.get(phrase.bookIndex()))) {
                 LOG.debug("Phrase {}: same accompaniment as before; kept playing", phrase.phrase() + 1);
                 return;
             }
-            book.put(phrase.bookIndex(), pattern);
+            sink.put(phrase.bookIndex(), pattern);
             long firstBar = (long) phrase.bookIndex() * bars + 1;
             if (revoicing) {
                 LOG.debug("Bars {}–{} re-voiced: {} accompaniment notes from the phrase's next start", firstBar,

@@ -1,6 +1,8 @@
 package dev.continuo.bridge.serve;
 
 import dev.continuo.bridge.realtime.PhrasePattern;
+import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import java.util.List;
@@ -26,5 +28,16 @@ public final class PhrasePatterns {
             }
         }
         return builder.build(waitsForPhraseStart);
+    }
+
+    /** Pairs (channel 0–15, program) for each part, as the real-time engine sends them. */
+    static int[] programs(PresetManifest manifest) {
+        List<PartSpec> parts = manifest.parts();
+        int[] pairs = new int[parts.size() * 2];
+        for (int part = 0; part < parts.size(); part++) {
+            pairs[2 * part] = parts.get(part).channel() - 1;
+            pairs[2 * part + 1] = parts.get(part).program();
+        }
+        return pairs;
     }
 }

@@ -9,11 +9,10 @@ import dev.continuo.bridge.cycle.SpscRing;
 import dev.continuo.bridge.realtime.EngineStatus;
 import dev.continuo.bridge.realtime.PhraseBook;
 import dev.continuo.bridge.realtime.RealTimeEngine;
-import dev.continuo.engine.preset.PartSpec;
-import dev.continuo.engine.preset.PresetManifest;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * housekeeping scheduler (drain the capture ring, report problems, notice a lost service, silence), connection
  * attempts and releases on its connector — nothing waits in a loop.
  */
-public final class Session {
+public final class Session implements EngineSession {
 
     /** How a session ended. */
     public enum Outcome { STOPPED, SERVICE_LOST }
@@ -83,9 +82,9 @@ public final class Session {
         this.onClosed = onClosed;
         PhraseBook book = new PhraseBook();
         this.engine = new RealTimeEngine(settings.engine(), book, capture);
-        this.generator = new PhraseGenerator(book, settings.engine().bars(), worker, presets, preset,
+        this.generator = new PhraseGenerator(PatternSink.of(book), settings.engine().bars(), worker, presets, preset,
                 settings.generation(), errors);
-        this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel());
+        this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel(generator));
     }
 
     /**
@@ -149,7 +148,7 @@ public final class Session {
         backend = candidate;
         toldRetrying = false;
         lossHandled = false;
-        engine.sendPrograms(programs(generator.presetManifest()));
+        engine.sendPrograms(PhrasePatterns.programs(generator.presetManifest()));
         if (settings.tempoMaster()) {
             offerTempo(candidate);
         }
@@ -276,6 +275,7 @@ public final class Session {
      * Asks the session to silence its notes and release everything; the housekeeping rounds carry it out. Any
      * thread.
      */
+    @Override
     public void stop() {
         silenceDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SILENCE_TIMEOUT_MILLIS);
         lifecycle.stop(Outcome.STOPPED);
@@ -320,24 +320,32 @@ public final class Session {
         }
     }
 
-    /** Waits until the session is closed and returns how it ended. */
+    @Override
     public Outcome awaitEnd() throws InterruptedException {
         return lifecycle.await();
     }
 
-    /** Waits at most {@code millis} for the session to close; false if it has not. */
-    boolean awaitClosed(long millis) throws InterruptedException {
+    @Override
+    public boolean awaitClosed(long millis) throws InterruptedException {
         return lifecycle.await(millis);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String name() {
         return settings.clientName();
     }
 
+    @Override
+    public String kind() {
+        return "backend";
+    }
+
+    @Override
     public SessionState state() {
         return lifecycle.state();
     }
@@ -361,52 +369,25 @@ public final class Session {
         return generator;
     }
 
-    /** Milliseconds from each phrase's end to its accompaniment being ready. */
+    @Override
     public LatencyLog latencies() {
         return generator.latencies();
     }
 
+    @Override
+    public String presetName() {
+        return generator.presetName();
+    }
+
+    @Override
+    public CompletableFuture<Void> usePreset(String name) {
+        return generator.usePreset(name);
+    }
+
     /** Ends every note now (in the next cycle). */
+    @Override
     public void panic() {
         engine.panic();
         LOG.info("Panic: all notes off");
-    }
-
-    /** One line for a terminal status display. */
-    String statusText() {
-        EngineStatus status = engine.status();
-        return String.format(Locale.ROOT, "%s %s  bar %s  %.0f bpm  phrase %d pass %d  notes in %d  sounding %d  "
-                + "preset %s", status.clock().id(), status.rolling() ? "playing" : "stopped", status.barBeat(),
-                status.beatsPerMinute(), status.phrase() + 1, status.pass(), status.notesIn(),
-                status.soundingNotes(), generator.presetName());
-    }
-
-    /** Pairs (channel 0–15, program) for each part, as the real-time engine sends them. */
-    private static int[] programs(PresetManifest manifest) {
-        List<PartSpec> parts = manifest.parts();
-        int[] pairs = new int[parts.size() * 2];
-        for (int part = 0; part < parts.size(); part++) {
-            pairs[2 * part] = parts.get(part).channel() - 1;
-            pairs[2 * part + 1] = parts.get(part).program();
-        }
-        return pairs;
-    }
-
-    /** What arrives on the control channel, heard on the housekeeping thread; preset loads go to the worker. */
-    private final class ControlChannel implements PhraseRecorder.ControlListener {
-        @Override
-        public void programChange(int program) {
-            generator.usePresetNumber(program);
-        }
-
-        @Override
-        public void controlChange(int controller, int value) {
-            ControlChanges.Change change = ControlChanges.apply(generator.settings(), generator.presetMix(),
-                    controller, value);
-            if (change != null) {
-                generator.useSettings(change.settings());
-                LOG.info("{}: from the next phrase start", change.description());
-            }
-        }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.cycle.PortLayout;
+import dev.continuo.bridge.plugin.FakePlugin;
 import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.engine.generate.GenerationSettings;
@@ -77,8 +78,10 @@ class EngineTest {
             JsonNode listed = control.answer("sessions").get("sessions");
             assertEquals(List.of("1 one RUNNING", "2 two RUNNING"), describe(listed));
             assertEquals(2, control.answer("status").get("sessions").size(), "unaddressed status lists them");
+            listed.forEach(node -> assertEquals("backend", node.get("kind").asText()));
             JsonNode status = control.answer("@2 status").get("status");
             assertEquals("two", status.get("name").asText());
+            assertEquals("backend", status.get("kind").asText());
             assertEquals("scripted:melody_in scripted:accompaniment", status.get("ports").asText());
             second.made.get(0).load().xrun();
             assertEquals(1, control.answer("@2 status").get("status").get("xruns").asLong(), "xruns are shown");
@@ -104,6 +107,32 @@ class EngineTest {
         sessions.forEach(s -> lines.add(s.get("id").asText() + " " + s.get("name").asText() + " "
                 + s.get("state").asText()));
         return lines;
+    }
+
+    @Test
+    void aPluginSessionRunsBesideABackendSessionWithItsPresetAndBars(@TempDir Path run) throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            engine.listen(run.resolve("ctl.sock"));
+            Session backend = engine.open(settings("serve", false), TinyModels.preset(5), new Backends(true));
+            ControlCommands control = new ControlCommands(engine);
+            ObjectNode opened = control.answer("plugin-open inst");
+            assertTrue(opened.get("ok").asBoolean(), opened.toString());
+            assertEquals("2", opened.get("session").asText());
+            PluginSession plugin = (PluginSession) engine.session("2");
+            assertEquals(1, plugin.bars(), "serve's bars");
+            assertEquals("tiny", plugin.presetName(), "serve's preset, shared");
+            assertEquals(List.of("1 serve RUNNING", "2 inst RUNNING"),
+                    describe(control.answer("sessions").get("sessions")));
+            assertEquals(2, control.answer("status").get("sessions").size());
+            assertTrue(control.answer("plugin-close 1").get("error").asText().startsWith("plugin-close: no plug-in"),
+                    "a backend session is not closed as a plug-in");
+
+            new FakePlugin(plugin.link()).beat();
+            assertFalse(control.answer("stop").has("error"));
+            assertEquals(Session.Outcome.STOPPED, plugin.awaitEnd());
+            assertEquals(Session.Outcome.STOPPED, backend.awaitEnd());
+            assertFalse(Files.exists(plugin.link()), "stopping the engine deletes the link");
+        }
     }
 
     @Test

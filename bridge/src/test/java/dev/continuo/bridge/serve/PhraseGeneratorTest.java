@@ -69,7 +69,7 @@ class PhraseGeneratorTest {
         PhraseBook book = new PhraseBook();
         GenerationSettings settings = GenerationSettings.defaults().withThreshold(-0.5);
         ExecutorService worker = Executors.newSingleThreadExecutor();
-        try (PhraseGenerator generator = new PhraseGenerator(book, 2, worker, presets,
+        try (PhraseGenerator generator = new PhraseGenerator(PatternSink.of(book), 2, worker, presets,
                 presets.add("tiny", TinyModels.preset(5)), settings, new LastError())) {
             generator.submit(phrase(0));
             generator.submit(phrase(1));

@@ -1,0 +1,133 @@
+package dev.continuo.bridge.plugin;
+
+import dev.continuo.bridge.realtime.PhrasePattern;
+import dev.continuo.bridge.serve.PatternSink;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Sends each generated {@link PhrasePattern} to the plug-in: phrase {@code i} (of {@code s} steps) becomes
+ * PHRASE_BEGIN (index {@code i}, start beat {@code i × s / 4}, length {@code s / 4} beats, note count,
+ * WAIT_FOR_START if it waits for its phrase's start), a PHRASE_PROGRAM for every part that has a program, a
+ * PHRASE_NOTE per note (steps → beats from the phrase start) and PHRASE_COMMIT, all published at once.
+ *
+ * <p>Patterns are {@linkplain #put put} on the generation worker and wait, the newest per phrase, until a
+ * {@link #publish} round on the housekeeping thread finds room for the whole phrase; a phrase is never half
+ * written, and one that does not fit now waits for the next round (phrases go out in index order). One that could
+ * never fit is dropped and counted.
+ */
+public final class LinkPublisher implements PatternSink {
+
+    private final LinkRing ring;
+    private final LinkRecord record = new LinkRecord();
+    private final Map<Integer, PhrasePattern> latest = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<Integer, PhrasePattern> waiting = new ConcurrentSkipListMap<>();
+    private volatile boolean clearWaits;
+    private volatile long published;
+    private volatile long tooLarge;
+
+    public LinkPublisher(LinkRing ring) {
+        this.ring = ring;
+    }
+
+    /** Generation worker (any thread). */
+    @Override
+    public PhrasePattern get(int index) {
+        return latest.get(index);
+    }
+
+    /** Generation worker (any thread): the pattern waits for the next {@link #publish}. */
+    @Override
+    public synchronized void put(int index, PhrasePattern pattern) {
+        latest.put(index, pattern);
+        waiting.put(index, pattern);
+    }
+
+    /**
+     * Any thread: the plug-in is told to forget every phrase (before any phrase put later), and so is this. Locks
+     * out {@link #put} (neither runs on a real-time thread), so a phrase put meanwhile is not half forgotten.
+     */
+    public synchronized void clear() {
+        latest.clear();
+        waiting.clear();
+        clearWaits = true;
+    }
+
+    /** Records phrase {@code pattern} takes in the ring. */
+    static int recordsFor(PhrasePattern pattern) {
+        int programs = 0;
+        for (int part = 0; part < pattern.partCount(); part++) {
+            programs += pattern.partProgram(part) >= 0 ? 1 : 0;
+        }
+        return 2 + programs + pattern.noteCount();
+    }
+
+    /**
+     * Housekeeping thread: writes what waits and fits, in index order.
+     *
+     * @return phrases published in this round
+     */
+    public int publish() {
+        if (clearWaits && ring.free() > 0) {
+            clearWaits = false;
+            ring.stage(record.set(LinkLayout.CLEAR, 0, 0, 0, 0, 0, 0, 0, 0));
+            ring.publish();
+        }
+        if (clearWaits) {
+            return 0;
+        }
+        int count = 0;
+        for (Map.Entry<Integer, PhrasePattern> entry : waiting.entrySet()) {
+            PhrasePattern pattern = entry.getValue();
+            int needed = recordsFor(pattern);
+            if (needed > ring.capacity()) {
+                waiting.remove(entry.getKey(), pattern);
+                tooLarge++;
+                continue;
+            }
+            if (needed > ring.free()) {
+                break;
+            }
+            waiting.remove(entry.getKey(), pattern);
+            write(entry.getKey(), pattern);
+            count++;
+        }
+        published += count;
+        return count;
+    }
+
+    private void write(int index, PhrasePattern pattern) {
+        double beats = (double) pattern.steps() / LinkReader.STEPS_PER_BEAT;
+        ring.stage(record.set(LinkLayout.PHRASE_BEGIN, pattern.waitsForPhraseStart() ? LinkLayout.WAIT_FOR_START : 0,
+                0, 0, 0, index, pattern.noteCount(), index * beats, beats));
+        for (int part = 0; part < pattern.partCount(); part++) {
+            if (pattern.partProgram(part) >= 0) {
+                ring.stage(record.set(LinkLayout.PHRASE_PROGRAM, 0, pattern.partChannel(part),
+                        pattern.partProgram(part), 0, 0, 0, 0, 0));
+            }
+        }
+        for (int note = 0; note < pattern.noteCount(); note++) {
+            ring.stage(record.set(LinkLayout.PHRASE_NOTE, 0, pattern.channel(note), pattern.pitch(note),
+                    pattern.velocity(note), 0, 0, (double) pattern.startStep(note) / LinkReader.STEPS_PER_BEAT,
+                    (double) pattern.endStep(note) / LinkReader.STEPS_PER_BEAT));
+        }
+        ring.stage(record.set(LinkLayout.PHRASE_COMMIT, 0, 0, 0, 0, index, 0, 0, 0));
+        ring.publish();
+    }
+
+    /** Phrases waiting for room. Any thread. */
+    public int waiting() {
+        return waiting.size();
+    }
+
+    /** Phrases published so far. Any thread. */
+    public long published() {
+        return published;
+    }
+
+    /** Phrases dropped because they hold more records than the ring. Any thread. */
+    public long tooLarge() {
+        return tooLarge;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.continuo.bridge.serve;
+
+import dev.continuo.bridge.plugin.LinkFile;
+import dev.continuo.bridge.plugin.LinkPublisher;
+import dev.continuo.bridge.plugin.LinkReader;
+import dev.continuo.engine.generate.GenerationSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session driven by a plug-in instance through its {@link LinkFile}: the plug-in's host plays the melody and the
+ * accompaniment; the engine only captures, generates and publishes. Every step after {@link #start} is a
+ * housekeeping round on the engine's scheduler: drain the to-engine ring into the {@link PhraseRecorder}, publish
+ * what the generator made, bump the engine's heartbeat, and end the session when the plug-in's heartbeat has not
+ * moved for {@link #STALE_MILLIS}. Its {@link SessionLifecycle} moves by compare-and-set as a backend session's
+ * does (CONNECTING is the warm-up); a stopped session sets the link's closed flag and deletes the file.
+ */
+public final class PluginSession implements EngineSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginSession.class);
+    /** A plug-in whose heartbeat stands still this long is gone (crashed, or its host froze or quit). */
+    static final long STALE_MILLIS = 5000;
+    /** About 20 rounds a second; 100 while a phrase with notes is being captured or phrases wait for room. */
+    private static final long IDLE_MILLIS = 50;
+    private static final long BUSY_MILLIS = 10;
+
+    private final String id;
+    private final String name;
+    private final int bars;
+    private final LinkFile link;
+    private final ScheduledExecutorService scheduler;
+    private final Runnable onClosed;
+    private final SessionLifecycle lifecycle = new SessionLifecycle();
+    private final LastError errors = new LastError();
+    private final LinkPublisher publisher;
+    private final PhraseGenerator generator;
+    private final PhraseRecorder recorder;
+    private final LinkReader reader;
+    private long lastPluginBeat;
+    private long lastBeatNanos;
+
+    private PluginSession(String id, String name, int bars, GenerationSettings generation, LinkFile link,
+            ScheduledExecutorService scheduler, Executor worker, PresetCache presets, PresetCache.Loaded preset,
+            Runnable onClosed) {
+        this.id = id;
+        this.name = name;
+        this.bars = bars;
+        this.link = link;
+        this.scheduler = scheduler;
+        this.onClosed = onClosed;
+        this.publisher = new LinkPublisher(link.toPlugin());
+        this.generator = new PhraseGenerator(publisher, bars, worker, presets, preset, generation, errors);
+        this.recorder = new PhraseRecorder(bars, generator::submit, new PhraseRecorder.ControlListener() {
+            @Override
+            public void programChange(int program) {
+                // A plug-in sends melody notes only.
+            }
+
+            @Override
+            public void controlChange(int controller, int value) {
+                // A plug-in sends melody notes only.
+            }
+        });
+        this.reader = new LinkReader(link.toEngine(), recorder::accept);
+    }
+
+    /**
+     * Makes the link file at {@code path}, warms the model up (blocks until done) and starts the housekeeping
+     * rounds; {@code onClosed} runs once the session has let everything go.
+     *
+     * @throws IOException if the link cannot be made, or the model fails; nothing is left behind then
+     */
+    static PluginSession start(String id, String name, int bars, GenerationSettings generation, Path path,
+            ScheduledExecutorService scheduler, Executor worker, PresetCache presets, PresetCache.Loaded preset,
+            Runnable onClosed) throws IOException, InterruptedException {
+        LinkFile link = LinkFile.create(path);
+        PluginSession session = new PluginSession(id, name, bars, generation, link, scheduler, worker, presets,
+                preset, onClosed);
+        try {
+            session.lifecycle.move(SessionState.STARTING, SessionState.CONNECTING);
+            session.generator.warmUp();
+        } catch (InterruptedException e) {
+            session.abandon();
+            throw e;
+        } catch (RuntimeException e) {
+            session.abandon();
+            throw new IOException(e.getMessage(), e);
+        }
+        session.lastBeatNanos = System.nanoTime();
+        if (!session.lifecycle.move(SessionState.CONNECTING, SessionState.RUNNING)) {
+            session.abandon();
+            throw new IOException("stopped while starting");
+        }
+        LOG.info("Plug-in session {} (\"{}\"): preset \"{}\", {}-bar phrases, link {}", id, name,
+                session.presetName(), bars, path);
+        scheduler.execute(session::housekeep);
+        return session;
+    }
+
+    /** One round; schedules the next until the session is released. A failed round is reported, the next comes. */
+    private void housekeep() {
+        long next = IDLE_MILLIS;
+        try {
+            next = round();
+        } catch (RuntimeException e) {
+            LOG.error("Housekeeping of plug-in session {} failed: {}", id, e.toString());
+            errors.report("housekeeping failed: " + e);
+            LOG.debug("Housekeeping failure", e);
+        }
+        if (next >= 0) {
+            scheduler.schedule(this::housekeep, next, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @return milliseconds to the next round, or -1 once the session is released */
+    private long round() {
+        if (lifecycle.state() == SessionState.STOPPING) {
+            release();
+            return -1;
+        }
+        reader.drain();
+        publisher.publish();
+        link.beatEngine();
+        long beat = link.pluginBeat();
+        long now = System.nanoTime();
+        if (beat != lastPluginBeat) {
+            lastPluginBeat = beat;
+            lastBeatNanos = now;
+        } else if (now - lastBeatNanos > TimeUnit.MILLISECONDS.toNanos(STALE_MILLIS)
+                && lifecycle.stop(Session.Outcome.SERVICE_LOST)) {
+            LOG.warn("Plug-in session {} (\"{}\"): no sign of the plug-in for {} s; closing it", id, name,
+                    STALE_MILLIS / 1000);
+            return 0;
+        }
+        boolean capturing = !Double.isNaN(recorder.openPhraseEnd());
+        return capturing || publisher.waiting() > 0 ? BUSY_MILLIS : IDLE_MILLIS;
+    }
+
+    private void abandon() {
+        lifecycle.stop(Session.Outcome.STOPPED);
+        release();
+    }
+
+    /** Tells the plug-in the link is let go, deletes the file, drops queued work; closed even if one fails. */
+    private void release() {
+        try {
+            generator.close();
+            link.close();
+            LOG.info("Plug-in session {} (\"{}\") closed", id, name);
+        } catch (IOException e) {
+            LOG.warn("Plug-in session {}: could not delete {}: {}", id, link.path(), e.getMessage());
+        } finally {
+            onClosed.run();
+            lifecycle.closed();
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "plugin";
+    }
+
+    @Override
+    public SessionState state() {
+        return lifecycle.state();
+    }
+
+    @Override
+    public String presetName() {
+        return generator.presetName();
+    }
+
+    @Override
+    public CompletableFuture<Void> usePreset(String preset) {
+        return generator.usePreset(preset);
+    }
+
+    /** The plug-in forgets every phrase (its notes end); phrases captured later are accompanied again. */
+    @Override
+    public void panic() {
+        publisher.clear();
+        LOG.info("Plug-in session {}: panic, every phrase cleared", id);
+    }
+
+    /** Asks the session to let the link go; the next round does. Any thread. */
+    @Override
+    public void stop() {
+        lifecycle.stop(Session.Outcome.STOPPED);
+    }
+
+    @Override
+    public Session.Outcome awaitEnd() throws InterruptedException {
+        return lifecycle.await();
+    }
+
+    @Override
+    public boolean awaitClosed(long millis) throws InterruptedException {
+        return lifecycle.await(millis);
+    }
+
+    @Override
+    public LatencyLog latencies() {
+        return generator.latencies();
+    }
+
+    /** The link file the plug-in maps. */
+    public Path link() {
+        return link.path();
+    }
+
+    public int bars() {
+        return bars;
+    }
+
+    LinkFile linkFile() {
+        return link;
+    }
+
+    LinkReader reader() {
+        return reader;
+    }
+
+    LinkPublisher publisher() {
+        return publisher;
+    }
+
+    LastError.Entry lastError() {
+        return errors.last();
+    }
+}
