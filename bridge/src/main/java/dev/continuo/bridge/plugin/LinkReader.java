@@ -36,6 +36,7 @@ public final class LinkReader {
     private volatile long blocks;
     private volatile long notes;
     private volatile long ignored;
+    private volatile long notesWhileStopped;
 
     public LinkReader(LinkRing ring, CaptureConsumer target) {
         this.ring = ring;
@@ -76,6 +77,10 @@ public final class LinkReader {
             ignored++;
             return;
         }
+        if (!pendingRolling) {
+            notesWhileStopped++;
+            return;
+        }
         int velocity = type == 0x90 ? record.c : 0;
         notes++;
         target.accept(CaptureRecord.pack(CaptureRecord.NOTE, record.a & 0x0F, record.b, velocity),
@@ -90,6 +95,14 @@ public final class LinkReader {
     /** Melody note records read so far. */
     public long notes() {
         return notes;
+    }
+
+    /**
+     * Melody notes heard while the transport stood still, left out as on a virtual port: a phrase is what plays
+     * with the music, and notes at a standing position would make a one-note phrase of it.
+     */
+    public long notesWhileStopped() {
+        return notesWhileStopped;
     }
 
     /** Records of an unknown kind or an unused message, read and ignored. */

@@ -52,4 +52,17 @@ class LinkReaderTest {
         reader.drain();
         assertEquals("2 0 1 0 @0.0", heard.get(heard.size() - 1), "a stopped transport's cycle has no position");
     }
+
+    @Test
+    void notesWhileTheTransportStandsStillAreLeftOut() {
+        block(0, 4, 4, 8.0);
+        note(0x90, 60, 100, 8.0);
+        note(0x80, 60, 0, 8.0);
+        block(LinkLayout.ROLLING | LinkLayout.POSITION, 4, 4, 8.0);
+        note(0x90, 62, 90, 8.0);
+        reader.drain();
+        assertEquals(List.of("2 0 1 16 @0.0", "1 0 62 90 @32.0"), heard);
+        assertEquals(2, reader.notesWhileStopped());
+        assertEquals(1, reader.notes());
+    }
 }
