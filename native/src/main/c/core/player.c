@@ -61,16 +61,35 @@ typedef struct block_span {
     uint32_t frames;
 } block_span;
 
+/*
+ * The block frame nearest to beat, counted from the block's first frame (may be negative or past the block). An
+ * event belongs to the block whose frames hold this rounded value, so blocks that meet with rounding error
+ * between their beats still neither lose nor repeat an event.
+ */
+static double frame_from_start(const block_span *span, double beat)
+{
+    return floor((beat - span->first_beat) * span->frames_per_beat + 0.5);
+}
+
+static int starts_in_block(const block_span *span, double beat)
+{
+    double frame = frame_from_start(span, beat);
+    return frame >= 0.0 && frame < (double)span->frames;
+}
+
+/* Due by the block's end (overdue events play at frame 0). */
+static int due_in_block(const block_span *span, double beat)
+{
+    return frame_from_start(span, beat) < (double)span->frames;
+}
+
 static uint32_t frame_at(const block_span *span, double beat)
 {
-    double frame = (beat - span->first_beat) * span->frames_per_beat;
+    double frame = frame_from_start(span, beat);
     if (!(frame > 0.0)) {
         return 0;
     }
-    if (frame >= (double)(span->frames - 1)) {
-        return span->frames - 1;
-    }
-    return (uint32_t)lround(frame);
+    return frame >= (double)(span->frames - 1) ? span->frames - 1 : (uint32_t)frame;
 }
 
 continuo_player *continuo_player_create(void)
@@ -257,7 +276,7 @@ static void end_due_notes(continuo_player *player, const block_span *span, conti
 {
     for (uint32_t i = 0; i < CHANNELS * PITCHES && player->sounding_count > 0; i++) {
         sounding_note *key = &player->sounding[i];
-        if (!key->on || !(key->end_beat < span->end_beat)) {
+        if (!key->on || !due_in_block(span, key->end_beat)) {
             continue;
         }
         uint32_t frame = frame_at(span, key->end_beat);
@@ -310,14 +329,16 @@ static void chase(continuo_player *player, const block_span *span, continuo_midi
             continue;
         }
         const phrase *source = &player->slots[player->active[p]];
-        if (source->start_beat <= at && at < source->start_beat + source->length_beats) {
+        if (frame_from_start(span, source->start_beat) < 0.0
+            && frame_from_start(span, source->start_beat + source->length_beats) > 0.0) {
             send_programs(source, 0, output);
         }
         for (uint32_t n = 0; n < source->count; n++) {
             const phrase_note *note = &source->notes[n];
             double start = source->start_beat + note->start_beats;
             double end = source->start_beat + note->end_beats;
-            if (start < at && at < end && !player->sounding[note->channel * PITCHES + note->pitch].on) {
+            int spans_start = frame_from_start(span, start) < 0.0 && frame_from_start(span, end) > 0.0;
+            if (spans_start && !player->sounding[note->channel * PITCHES + note->pitch].on) {
                 note_on(player, span, note, at, end, (int32_t)p, output);
             }
         }
@@ -333,13 +354,13 @@ static void start_due_notes(continuo_player *player, const block_span *span, con
             continue;
         }
         const phrase *source = &player->slots[player->active[p]];
-        if (span->first_beat <= source->start_beat && source->start_beat < span->end_beat) {
+        if (starts_in_block(span, source->start_beat)) {
             send_programs(source, frame_at(span, source->start_beat), output);
         }
         for (uint32_t n = 0; n < source->count; n++) {
             const phrase_note *note = &source->notes[n];
             double start = source->start_beat + note->start_beats;
-            if (span->first_beat <= start && start < span->end_beat) {
+            if (starts_in_block(span, start)) {
                 note_on(player, span, note, start, source->start_beat + note->end_beats, (int32_t)p, output);
             }
         }
@@ -355,7 +376,7 @@ static void take_over_waiting(continuo_player *player, const block_span *span, i
             continue;
         }
         double start = player->slots[slot].start_beat;
-        if (restarted || (span->first_beat <= start && start < span->end_beat)) {
+        if (restarted || starts_in_block(span, start)) {
             player->waiting[p] = NO_SLOT;
             player->waiting_count--;
             replace_now(player, p, slot);
