@@ -10,9 +10,7 @@
 
 #include "continuo_link.h"
 #include "midi_output.h"
-
-#define CONTINUO_PLAYER_PHRASES 1024u          /* phrase indices 0..1023 */
-#define CONTINUO_PLAYER_NOTES_PER_PHRASE 1024u /* further notes of a phrase are dropped and counted */
+#include "phrase_table.h"
 
 /* The host's transport for one block. */
 typedef struct continuo_transport {
