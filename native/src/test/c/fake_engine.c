@@ -14,7 +14,14 @@
 static void answer(fake_engine *engine, int client)
 {
     char line[256] = {0};
-    ssize_t got = recv(client, line, sizeof line - 1, 0);
+    ssize_t got = 0;
+    while (got < (ssize_t)sizeof line - 1 && strchr(line, '\n') == NULL) {
+        ssize_t more = recv(client, line + got, sizeof line - 1 - (size_t)got, 0);
+        if (more <= 0) {
+            break;
+        }
+        got += more;
+    }
     char reply[256];
     if (got > 0 && strncmp(line, "plugin-open ", 12) == 0 && atomic_load(&engine->opens) < FAKE_SESSIONS) {
         int session = atomic_load(&engine->opens);

@@ -99,7 +99,10 @@ int continuo_control_request(const char *socket_path, const char *request, char 
     if (fd < 0) {
         return 0;
     }
-    int ok = send_all(fd, request, strlen(request)) && send_all(fd, "\n", 1) && read_line(fd, reply, size);
+    char line[CONTINUO_CONTROL_FIELD_BYTES + 32];
+    int length = snprintf(line, sizeof line, "%s\n", request);
+    int ok = length > 0 && (size_t)length < sizeof line && send_all(fd, line, (size_t)length)
+             && read_line(fd, reply, size);
     close(fd);
     return ok;
 }
