@@ -171,9 +171,10 @@ static double quarter_notes_per_beat(const host_time *host)
     return 4.0 / host->beat_unit;
 }
 
+/* Quarter notes per minute at the host's speed (varispeed); the nominal tempo while stopped. */
 static double tempo_bpm(const host_time *host)
 {
-    double speed = host->speed > 0.0 ? host->speed : 0.0;
+    double speed = host->speed > 0.0 ? host->speed : 1.0;
     return host->beats_per_minute * quarter_notes_per_beat(host) * speed;
 }
 
@@ -218,7 +219,7 @@ static continuo_transport transport(instance *self, uint32_t frames, int placed,
     block.frames = frames;
     block.sample_rate = self->sample_rate;
     block.tempo_bpm = tempo_bpm(&self->host);
-    block.rolling = self->host.known && block.tempo_bpm > 0.0;
+    block.rolling = self->host.known && self->host.speed > 0.0;
     block.beats_per_bar = (uint8_t)fmin(255.0, self->host.beats_per_bar);
     block.beat_unit = (uint8_t)fmin(255.0, self->host.beat_unit);
     block.beat = self->next_beat;
