@@ -2,10 +2,10 @@
 # Builds and tests the C plug-ins; run by Maven (exec-maven-plugin) from the native module's directory.
 #   compile       the LV2 bundle into target/lv2/continuo.lv2/
 #   test-compile  the C unit tests into target/c-test/
-#   test          runs them; a failure fails the build
+#   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
 # Skips with a message where there is no C compiler or the OS is not Linux (the shims are Linux-only for now).
 set -eu
-mode=$1
+mode=${1:-}
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
@@ -38,8 +38,8 @@ test-compile)
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread
     ;;
 test)
-    if [ "${SKIP_C_TESTS:-false}" = true ]; then
-        echo "[continuo-native] C tests skipped"
+    if [ "${2:-false}" = true ]; then
+        echo "[continuo-native] C tests skipped (maven.test.skip)"
         exit 0
     fi
     ./target/c-test/continuo_tests
