@@ -34,7 +34,7 @@ test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -o target/c-test/continuo_tests src/test/c/*.c $core \
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread
     ;;
 test)

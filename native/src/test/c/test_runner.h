@@ -37,5 +37,6 @@ long allocations_counted(void);
 void player_tests(void);
 void link_tests(void);
 void core_tests(void);
+void lv2_tests(void);
 
 #endif

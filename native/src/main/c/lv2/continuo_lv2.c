@@ -137,7 +137,7 @@ static int number(const urids *uri, const continuo_lv2_atom *atom, double *value
 static int read_position(instance *self, const continuo_lv2_object *object)
 {
     const uint8_t *at = (const uint8_t *)(object + 1);
-    const uint8_t *end = (const uint8_t *)&object->id + object->atom.size;
+    const uint8_t *end = (const uint8_t *)object + sizeof object->atom + object->atom.size;
     int placed = 0;
     while (at + sizeof(continuo_lv2_property) <= end) {
         const continuo_lv2_property *property = (const continuo_lv2_property *)at;
@@ -187,7 +187,7 @@ static uint32_t read_input(instance *self, uint32_t frames, int *placed, uint32_
         return 0;
     }
     const uint8_t *at = (const uint8_t *)(self->in + 1);
-    const uint8_t *end = (const uint8_t *)&self->in->unit + self->in->atom.size;
+    const uint8_t *end = (const uint8_t *)self->in + sizeof self->in->atom + self->in->atom.size;
     while (at + sizeof(continuo_lv2_event) <= end) {
         const continuo_lv2_event *event = (const continuo_lv2_event *)at;
         uint32_t frame = event->frames < 0 ? 0 : (event->frames >= frames ? frames - 1 : (uint32_t)event->frames);
@@ -244,7 +244,7 @@ static void write_output(instance *self, const continuo_midi_output *output)
     self->out->atom.size = sizeof(continuo_lv2_sequence) - sizeof(continuo_lv2_atom);
     self->out->unit = 0;
     self->out->pad = 0;
-    uint8_t *body = (uint8_t *)&self->out->unit;
+    uint8_t *body = (uint8_t *)self->out + sizeof self->out->atom; /* the body starts with unit and pad */
     for (uint32_t i = 0; i < output->count; i++) {
         const continuo_midi_event *note = &output->events[i];
         uint32_t bytes = sizeof(continuo_lv2_event) + continuo_lv2_pad(note->size);
@@ -293,6 +293,7 @@ static void cleanup(continuo_lv2_handle handle)
     free(self);
 }
 
+/* Any thread: no extensions. */
 static const void *extension_data(const char *uri)
 {
     (void)uri;
