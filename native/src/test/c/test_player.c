@@ -231,6 +231,21 @@ static void clear_ends_notes_and_forgets_phrases(void)
     playback_free(&run);
 }
 
+static void notes_past_the_bounds_are_dropped_and_counted(void)
+{
+    static playback run;
+    static test_note many[CONTINUO_NOTES_PER_PHRASE + 6];
+    for (uint32_t n = 0; n < CONTINUO_NOTES_PER_PHRASE + 6; n++) {
+        many[n] = (test_note){0, (uint8_t)(n % 128), (n % 256) / 64.0, (n % 256) / 64.0 + 0.01};
+    }
+    playback_init(&run, 48000.0, 120.0, 256);
+    send_phrase(run.player, 0, 0.0, 4.0, 0, many, CONTINUO_NOTES_PER_PHRASE + 6, NULL, 0);
+    CHECK_EQ(continuo_player_dropped_notes(run.player), 6);
+    send_phrase(run.player, CONTINUO_PHRASES, 0.0, 4.0, 0, many, 3, NULL, 0); /* no such phrase index */
+    CHECK_EQ(continuo_player_dropped_notes(run.player), 9);
+    playback_free(&run);
+}
+
 static uint32_t next_random(uint32_t *state)
 {
     *state = *state * 1664525u + 1013904223u;
@@ -291,5 +306,6 @@ void player_tests(void)
     run_test("program changes before the phrase's notes", a_phrase_program_comes_before_its_first_notes);
     run_test("a key repeated at one frame", a_key_repeated_at_one_frame_is_cut_and_restarted);
     run_test("CLEAR", clear_ends_notes_and_forgets_phrases);
+    run_test("notes past the bounds are counted", notes_past_the_bounds_are_dropped_and_counted);
     run_test("random transport: no hanging note, no allocation", no_note_ever_hangs_and_nothing_allocates);
 }
