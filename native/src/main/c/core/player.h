@@ -2,6 +2,14 @@
  * The plug-in's player: the phrases the engine prepared, played as frame-accurate MIDI at the host's position.
  * Everything is allocated by continuo_player_create; receive and process run on the audio thread and never
  * allocate, lock or block. A table of sounding notes guarantees that every note-on gets its note-off.
+ *
+ * Rules: a note starts at phrase start + its start beat and ends at phrase start + its end beat; an event belongs
+ * to the block whose frames hold round((beat - block beat) x 60 / tempo x rate), so contiguous blocks neither lose
+ * nor repeat one. Phrases are looked up by index = floor(beat / phrase length) (the length of the last phrase
+ * begun; the engine's phrases share one length), with one phrase of margin for phrases that start early. Where
+ * playback starts, resumes after a jump, or a phrase under the playhead is replaced, the notes that span the first
+ * frame start at once ("chased") and the phrase's programs are sent. Stop, jump, CLEAR, deactivate and replacement
+ * end the notes concerned at frame 0; a key that is struck while it sounds is cut first at the same frame.
  */
 #ifndef CONTINUO_CORE_PLAYER_H
 #define CONTINUO_CORE_PLAYER_H
