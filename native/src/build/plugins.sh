@@ -1,0 +1,51 @@
+#!/bin/sh
+# Builds and tests the C plug-ins; run by Maven (exec-maven-plugin) from the native module's directory.
+#   compile       the LV2 bundle into target/lv2/continuo.lv2/
+#   test-compile  the C unit tests into target/c-test/
+#   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
+# Skips with a message where there is no C compiler or the OS is not Linux (the shims are Linux-only for now).
+set -eu
+mode=${1:-}
+CC=${CC:-cc}
+CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
+src=src/main/c
+core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c"
+
+if [ "$(uname -s)" != Linux ]; then
+    echo "[continuo-native] C plug-ins skipped: built on Linux only (this is $(uname -s))"
+    exit 0
+fi
+if ! command -v "$CC" >/dev/null 2>&1; then
+    echo "[continuo-native] C plug-ins skipped: no C compiler '$CC' on the PATH"
+    exit 0
+fi
+
+case "$mode" in
+compile)
+    bundle=target/lv2/continuo.lv2
+    mkdir -p "$bundle"
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$bundle/continuo.so" \
+        $src/lv2/continuo_lv2.c $core -lm -lpthread
+    cp $src/lv2/manifest.ttl $src/lv2/continuo.ttl "$bundle/"
+    echo "[continuo-native] built $bundle"
+    ;;
+test-compile)
+    mkdir -p target/c-test
+    # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c $core \
+        -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread
+    ;;
+test)
+    if [ "${2:-false}" = true ]; then
+        echo "[continuo-native] C tests skipped (maven.test.skip)"
+        exit 0
+    fi
+    ./target/c-test/continuo_tests
+    ;;
+*)
+    echo "usage: $0 compile|test-compile|test" >&2
+    exit 2
+    ;;
+esac

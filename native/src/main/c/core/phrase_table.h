@@ -1,0 +1,66 @@
+/*
+ * The phrases the engine prepared, by phrase index: each arrives between PHRASE_BEGIN and PHRASE_COMMIT into a
+ * staging slot and replaces its index at COMMIT, or, with WAIT_FOR_START, waits until the player lets it take over.
+ * All storage is allocated by init; receive never allocates (audio thread).
+ */
+#ifndef CONTINUO_CORE_PHRASE_TABLE_H
+#define CONTINUO_CORE_PHRASE_TABLE_H
+
+#include <stdint.h>
+
+#include "continuo_link.h"
+
+#define CONTINUO_PHRASES 1024u          /* phrase indices 0..1023 */
+#define CONTINUO_NOTES_PER_PHRASE 1024u /* further notes of a phrase are dropped and counted */
+#define CONTINUO_PHRASE_CHANNELS 16u
+#define CONTINUO_NO_PROGRAM (-1)
+/* Slots: one per index, plus room for the phrase being received and those waiting. */
+#define CONTINUO_PHRASE_SLOTS (CONTINUO_PHRASES + 64u)
+
+typedef struct continuo_phrase_note {
+    double start_beats; /* from the phrase start */
+    double end_beats;
+    uint8_t channel;
+    uint8_t pitch;
+    uint8_t velocity; /* 1 to 127 */
+} continuo_phrase_note;
+
+typedef struct continuo_phrase {
+    double start_beat;
+    double length_beats;
+    uint32_t count;
+    int16_t program[CONTINUO_PHRASE_CHANNELS]; /* CONTINUO_NO_PROGRAM where the phrase keeps the program */
+    continuo_phrase_note notes[CONTINUO_NOTES_PER_PHRASE];
+} continuo_phrase;
+
+typedef struct continuo_phrase_table {
+    continuo_phrase *slots;
+    int32_t free_slots[CONTINUO_PHRASE_SLOTS];
+    uint32_t free_count;
+    int32_t active[CONTINUO_PHRASES];  /* slot, or -1 */
+    int32_t waiting[CONTINUO_PHRASES]; /* WAIT_FOR_START replacements: slot, or -1 */
+    uint32_t waiting_count;
+    int32_t staging;
+    uint32_t staging_index;
+    int staging_waits;
+    double phrase_beats; /* the length of the last phrase begun: phrase index = floor(beat / length) */
+    uint32_t dropped_notes;
+} continuo_phrase_table;
+
+/* Not on the audio thread. Returns 0 when out of memory. */
+int continuo_phrase_table_init(continuo_phrase_table *table);
+void continuo_phrase_table_free(continuo_phrase_table *table);
+
+#define CONTINUO_PHRASES_UNCHANGED (-1)
+#define CONTINUO_PHRASES_CLEARED (-2)
+/* Takes one record; returns the phrase index it replaced at once, or one of the two codes above. */
+int32_t continuo_phrase_table_receive(continuo_phrase_table *table, const continuo_link_record *record);
+
+/* The phrase playing at index, or NULL. */
+const continuo_phrase *continuo_phrase_table_active(const continuo_phrase_table *table, uint32_t index);
+/* The WAIT_FOR_START replacement waiting at index, or NULL. */
+const continuo_phrase *continuo_phrase_table_waiting(const continuo_phrase_table *table, uint32_t index);
+/* The waiting replacement at index becomes the active phrase. */
+void continuo_phrase_table_take_over(continuo_phrase_table *table, uint32_t index);
+
+#endif

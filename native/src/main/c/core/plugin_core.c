@@ -1,0 +1,236 @@
+#define _POSIX_C_SOURCE 200809L
+#include "plugin_core.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "control.h"
+#include "link.h"
+
+#define NAME_BYTES 64u
+#define POLL_MS 50
+#define RETRY_MS 1000
+
+struct continuo_core {
+    continuo_player *player;
+    _Atomic(continuo_link *) link;
+    /* Odd while the audio thread is inside process: lets the background thread know when an old link is unused. */
+    atomic_uint_fast64_t audio_epoch;
+    atomic_int stopping;
+    pthread_t thread;
+    char name[NAME_BYTES];
+    /* Background thread only. */
+    char session[CONTINUO_CONTROL_FIELD_BYTES];
+};
+
+static int64_t now_ms(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec pause = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&pause, NULL);
+}
+
+/* Maps the link the engine answers with; returns NULL while the engine is unreachable or answers otherwise. */
+static continuo_link *open_session(continuo_core *core)
+{
+    char socket_path[CONTINUO_CONTROL_FIELD_BYTES];
+    char request[NAME_BYTES + 16];
+    char reply[CONTINUO_CONTROL_REPLY_BYTES];
+    continuo_open_reply *fields = malloc(sizeof *fields);
+    continuo_link *link = malloc(sizeof *link);
+    snprintf(request, sizeof request, "plugin-open %s", core->name);
+    if (fields == NULL || link == NULL || !continuo_control_socket_path(socket_path, sizeof socket_path)
+        || !continuo_control_request(socket_path, request, reply, sizeof reply)
+        || !continuo_parse_open_reply(reply, fields) || continuo_link_map(link, fields->link) != CONTINUO_LINK_OK) {
+        free(fields);
+        free(link);
+        return NULL;
+    }
+    memcpy(core->session, fields->session, sizeof core->session);
+    free(fields);
+    return link;
+}
+
+static void close_session(continuo_core *core)
+{
+    char socket_path[CONTINUO_CONTROL_FIELD_BYTES];
+    char request[CONTINUO_CONTROL_FIELD_BYTES + 16];
+    char reply[CONTINUO_CONTROL_REPLY_BYTES];
+    if (core->session[0] != '\0' && continuo_control_socket_path(socket_path, sizeof socket_path)) {
+        snprintf(request, sizeof request, "plugin-close %s", core->session);
+        continuo_control_request(socket_path, request, reply, sizeof reply); /* best effort: the engine may be gone */
+    }
+    core->session[0] = '\0';
+}
+
+/* Withdraws the link from the audio thread, waits until no process call can still use it, then unmaps it. */
+static void drop_link(continuo_core *core)
+{
+    continuo_link *old = atomic_exchange(&core->link, NULL);
+    if (old == NULL) {
+        return;
+    }
+    uint_fast64_t epoch = atomic_load(&core->audio_epoch);
+    while ((epoch & 1u) != 0 && atomic_load(&core->audio_epoch) == epoch) {
+        sleep_ms(1);
+    }
+    continuo_link_unmap(old);
+    free(old);
+}
+
+static void *watch_engine(void *argument)
+{
+    continuo_core *core = argument;
+    int64_t next_attempt_ms = 0;
+    uint64_t last_engine_beat = 0;
+    int64_t last_change_ms = 0;
+    while (!atomic_load(&core->stopping)) {
+        continuo_link *link = atomic_load(&core->link);
+        int64_t now = now_ms();
+        if (link == NULL && now >= next_attempt_ms) {
+            link = open_session(core);
+            if (link != NULL) {
+                last_engine_beat = continuo_link_engine_beat(link);
+                last_change_ms = now;
+                atomic_store(&core->link, link);
+            } else {
+                next_attempt_ms = now + RETRY_MS;
+            }
+        } else if (link != NULL) {
+            uint64_t beat = continuo_link_engine_beat(link);
+            if (beat != last_engine_beat) {
+                last_engine_beat = beat;
+                last_change_ms = now;
+            }
+            int silent = now - last_change_ms >= CONTINUO_CORE_ENGINE_SILENCE_MS;
+            if (continuo_link_closed(link) || silent) {
+                drop_link(core);
+                if (silent) {
+                    close_session(core); /* an engine that hangs but lives still frees the session */
+                }
+                core->session[0] = '\0'; /* a closed link's session is over already */
+                next_attempt_ms = now; /* reconnect at once: a restarted engine answers */
+            }
+        }
+        sleep_ms(POLL_MS);
+    }
+    drop_link(core);
+    close_session(core);
+    return NULL;
+}
+
+continuo_core *continuo_core_create(const char *name)
+{
+    continuo_core *core = calloc(1, sizeof *core);
+    if (core == NULL) {
+        return NULL;
+    }
+    core->player = continuo_player_create();
+    size_t i = 0;
+    for (; name[i] != '\0' && i + 1 < NAME_BYTES; i++) {
+        char c = name[i];
+        int plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        core->name[i] = plain ? c : '-';
+    }
+    core->name[i] = '\0';
+    atomic_init(&core->link, NULL);
+    atomic_init(&core->audio_epoch, 0);
+    atomic_init(&core->stopping, 0);
+    if (core->player == NULL || pthread_create(&core->thread, NULL, watch_engine, core) != 0) {
+        continuo_player_destroy(core->player);
+        free(core);
+        return NULL;
+    }
+    return core;
+}
+
+void continuo_core_destroy(continuo_core *core)
+{
+    if (core == NULL) {
+        return;
+    }
+    atomic_store(&core->stopping, 1);
+    pthread_join(core->thread, NULL);
+    continuo_player_destroy(core->player);
+    free(core);
+}
+
+static void send_block(continuo_link *link, const continuo_transport *block)
+{
+    continuo_link_record record = {0};
+    record.kind = CONTINUO_LINK_BLOCK;
+    record.flags = (uint8_t)((block->rolling ? CONTINUO_LINK_ROLLING : 0) | (block->position ? CONTINUO_LINK_POSITION : 0)
+                             | (block->jumped ? CONTINUO_LINK_JUMPED : 0));
+    record.a = block->beats_per_bar;
+    record.b = block->beat_unit;
+    record.frames = block->frames;
+    record.beat = block->beat;
+    record.value = block->tempo_bpm;
+    record.rate = (uint32_t)(block->sample_rate + 0.5);
+    continuo_ring_push(&link->to_engine, &record);
+}
+
+static void send_melody(continuo_link *link, const continuo_transport *block, const continuo_midi_event *melody,
+                        uint32_t count)
+{
+    double beats_per_frame = block->sample_rate > 0.0 ? block->tempo_bpm / 60.0 / block->sample_rate : 0.0;
+    for (uint32_t i = 0; i < count; i++) {
+        continuo_link_record record = {0};
+        record.kind = CONTINUO_LINK_NOTE;
+        record.a = melody[i].bytes[0];
+        record.b = melody[i].size > 1 ? melody[i].bytes[1] : 0;
+        record.c = melody[i].size > 2 ? melody[i].bytes[2] : 0;
+        record.frames = melody[i].offset_frames;
+        record.beat = block->beat + (block->rolling ? melody[i].offset_frames * beats_per_frame : 0.0);
+        continuo_ring_push(&link->to_engine, &record);
+    }
+}
+
+static void take_phrases(continuo_core *core, continuo_link *link)
+{
+    continuo_link_record record;
+    for (uint32_t i = 0; i < CONTINUO_CORE_RECORDS_PER_BLOCK && continuo_ring_pop(&link->to_plugin, &record); i++) {
+        continuo_player_receive(core->player, &record);
+    }
+}
+
+void continuo_core_process(continuo_core *core, const continuo_transport *block, const continuo_midi_event *melody,
+                           uint32_t melody_count, continuo_midi_output *output)
+{
+    atomic_fetch_add(&core->audio_epoch, 1);
+    continuo_link *link = atomic_load(&core->link);
+    if (link != NULL) {
+        send_block(link, block);
+        send_melody(link, block, melody, melody_count);
+        continuo_link_beat(link);
+        take_phrases(core, link);
+    } else {
+        for (uint32_t i = 0; i < melody_count; i++) {
+            const continuo_midi_event *event = &melody[i];
+            continuo_midi_output_add(output, event->offset_frames, event->size, event->bytes[0], event->bytes[1],
+                                     event->bytes[2]);
+        }
+    }
+    continuo_player_process(core->player, block, output);
+    atomic_fetch_add(&core->audio_epoch, 1);
+}
+
+void continuo_core_deactivate(continuo_core *core)
+{
+    continuo_player_end_all(core->player);
+}
+
+int continuo_core_connected(const continuo_core *core)
+{
+    return atomic_load(&((continuo_core *)core)->link) != NULL;
+}

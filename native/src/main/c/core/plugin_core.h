@@ -1,0 +1,46 @@
+/*
+ * What every format shim shares: one plug-in instance = the player, the link to the engine (absent while the
+ * engine is not reachable) and a background thread that connects, watches and reconnects.
+ *
+ * Threads: create and destroy on the host's instantiation thread; process on the audio thread, never
+ * concurrently with itself; deactivate on the host's instantiation thread while no process call runs.
+ */
+#ifndef CONTINUO_CORE_PLUGIN_CORE_H
+#define CONTINUO_CORE_PLUGIN_CORE_H
+
+#include <stdint.h>
+
+#include "midi_output.h"
+#include "player.h"
+
+/* The engine is taken for gone when its heartbeat has not moved for this long. */
+#define CONTINUO_CORE_ENGINE_SILENCE_MS 2000
+/* Records taken from the engine per block at most, so one block's work stays bounded. */
+#define CONTINUO_CORE_RECORDS_PER_BLOCK 4096u
+
+typedef struct continuo_core continuo_core;
+
+/*
+ * Makes the instance and starts its background thread, which sends "plugin-open NAME" (name: one word, e.g. the
+ * format; other characters become '-'). Returns NULL when out of memory or no thread can start.
+ */
+continuo_core *continuo_core_create(const char *name);
+
+/* Stops the background thread, sends "plugin-close SESSION" if a session is open, unmaps and frees. */
+void continuo_core_destroy(continuo_core *core);
+
+/*
+ * Audio thread: one block. Sends a BLOCK record and one NOTE record per melody event to the engine, takes the
+ * engine's phrases into the player and plays them into output (sorted by frame). Without a link the melody is
+ * passed through to output and the player plays the phrases it already has. Never allocates, locks or blocks.
+ */
+void continuo_core_process(continuo_core *core, const continuo_transport *block, const continuo_midi_event *melody,
+                           uint32_t melody_count, continuo_midi_output *output);
+
+/* The host deactivates the plug-in: every sounding note ends at the first frame of the next block. */
+void continuo_core_deactivate(continuo_core *core);
+
+/* Nonzero while a link is in use (any thread; for status and tests). */
+int continuo_core_connected(const continuo_core *core);
+
+#endif
