@@ -380,7 +380,7 @@ class JackServeIT {
      * </ul>
      * {@code bench serve}, whose probe reads JACK's frame time, checks exactness without these allowances.
      */
-    private static void assertOnGrid(MidiDump events, int framesPerStep) {
+    static void assertOnGrid(MidiDump events, int framesPerStep) {
         List<MidiDump.Event> onsets = events.noteOns();
         MidiDump.Event reference = onsets.stream().filter(e -> e.frame() % JackServer.PERIOD != 0).findFirst()
                 .orElseThrow(() -> new AssertionError("no note-on off a cycle start: " + onsets.size()));

@@ -52,7 +52,7 @@ final class JackServer implements AutoCloseable {
         return jack;
     }
 
-    private static boolean installed(String program) {
+    static boolean installed(String program) {
         for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(directory, program))) {
                 return true;
@@ -129,7 +129,14 @@ final class JackServer implements AutoCloseable {
 
     /** Starts a long-running client (stopped by {@link #close}); its output goes to {@code logs/logName}. */
     Process startClient(List<String> command, String logName) throws IOException {
-        Process process = builder(command, logName).start();
+        return startClient(command, logName, Map.of());
+    }
+
+    /** As {@link #startClient(List, String)}, with more environment variables. */
+    Process startClient(List<String> command, String logName, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = builder(command, logName);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         clients.add(process);
         return process;
     }
