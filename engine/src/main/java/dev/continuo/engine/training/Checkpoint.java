@@ -1,5 +1,6 @@
 package dev.continuo.engine.training;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.files.BoundedFiles;
@@ -38,9 +39,26 @@ public record Checkpoint(int iteration, double seconds) {
 
     private static final long MAX_PROGRESS_BYTES = 1 << 20;
 
-    /** Reads the progress record. */
-    public static Checkpoint read(Path directory) throws IOException {
-        return JSON.readValue(BoundedFiles.read(directory.resolve(PROGRESS), MAX_PROGRESS_BYTES), Checkpoint.class);
+    /**
+     * Reads the progress record.
+     *
+     * @throws CorruptWeightsException in one line if it is not a progress record, or its figures cannot be
+     */
+    public static Checkpoint read(Path directory) throws IOException, CorruptWeightsException {
+        Path file = directory.resolve(PROGRESS);
+        Checkpoint checkpoint;
+        try {
+            checkpoint = JSON.readValue(BoundedFiles.read(file, MAX_PROGRESS_BYTES), Checkpoint.class);
+        } catch (JsonProcessingException e) {
+            throw new CorruptWeightsException(file + ": not a checkpoint record ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        if (checkpoint == null || checkpoint.iteration() < 0 || !(checkpoint.seconds() >= 0)
+                || Double.isInfinite(checkpoint.seconds())) {
+            throw new CorruptWeightsException(file + ": not a checkpoint record (iteration " + (checkpoint == null
+                    ? "missing" : checkpoint.iteration() + ", seconds " + checkpoint.seconds()) + ")");
+        }
+        return checkpoint;
     }
 
     /** Reads the arrays. */

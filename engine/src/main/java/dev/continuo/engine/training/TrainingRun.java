@@ -88,6 +88,10 @@ public final class TrainingRun {
         double previousSeconds = 0;
         if (resume && Checkpoint.exists(options.checkpoints())) {
             Checkpoint checkpoint = Checkpoint.read(options.checkpoints());
+            if (checkpoint.iteration() > options.iterations()) {
+                throw new CorruptWeightsException(options.checkpoints() + ": the checkpoint is at iteration "
+                        + checkpoint.iteration() + ", beyond the " + options.iterations() + " asked for");
+            }
             try {
                 trainer.restore(Checkpoint.readState(options.checkpoints()), checkpoint.iteration());
             } catch (IllegalArgumentException e) {
