@@ -41,6 +41,7 @@ public final class MidiFileReader {
 
     /** Largest file accepted, in bytes. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_NAME = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(MidiFileReader.class);
     private static final int META_TRACK_NAME = 0x03;
@@ -114,9 +115,11 @@ public final class MidiFileReader {
         TreeMap<Integer, MeterChange> meters = new TreeMap<>();
         List<ChannelNotes> channels = new ArrayList<>();
         Track[] tracks = sequence.getTracks();
+        FileWarnings warnings = new FileWarnings(source);
         for (int t = 0; t < tracks.length; t++) {
-            channels.addAll(readTrack(tracks[t], t, ticksPerQuarter, tempos, meters, source));
+            channels.addAll(readTrack(tracks[t], t, ticksPerQuarter, tempos, meters, source, warnings));
         }
+        warnings.summarize();
         if (channels.isEmpty()) {
             throw new BadMidiFileException(source, "contains no notes");
         }
@@ -148,7 +151,7 @@ public final class MidiFileReader {
     }
 
     private List<ChannelNotes> readTrack(Track track, int trackIndex, int ticksPerQuarter,
-            Map<Integer, TempoChange> tempos, Map<Integer, MeterChange> meters, String source) {
+            Map<Integer, TempoChange> tempos, Map<Integer, MeterChange> meters, String source, FileWarnings warnings) {
         String name = null;
         NoteCollector[] collectors = new NoteCollector[16];
         int[] programAtFirstNote = new int[16];
@@ -164,11 +167,11 @@ public final class MidiFileReader {
                 switch (meta.getType()) {
                     case META_TRACK_NAME -> {
                         if (name == null) {
-                            name = new String(payload, StandardCharsets.ISO_8859_1).trim();
+                            name = printable(new String(payload, StandardCharsets.ISO_8859_1).trim());
                         }
                     }
-                    case META_TEMPO -> readTempo(payload, step, tempos, source);
-                    case META_TIME_SIGNATURE -> readMeter(payload, step, meters, source);
+                    case META_TEMPO -> readTempo(payload, step, tempos, warnings);
+                    case META_TIME_SIGNATURE -> readMeter(payload, step, meters, warnings);
                     default -> { }
                 }
             } else if (event.getMessage() instanceof ShortMessage message) {
@@ -225,24 +228,26 @@ public final class MidiFileReader {
         return result;
     }
 
-    private static void readTempo(byte[] payload, int step, Map<Integer, TempoChange> tempos, String source) {
+    private static void readTempo(byte[] payload, int step, Map<Integer, TempoChange> tempos,
+            FileWarnings warnings) {
         if (payload.length != 3) {
-            LOG.warn("{}: ignored a tempo event with {} data bytes (expected 3)", source, payload.length);
+            warnings.warn("ignored a tempo event with " + payload.length + " data bytes (expected 3)");
             return;
         }
         int micros = ((payload[0] & 0xFF) << 16) | ((payload[1] & 0xFF) << 8) | (payload[2] & 0xFF);
         if (micros == 0) {
-            LOG.warn("{}: ignored a tempo event of 0 µs per quarter note", source);
+            warnings.warn("ignored a tempo event of 0 µs per quarter note");
             return;
         }
         tempos.put(step, new TempoChange(step, micros));
     }
 
-    private static void readMeter(byte[] payload, int step, Map<Integer, MeterChange> meters, String source) {
+    private static void readMeter(byte[] payload, int step, Map<Integer, MeterChange> meters,
+            FileWarnings warnings) {
         int numerator = payload.length < 2 ? 0 : payload[0] & 0xFF;
         int denominatorPower = payload.length < 2 ? -1 : payload[1];
         if (numerator < 1 || denominatorPower < 0 || denominatorPower > 6) {
-            LOG.warn("{}: ignored a malformed time signature event", source);
+            warnings.warn("ignored a malformed time signature event");
             return;
         }
         meters.put(step, new MeterChange(step, new Meter(numerator, 1 << denominatorPower)));
@@ -260,5 +265,15 @@ public final class MidiFileReader {
         }
         int lastBar = bars[bars.length - 1];
         return lastBar + probe.meterAt(lastBar).stepsPerBar(stepsPerBeat);
+    }
+
+    /** A name from a file as it may reach a terminal: control characters become '?', at most 64 characters. */
+    static String printable(String name) {
+        StringBuilder text = new StringBuilder(Math.min(name.length(), MAX_NAME));
+        for (int i = 0; i < name.length() && text.length() < MAX_NAME; i++) {
+            char c = name.charAt(i);
+            text.append(c < 0x20 || c >= 0x7F && c < 0xA0 ? '?' : c);
+        }
+        return text.toString();
     }
 }

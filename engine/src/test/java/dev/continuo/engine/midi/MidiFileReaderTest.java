@@ -155,4 +155,41 @@ class MidiFileReaderTest {
         BadMidiFileException e = assertThrows(BadMidiFileException.class, () -> reader.read(file));
         assertTrue(e.problem().contains("more than 500000 events"), e.getMessage());
     }
+
+    @Test
+    void controlCharactersInATrackNameNeverReachTheTerminal() throws Exception {
+        byte[] body = SmfBytes.events()
+                .at(0, 0xFF, 0x03, 6, 'A', 0x1B, '[', '2', 'J', 0x07)
+                .at(0, 0x90, 72, 100)
+                .at(PPQ, 0x80, 72, 0)
+                .endOfTrack(0).bytes();
+        PianoRoll roll = reader.read(SmfBytes.header(0, 1, PPQ).track(body).bytes(), "escape.mid");
+        assertEquals("A?[2J", roll.part(0).name(), "the bell at the end is trimmed with the spaces");
+        assertEquals(64, MidiFileReader.printable("x".repeat(500)).length());
+    }
+
+    @Test
+    void aFileFullOfMalformedEventsLogsTenWarningsAndOneSum() throws Exception {
+        SmfBytes.Events events = SmfBytes.events();
+        for (int i = 0; i < 1000; i++) {
+            events.at(0, 0xFF, 0x51, 2, 0, 0); // a tempo event two bytes long
+        }
+        byte[] body = events.at(0, 0x90, 72, 100).at(PPQ, 0x80, 72, 0).endOfTrack(0).bytes();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(MidiFileReader.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            reader.read(SmfBytes.header(0, 1, PPQ).track(body).bytes(), "noisy.mid");
+        } finally {
+            logger.detachAppender(lines);
+        }
+        List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(11, warnings.size(), warnings.toString());
+        assertEquals("noisy.mid: ignored a tempo event with 2 data bytes (expected 3)", warnings.get(0));
+        assertEquals("noisy.mid: 990 more such events ignored", warnings.get(10));
+    }
 }
