@@ -9,7 +9,7 @@ mode=${1:-}
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
-core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c"
+core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/params.c $src/core/state.c"
 
 if [ "$(uname -s)" != Linux ]; then
     echo "[continuo-native] C plug-ins skipped: built on Linux only (this is $(uname -s))"

@@ -133,8 +133,8 @@ static void a_session_sends_blocks_plays_phrases_and_reconnects(void)
     continuo_core_process(core, &block, MELODY, 2, &output);
     CHECK_EQ(allocations_counted(), 0);
     CHECK_EQ(continuo_link_plugin_beat(first), beats_before + 1);
-    CHECK_EQ(output.count, 1); /* the accompaniment only: the engine has the melody */
-    CHECK(buffer[0].offset_frames == 100 && buffer[0].bytes[0] == 0x91 && buffer[0].bytes[1] == 48);
+    CHECK_EQ(output.count, 3); /* the melody through (at frames 10 and 200), the accompaniment at 100 */
+    CHECK(buffer[1].offset_frames == 100 && buffer[1].bytes[0] == 0x91 && buffer[1].bytes[1] == 48);
 
     continuo_link_record record;
     CHECK(continuo_ring_pop(&first->to_engine, &record));
@@ -144,6 +144,26 @@ static void a_session_sends_blocks_plays_phrases_and_reconnects(void)
     CHECK(continuo_ring_pop(&first->to_engine, &record));
     CHECK(record.kind == CONTINUO_LINK_NOTE && record.a == 0x90 && record.b == 72 && record.c == 90);
     CHECK(record.frames == 10 && record.beat == block.beat + 10 / 24000.0);
+    CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_NOTE);
+    for (uint32_t id = 0; id < CONTINUO_LINK_PARAMS; id++) { /* a new session hears every parameter */
+        CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_SETTING && record.a == id);
+    }
+    CHECK(!continuo_ring_pop(&first->to_engine, &record));
+
+    continuo_core_set_param(core, CONTINUO_LINK_PARAM_THRU, 0.0); /* without the melody through */
+    continuo_core_set_param(core, CONTINUO_LINK_PARAM_DENSITY, 7.0);
+    output.count = 0;
+    block.beat += 256 / 24000.0;
+    continuo_core_process(core, &block, MELODY, 2, &output);
+    CHECK_EQ(output.count, 0);
+    CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_BLOCK);
+    CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_NOTE);
+    CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_NOTE);
+    CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_SETTING
+          && record.a == CONTINUO_LINK_PARAM_THRU && record.value == 0.0);
+    CHECK(continuo_ring_pop(&first->to_engine, &record) && record.kind == CONTINUO_LINK_SETTING
+          && record.a == CONTINUO_LINK_PARAM_DENSITY && record.value == 1.0); /* brought into range */
+    CHECK(!continuo_ring_pop(&first->to_engine, &record));
 
     uint32_t closed = 1; /* the engine lets the first link go: the core opens a new session */
     __atomic_store_n((uint32_t *)(void *)(first->base + CONTINUO_LINK_H_CLOSED), closed, __ATOMIC_RELEASE);

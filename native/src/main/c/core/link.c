@@ -99,6 +99,14 @@ int continuo_ring_push(continuo_ring *ring, const continuo_link_record *record)
     return 1;
 }
 
+uint32_t continuo_ring_room(const continuo_ring *ring)
+{
+    _Atomic uint64_t *head = word64(ring->base, CONTINUO_LINK_RING_HEAD);
+    _Atomic uint64_t *tail = word64(ring->base, CONTINUO_LINK_RING_TAIL);
+    uint64_t used = atomic_load_explicit(tail, memory_order_relaxed) - atomic_load_explicit(head, memory_order_acquire);
+    return used >= ring->records ? 0u : (uint32_t)(ring->records - used);
+}
+
 int continuo_ring_pop(continuo_ring *ring, continuo_link_record *record)
 {
     _Atomic uint64_t *head = word64(ring->base, CONTINUO_LINK_RING_HEAD);

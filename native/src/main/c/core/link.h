@@ -42,6 +42,8 @@ void continuo_link_unmap(continuo_link *link);
 
 /* Producer side: copies the record in and releases it; returns 0 (and counts a drop) if the ring is full. */
 int continuo_ring_push(continuo_ring *ring, const continuo_link_record *record);
+/* Producer side: records that can be pushed now (at least this many; the consumer may free more). */
+uint32_t continuo_ring_room(const continuo_ring *ring);
 /* Consumer side: copies the oldest record out and frees its slot; returns 0 if the ring is empty. */
 int continuo_ring_pop(continuo_ring *ring, continuo_link_record *record);
 

@@ -273,6 +273,11 @@ void continuo_player_process(continuo_player *player, const continuo_transport *
     continuo_midi_output_sort(output);
 }
 
+const continuo_phrase_table *continuo_player_phrases(const continuo_player *player)
+{
+    return &player->phrases;
+}
+
 uint32_t continuo_player_dropped_notes(const continuo_player *player)
 {
     return player->phrases.dropped_notes;

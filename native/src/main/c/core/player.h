@@ -51,6 +51,9 @@ void continuo_player_process(continuo_player *player, const continuo_transport *
 /* Audio thread (or while no block runs): every sounding note ends at frame 0 of the next processed block. */
 void continuo_player_end_all(continuo_player *player);
 
+/* The phrases the player holds (any thread may copy them out: continuo_phrase_table_copy). */
+const continuo_phrase_table *continuo_player_phrases(const continuo_player *player);
+
 /* Counters for the housekeeping side (approximate while the audio thread runs). */
 uint32_t continuo_player_dropped_notes(const continuo_player *player);
 uint32_t continuo_player_sounding(const continuo_player *player);

@@ -8,6 +8,7 @@
 #ifndef CONTINUO_CORE_PLUGIN_CORE_H
 #define CONTINUO_CORE_PLUGIN_CORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "midi_output.h"
@@ -39,6 +40,23 @@ void continuo_core_process(continuo_core *core, const continuo_transport *block,
 
 /* The host deactivates the plug-in: every sounding note ends at the first frame of the next block. */
 void continuo_core_deactivate(continuo_core *core);
+
+/*
+ * Parameters (ids: continuo_link.h, ranges: params.h). Any thread, the audio thread included: set stores the
+ * value brought into range, and the engine hears of it in the next block. Changing BARS starts a new session and
+ * forgets the phrases, which have the old length.
+ */
+void continuo_core_set_param(continuo_core *core, uint32_t id, double value);
+double continuo_core_param(const continuo_core *core, uint32_t id);
+
+/*
+ * The host's project state (state.h), on its main thread, while the audio thread may run. save writes the
+ * parameters and every phrase into a new buffer (the caller frees it with free); restore checks a saved state and,
+ * only if it is whole, takes its parameters at once and hands its phrases to the player (over the next blocks)
+ * and then to the engine. Both return a continuo_state_error (continuo_state_describe says it in words).
+ */
+int continuo_core_save(continuo_core *core, unsigned char **data, size_t *size);
+int continuo_core_restore(continuo_core *core, const unsigned char *data, size_t size);
 
 /* Nonzero while a link is in use (any thread; for status and tests). */
 int continuo_core_connected(const continuo_core *core);
