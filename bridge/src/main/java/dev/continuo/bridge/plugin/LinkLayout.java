@@ -10,7 +10,7 @@ public final class LinkLayout {
 
     /** "CNTO" read as a little-endian uint32. */
     public static final int MAGIC = 0x4F544E43;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final int HEADER_BYTES = 256;
     public static final int RECORD_BYTES = 32;
@@ -35,12 +35,33 @@ public final class LinkLayout {
     /** Record kinds: to the engine. */
     public static final int BLOCK = 1;
     public static final int NOTE = 2;
+    public static final int SETTING = 3;
+    public static final int RESTORE_BEGIN = 4;
+    public static final int RESTORE_NOTE = 5;
+    public static final int RESTORE_COMMIT = 6;
     /** Record kinds: to the plug-in. */
     public static final int PHRASE_BEGIN = 16;
     public static final int PHRASE_NOTE = 17;
     public static final int PHRASE_PROGRAM = 18;
     public static final int PHRASE_COMMIT = 19;
     public static final int CLEAR = 20;
+    public static final int PHRASE_MELODY = 21;
+
+    /** SETTING parameter ids (their values' meanings: the header). */
+    public static final int PARAM_CAPTURE = 0;
+    public static final int PARAM_THRU = 1;
+    public static final int PARAM_PRESET = 2;
+    public static final int PARAM_BARS = 3;
+    public static final int PARAM_DENSITY = 4;
+    public static final int PARAM_SEED = 5;
+    public static final int PARAM_NOISE = 6;
+    public static final int PARAM_HUMANIZE = 7;
+    public static final int PARAM_VARIATION = 8;
+    public static final int PARAM_MUTE_1 = 9;
+    public static final int PARAM_SOLO_1 = 13;
+    public static final int PARAM_OCTAVE_1 = 17;
+    public static final int PARAM_VELOCITY_1 = 21;
+    public static final int PARAMS = 25;
 
     /** BLOCK flags. */
     public static final int ROLLING = 1;

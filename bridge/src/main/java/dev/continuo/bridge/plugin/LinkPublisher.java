@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Sends each generated {@link PhrasePattern} to the plug-in: phrase {@code i} (of {@code s} steps) becomes
  * PHRASE_BEGIN (index {@code i}, start beat {@code i × s / 4}, length {@code s / 4} beats, note count,
  * WAIT_FOR_START if it waits for its phrase's start), a PHRASE_PROGRAM for every part that has a program, a
- * PHRASE_NOTE per note (steps → beats from the phrase start) and PHRASE_COMMIT, all published at once.
+ * PHRASE_MELODY per note of the phrase's {@linkplain #melody melody} (kept by the plug-in for the host's saved
+ * state), a PHRASE_NOTE per note (steps → beats from the phrase start) and PHRASE_COMMIT, all published at once.
  *
  * <p>Patterns are {@linkplain #put put} on the generation worker and wait, the newest per phrase, until a
  * {@link #publish} round on the housekeeping thread finds room for the whole phrase; a phrase is never half
@@ -22,6 +23,7 @@ public final class LinkPublisher implements PatternSink {
     private final LinkRing ring;
     private final LinkRecord record = new LinkRecord();
     private final Map<Integer, PhrasePattern> latest = new ConcurrentHashMap<>();
+    private final Map<Integer, PhrasePattern> melodies = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Integer, PhrasePattern> waiting = new ConcurrentSkipListMap<>();
     private volatile boolean clearWaits;
     private volatile long published;
@@ -44,6 +46,11 @@ public final class LinkPublisher implements PatternSink {
         waiting.put(index, pattern);
     }
 
+    /** Any thread: the melody phrase {@code index} accompanies, sent with each of its accompaniments from now on. */
+    public void melody(int index, PhrasePattern melody) {
+        melodies.put(index, melody);
+    }
+
     /**
      * Any thread: the plug-in is told to forget every phrase (before any phrase put later), and so is this. Locks
      * out {@link #put} (neither runs on a real-time thread), so a phrase put meanwhile is not half forgotten.
@@ -51,16 +58,17 @@ public final class LinkPublisher implements PatternSink {
     public synchronized void clear() {
         latest.clear();
         waiting.clear();
+        melodies.clear();
         clearWaits = true;
     }
 
-    /** Records phrase {@code pattern} takes in the ring. */
-    static int recordsFor(PhrasePattern pattern) {
+    /** Records phrase {@code pattern} with {@code melody} (or null) takes in the ring. */
+    static int recordsFor(PhrasePattern pattern, PhrasePattern melody) {
         int programs = 0;
         for (int part = 0; part < pattern.partCount(); part++) {
             programs += pattern.partProgram(part) >= 0 ? 1 : 0;
         }
-        return 2 + programs + pattern.noteCount();
+        return 2 + programs + (melody == null ? 0 : melody.noteCount()) + pattern.noteCount();
     }
 
     /**
@@ -80,7 +88,8 @@ public final class LinkPublisher implements PatternSink {
         int count = 0;
         for (Map.Entry<Integer, PhrasePattern> entry : waiting.entrySet()) {
             PhrasePattern pattern = entry.getValue();
-            int needed = recordsFor(pattern);
+            PhrasePattern melody = melodies.get(entry.getKey());
+            int needed = recordsFor(pattern, melody);
             if (needed > ring.capacity()) {
                 waiting.remove(entry.getKey(), pattern);
                 tooLarge++;
@@ -90,14 +99,14 @@ public final class LinkPublisher implements PatternSink {
                 break;
             }
             waiting.remove(entry.getKey(), pattern);
-            write(entry.getKey(), pattern);
+            write(entry.getKey(), pattern, melody);
             count++;
         }
         published += count;
         return count;
     }
 
-    private void write(int index, PhrasePattern pattern) {
+    private void write(int index, PhrasePattern pattern, PhrasePattern melody) {
         double beats = (double) pattern.steps() / LinkReader.STEPS_PER_BEAT;
         ring.stage(record.set(LinkLayout.PHRASE_BEGIN, pattern.waitsForPhraseStart() ? LinkLayout.WAIT_FOR_START : 0,
                 0, 0, 0, index, pattern.noteCount(), index * beats, beats));
@@ -107,13 +116,20 @@ public final class LinkPublisher implements PatternSink {
                         pattern.partProgram(part), 0, 0, 0, 0, 0));
             }
         }
-        for (int note = 0; note < pattern.noteCount(); note++) {
-            ring.stage(record.set(LinkLayout.PHRASE_NOTE, 0, pattern.channel(note), pattern.pitch(note),
-                    pattern.velocity(note), 0, 0, (double) pattern.startStep(note) / LinkReader.STEPS_PER_BEAT,
-                    (double) pattern.endStep(note) / LinkReader.STEPS_PER_BEAT));
+        if (melody != null) {
+            stageNotes(LinkLayout.PHRASE_MELODY, melody);
         }
+        stageNotes(LinkLayout.PHRASE_NOTE, pattern);
         ring.stage(record.set(LinkLayout.PHRASE_COMMIT, 0, 0, 0, 0, index, 0, 0, 0));
         ring.publish();
+    }
+
+    private void stageNotes(int kind, PhrasePattern notes) {
+        for (int note = 0; note < notes.noteCount(); note++) {
+            ring.stage(record.set(kind, 0, notes.channel(note), notes.pitch(note), notes.velocity(note), 0, 0,
+                    (double) notes.startStep(note) / LinkReader.STEPS_PER_BEAT,
+                    (double) notes.endStep(note) / LinkReader.STEPS_PER_BEAT));
+        }
     }
 
     /** Phrases waiting for room. Any thread. */

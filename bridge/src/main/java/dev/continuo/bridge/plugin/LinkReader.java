@@ -1,6 +1,7 @@
 package dev.continuo.bridge.plugin;
 
 import dev.continuo.bridge.realtime.CaptureRecord;
+import dev.continuo.bridge.realtime.PhrasePattern;
 
 /**
  * Turns what a plug-in sends (BLOCK and NOTE records, positions in beats) into the {@link CaptureRecord}s a phrase
@@ -13,6 +14,12 @@ import dev.continuo.bridge.realtime.CaptureRecord;
  * closes the phrase captured before the jump with the block's notes in it. Note-offs are Note Off or Note On with
  * velocity 0 on any channel; other messages are counted and ignored.
  *
+ * <p>SETTING records go to the {@link Listener} as they come. A phrase the plug-in already holds comes as
+ * RESTORE_BEGIN, its melody's RESTORE_NOTEs and RESTORE_COMMIT, and goes to the listener whole, as a one-part
+ * {@link PhrasePattern} on the sixteenth grid; one whose fields no plug-in sends (an index past the plug-in's
+ * {@value #PHRASES} phrases, a length of no whole sixteenth or over {@value #MAX_STEPS} steps, more notes than it
+ * announced, a note outside the phrase, records out of order) is dropped and counted as ignored.
+ *
  * <p>Called on the session's housekeeping thread only.
  */
 public final class LinkReader {
@@ -23,12 +30,32 @@ public final class LinkReader {
         void accept(long packed, long value);
     }
 
+    /** What a plug-in says besides its blocks and notes. */
+    public interface Listener {
+        /** A host parameter's value (id: {@code LinkLayout.PARAM_*}). */
+        void setting(int id, double value);
+
+        /** A phrase the plug-in already holds: its index and its melody (part 0, channel as played). */
+        void restored(int index, PhrasePattern melody);
+    }
+
     /** Sixteenths per quarter note: link positions are in quarter notes, capture positions in sixteenths. */
     public static final int STEPS_PER_BEAT = 4;
+    /** Phrase indices a plug-in holds (its phrase table). */
+    public static final int PHRASES = 1024;
+    /** The longest phrase: 64 bars of 16 sixteenths. */
+    public static final int MAX_STEPS = 64 * 16;
+    private static final int MAX_RESTORED_NOTES = 256;
 
     private final LinkRing ring;
     private final CaptureConsumer target;
+    private final Listener listener;
     private final LinkRecord record = new LinkRecord();
+    private PhrasePattern.Builder restoring;
+    private int restoringIndex;
+    private int restoringSteps;
+    private long restoringNotes;
+    private int restoringHeard;
     private boolean pending;
     private boolean pendingRolling;
     private int pendingStepsPerBar;
@@ -37,10 +64,12 @@ public final class LinkReader {
     private volatile long notes;
     private volatile long ignored;
     private volatile long notesWhileStopped;
+    private volatile long restored;
 
-    public LinkReader(LinkRing ring, CaptureConsumer target) {
+    public LinkReader(LinkRing ring, CaptureConsumer target, Listener listener) {
         this.ring = ring;
         this.target = target;
+        this.listener = listener;
     }
 
     /** Takes every record waiting in the ring; returns how many there were. */
@@ -50,6 +79,10 @@ public final class LinkReader {
             switch (record.kind) {
                 case LinkLayout.BLOCK -> block();
                 case LinkLayout.NOTE -> note();
+                case LinkLayout.SETTING -> listener.setting(record.a, record.value);
+                case LinkLayout.RESTORE_BEGIN -> restoreBegin();
+                case LinkLayout.RESTORE_NOTE -> restoreNote();
+                case LinkLayout.RESTORE_COMMIT -> restoreCommit();
                 default -> ignored++;
             }
             taken++;
@@ -85,6 +118,61 @@ public final class LinkReader {
         notes++;
         target.accept(CaptureRecord.pack(CaptureRecord.NOTE, record.a & 0x0F, record.b, velocity),
                 Double.doubleToRawLongBits(record.beat * STEPS_PER_BEAT));
+    }
+
+    private void restoreBegin() {
+        abandonRestore();
+        double steps = record.value * STEPS_PER_BEAT;
+        if (record.frames >= PHRASES || !(steps >= 1 && steps <= MAX_STEPS) || steps != Math.rint(steps)
+                || record.rate > MAX_RESTORED_NOTES) {
+            ignored++;
+            return;
+        }
+        restoringIndex = (int) record.frames;
+        restoringSteps = (int) steps;
+        restoringNotes = record.rate;
+        restoringHeard = 0;
+        restoring = PhrasePattern.builder(restoringSteps, 1).part(0, 0, -1);
+    }
+
+    private void restoreNote() {
+        if (restoring == null) {
+            ignored++;
+            return;
+        }
+        long start = Math.round(record.beat * STEPS_PER_BEAT);
+        long end = Math.round(record.value * STEPS_PER_BEAT);
+        if (restoringHeard == restoringNotes || record.b > 127 || record.c > 127 || start < 0 || end <= start
+                || end > restoringSteps) {
+            abandonRestore();
+            return;
+        }
+        restoringHeard++;
+        restoring.note(0, (int) start, (int) end, record.b, record.c);
+    }
+
+    private void restoreCommit() {
+        if (restoring == null || record.frames != restoringIndex || restoringHeard != restoringNotes) {
+            abandonRestore();
+            return;
+        }
+        PhrasePattern melody = restoring.build(false);
+        restoring = null;
+        restored++;
+        listener.restored(restoringIndex, melody);
+    }
+
+    /** A restore broken off: what was gathered is dropped and counted. */
+    private void abandonRestore() {
+        if (restoring != null) {
+            ignored++;
+            restoring = null;
+        }
+    }
+
+    /** Phrases the plug-in told of (RESTORE_BEGIN … RESTORE_COMMIT, whole) so far. */
+    public long restored() {
+        return restored;
     }
 
     /** BLOCK records read so far. */

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * every session and {@code stop} stops the engine.
  *
  * <p>A plug-in instance sends {@code plugin-open NAME [PRESET [BARS]]} (NAME: 1–64 printable ASCII characters, no
- * spaces; PRESET and BARS default to the engine's plug-in defaults) and is answered
+ * spaces; PRESET ("-" or left out) and BARS default to the engine's plug-in defaults) and is answered
  * {@code {"ok":true,"session":"ID","link":"PATH"}}, or {@code {"ok":false,"error":"…"}}; {@code plugin-close ID}
  * ends that plug-in session and deletes its link ({@code {"ok":true}}).
  */
@@ -91,7 +91,8 @@ final class ControlCommands implements ControlServer.Commands {
             }
         }
         try {
-            PluginSession session = engine.openPlugin(words[0], words.length > 1 ? words[1] : null, bars);
+            String preset = words.length > 1 && !words[1].equals("-") ? words[1] : null;
+            PluginSession session = engine.openPlugin(words[0], preset, bars);
             reply.put("ok", true);
             reply.put("session", session.id());
             reply.put("link", session.link().toString());

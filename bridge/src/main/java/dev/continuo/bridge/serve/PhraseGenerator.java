@@ -86,6 +86,15 @@ public final class PhraseGenerator implements AutoCloseable {
         worker.execute(() -> generate(phrase, id, revoicing));
     }
 
+    /**
+     * Keeps a phrase whose accompaniment the session already has (a plug-in's saved one) without generating it:
+     * it is re-voiced with the others on the next preset or settings change. A phrase captured meanwhile wins.
+     * Any thread.
+     */
+    public void restore(CapturedPhrase phrase) {
+        captured.putIfAbsent(phrase.bookIndex(), phrase);
+    }
+
     /** Queues every captured phrase again, for patterns that wait for their phrase start. Worker thread. */
     private void revoiceAll() {
         captured.values().forEach(phrase -> queue(phrase, true));
@@ -131,19 +140,29 @@ public final class PhraseGenerator implements AutoCloseable {
      * @return done when the preset is in use; failed with the reason it could not be loaded
      */
     public CompletableFuture<Void> usePreset(String name) {
-        return switchTo(() -> presets.fresh(name), "Preset \"" + name + "\"");
+        return usePreset(name, true);
+    }
+
+    /** As {@link #usePreset(String)}; with {@code revoice} false the phrases already heard keep what they have. */
+    public CompletableFuture<Void> usePreset(String name, boolean revoice) {
+        return switchTo(() -> presets.fresh(name), "Preset \"" + name + "\"", revoice);
     }
 
     /** Switches (as {@link #usePreset}) to the preset a Program Change (0–127) selects. Any thread. */
     public CompletableFuture<Void> usePresetNumber(int program) {
-        return switchTo(() -> presets.byProgram(program), "Program Change " + (program + 1));
+        return usePresetNumber(program, true);
+    }
+
+    /** As {@link #usePresetNumber(int)}; with {@code revoice} false the phrases already heard keep theirs. */
+    public CompletableFuture<Void> usePresetNumber(int program, boolean revoice) {
+        return switchTo(() -> presets.byProgram(program), "Program Change " + (program + 1), revoice);
     }
 
     private interface PresetLoad {
         PresetCache.Loaded load() throws CorruptWeightsException;
     }
 
-    private CompletableFuture<Void> switchTo(PresetLoad load, String what) {
+    private CompletableFuture<Void> switchTo(PresetLoad load, String what, boolean revoice) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         worker.execute(() -> {
             try {
@@ -151,7 +170,9 @@ public final class PhraseGenerator implements AutoCloseable {
                 preset = next;
                 settings = settings.withMix(Mix.of(next.preset().manifest()));
                 LOG.info("Preset \"{}\" is in use from the next phrase start", presetName());
-                revoiceAll();
+                if (revoice) {
+                    revoiceAll();
+                }
                 done.complete(null);
             } catch (CorruptWeightsException | RuntimeException e) {
                 LOG.error("{}: {}", what, e.getMessage());
@@ -165,8 +186,15 @@ public final class PhraseGenerator implements AutoCloseable {
 
     /** Changes the settings: new phrases use them at once, those already heard when they next start. Any thread. */
     public void useSettings(GenerationSettings newSettings) {
+        useSettings(newSettings, true);
+    }
+
+    /** As {@link #useSettings(GenerationSettings)}; with {@code revoice} false only new phrases use them. */
+    public void useSettings(GenerationSettings newSettings, boolean revoice) {
         settings = newSettings;
-        worker.execute(this::revoiceAll);
+        if (revoice) {
+            worker.execute(this::revoiceAll);
+        }
     }
 
     public GenerationSettings settings() {

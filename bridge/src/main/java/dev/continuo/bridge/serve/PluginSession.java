@@ -3,9 +3,13 @@ package dev.continuo.bridge.serve;
 import dev.continuo.bridge.plugin.LinkFile;
 import dev.continuo.bridge.plugin.LinkPublisher;
 import dev.continuo.bridge.plugin.LinkReader;
+import dev.continuo.bridge.realtime.PhrasePattern;
 import dev.continuo.engine.generate.GenerationSettings;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * accompaniment; the engine only captures, generates and publishes. Every step after {@link #start} is a
  * housekeeping round on the engine's scheduler: drain the to-engine ring into the {@link PhraseRecorder}, publish
  * what the generator made, bump the engine's heartbeat, and end the session when the plug-in's heartbeat has not
- * moved for {@link #STALE_MILLIS}. Its {@link SessionLifecycle} moves by compare-and-set as a backend session's
+ * moved for {@link #STALE_MILLIS}. The host's parameters ({@link PluginParameters}) steer the generator; the
+ * phrases a plug-in already holds (from a saved project) are kept for re-voicing without being generated again;
+ * and each phrase's melody goes back with its accompaniment, for the plug-in's saved state. Its {@link SessionLifecycle} moves by compare-and-set as a backend session's
  * does (CONNECTING is the warm-up); a stopped session sets the link's closed flag and deletes the file.
  */
 public final class PluginSession implements EngineSession {
@@ -42,6 +48,9 @@ public final class PluginSession implements EngineSession {
     private final PhraseGenerator generator;
     private final PhraseRecorder recorder;
     private final LinkReader reader;
+    private final PluginParameters parameters = new PluginParameters();
+    private final GenerationSettings baseSettings;
+    private final String openedPreset;
     private long lastPluginBeat;
     private long lastBeatNanos;
 
@@ -55,8 +64,10 @@ public final class PluginSession implements EngineSession {
         this.scheduler = scheduler;
         this.onClosed = onClosed;
         this.publisher = new LinkPublisher(link.toPlugin());
+        this.baseSettings = generation;
+        this.openedPreset = preset.name();
         this.generator = new PhraseGenerator(publisher, bars, worker, presets, preset, generation, errors);
-        this.recorder = new PhraseRecorder(bars, generator::submit, new PhraseRecorder.ControlListener() {
+        this.recorder = new PhraseRecorder(bars, this::captured, new PhraseRecorder.ControlListener() {
             @Override
             public void programChange(int program) {
                 // A plug-in sends melody notes only.
@@ -67,7 +78,59 @@ public final class PluginSession implements EngineSession {
                 // A plug-in sends melody notes only.
             }
         });
-        this.reader = new LinkReader(link.toEngine(), recorder::accept);
+        this.reader = new LinkReader(link.toEngine(), recorder::accept, new LinkReader.Listener() {
+            @Override
+            public void setting(int parameter, double value) {
+                parameters.set(parameter, value);
+            }
+
+            @Override
+            public void restored(int index, PhrasePattern melody) {
+                restore(index, melody);
+            }
+        });
+    }
+
+    private void captured(CapturedPhrase phrase) {
+        publisher.melody(phrase.bookIndex(), PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()),
+                false));
+        generator.submit(phrase);
+    }
+
+    private void restore(int index, PhrasePattern melody) {
+        Part part = new Part("Melody", 0, 0, -1, melody.steps());
+        for (int note = 0; note < melody.noteCount(); note++) {
+            part.addNote(new Note(melody.pitch(note), melody.startStep(note),
+                    melody.endStep(note) - melody.startStep(note), melody.velocity(note)));
+        }
+        publisher.melody(index, melody);
+        generator.restore(new CapturedPhrase(index, index, part, System.nanoTime()));
+    }
+
+    /**
+     * Applies the parameters heard in this round: a preset change first (on the worker), then the settings with
+     * that preset's mix; a change of a value heard before re-voices the phrases already accompanied.
+     */
+    private void applyParameters() {
+        if (!parameters.changed()) {
+            return;
+        }
+        boolean revoice = parameters.revoices();
+        boolean presetChanged = parameters.presetChanged();
+        parameters.taken();
+        if (presetChanged) {
+            int preset = parameters.preset();
+            CompletableFuture<Void> switched = preset == 0 ? generator.usePreset(openedPreset, revoice)
+                    : generator.usePresetNumber(preset - 1, revoice);
+            // On the worker, before the re-voicing the switch queued; a refused preset re-voices nothing itself.
+            switched.whenComplete((done, failure) -> adoptSettings(revoice && failure != null));
+            return;
+        }
+        adoptSettings(revoice);
+    }
+
+    private void adoptSettings(boolean revoice) {
+        generator.useSettings(parameters.settings(baseSettings, generator.presetMix()), revoice);
     }
 
     /**
@@ -125,6 +188,7 @@ public final class PluginSession implements EngineSession {
             return -1;
         }
         reader.drain();
+        applyParameters();
         publisher.publish();
         link.beatEngine();
         long beat = link.pluginBeat();

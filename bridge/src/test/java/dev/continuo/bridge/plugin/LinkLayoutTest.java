@@ -153,15 +153,34 @@ class LinkLayoutTest {
         Map<String, Long> java = new LinkedHashMap<>();
         java.put("BLOCK", (long) LinkLayout.BLOCK);
         java.put("NOTE", (long) LinkLayout.NOTE);
+        java.put("SETTING", (long) LinkLayout.SETTING);
+        java.put("RESTORE_BEGIN", (long) LinkLayout.RESTORE_BEGIN);
+        java.put("RESTORE_NOTE", (long) LinkLayout.RESTORE_NOTE);
+        java.put("RESTORE_COMMIT", (long) LinkLayout.RESTORE_COMMIT);
         java.put("PHRASE_BEGIN", (long) LinkLayout.PHRASE_BEGIN);
         java.put("PHRASE_NOTE", (long) LinkLayout.PHRASE_NOTE);
         java.put("PHRASE_PROGRAM", (long) LinkLayout.PHRASE_PROGRAM);
         java.put("PHRASE_COMMIT", (long) LinkLayout.PHRASE_COMMIT);
         java.put("CLEAR", (long) LinkLayout.CLEAR);
+        java.put("PHRASE_MELODY", (long) LinkLayout.PHRASE_MELODY);
         java.put("ROLLING", (long) LinkLayout.ROLLING);
         java.put("POSITION", (long) LinkLayout.POSITION);
         java.put("JUMPED", (long) LinkLayout.JUMPED);
         java.put("WAIT_FOR_START", (long) LinkLayout.WAIT_FOR_START);
+        java.put("PARAM_CAPTURE", (long) LinkLayout.PARAM_CAPTURE);
+        java.put("PARAM_THRU", (long) LinkLayout.PARAM_THRU);
+        java.put("PARAM_PRESET", (long) LinkLayout.PARAM_PRESET);
+        java.put("PARAM_BARS", (long) LinkLayout.PARAM_BARS);
+        java.put("PARAM_DENSITY", (long) LinkLayout.PARAM_DENSITY);
+        java.put("PARAM_SEED", (long) LinkLayout.PARAM_SEED);
+        java.put("PARAM_NOISE", (long) LinkLayout.PARAM_NOISE);
+        java.put("PARAM_HUMANIZE", (long) LinkLayout.PARAM_HUMANIZE);
+        java.put("PARAM_VARIATION", (long) LinkLayout.PARAM_VARIATION);
+        java.put("PARAM_MUTE_1", (long) LinkLayout.PARAM_MUTE_1);
+        java.put("PARAM_SOLO_1", (long) LinkLayout.PARAM_SOLO_1);
+        java.put("PARAM_OCTAVE_1", (long) LinkLayout.PARAM_OCTAVE_1);
+        java.put("PARAM_VELOCITY_1", (long) LinkLayout.PARAM_VELOCITY_1);
+        java.put("PARAMS", (long) LinkLayout.PARAMS);
         assertEquals(java, enums);
     }
 

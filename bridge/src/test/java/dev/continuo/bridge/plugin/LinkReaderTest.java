@@ -3,21 +3,93 @@ package dev.continuo.bridge.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.continuo.bridge.realtime.CaptureRecord;
+import dev.continuo.bridge.realtime.PhrasePattern;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** BLOCK and NOTE records in, the recorder's capture records out, exactly. */
+/** BLOCK and NOTE records in, the recorder's capture records out, exactly; settings and restored phrases. */
 class LinkReaderTest {
 
     private final ByteBuffer buffer = ByteBuffer.allocate(LinkLayout.ringBytes(64)).order(ByteOrder.LITTLE_ENDIAN);
     private final LinkRing plugin = new LinkRing(buffer, 0, 64);
     private final List<String> heard = new ArrayList<>();
+    private final List<String> told = new ArrayList<>();
     private final LinkReader reader = new LinkReader(new LinkRing(buffer, 0, 64), (packed, value) -> heard.add(
             CaptureRecord.kind(packed) + " " + CaptureRecord.a(packed) + " " + CaptureRecord.b(packed) + " "
-                    + CaptureRecord.c(packed) + " @" + Double.longBitsToDouble(value)));
+                    + CaptureRecord.c(packed) + " @" + Double.longBitsToDouble(value)), new LinkReader.Listener() {
+                        @Override
+                        public void setting(int id, double value) {
+                            told.add("setting " + id + " = " + value);
+                        }
+
+                        @Override
+                        public void restored(int index, PhrasePattern melody) {
+                            StringBuilder notes = new StringBuilder("phrase " + index + " of " + melody.steps());
+                            for (int note = 0; note < melody.noteCount(); note++) {
+                                notes.append(' ').append(melody.pitch(note)).append('@').append(melody.startStep(note))
+                                        .append('-').append(melody.endStep(note)).append('v')
+                                        .append(melody.velocity(note));
+                            }
+                            told.add(notes.toString());
+                        }
+                    });
+
+    private void restoreBegin(long index, double start, double length, int notes) {
+        plugin.offer(new LinkRecord().set(LinkLayout.RESTORE_BEGIN, 0, 0, 0, 0, index, notes, start, length));
+    }
+
+    private void restoreNote(int pitch, double start, double end) {
+        plugin.offer(new LinkRecord().set(LinkLayout.RESTORE_NOTE, 0, 0, pitch, 90, 0, 0, start, end));
+    }
+
+    private void restoreCommit(long index) {
+        plugin.offer(new LinkRecord().set(LinkLayout.RESTORE_COMMIT, 0, 0, 0, 0, index, 0, 0, 0));
+    }
+
+    @Test
+    void settingsGoToTheListenerAsTheyCome() {
+        plugin.offer(new LinkRecord().set(LinkLayout.SETTING, 0, LinkLayout.PARAM_DENSITY, 0, 0, 0, 0, 0, 0.25));
+        plugin.offer(new LinkRecord().set(LinkLayout.SETTING, 0, LinkLayout.PARAM_SEED, 0, 0, 0, 0, 0, 7));
+        reader.drain();
+        assertEquals(List.of("setting 4 = 0.25", "setting 5 = 7.0"), told);
+    }
+
+    @Test
+    void aRestoredPhraseArrivesWholeOnTheSixteenthGrid() {
+        restoreBegin(3, 24.0, 8.0, 2);
+        restoreNote(72, 0.0, 2.0);
+        restoreNote(74, 2.0, 3.75);
+        restoreCommit(3);
+        reader.drain();
+        assertEquals(List.of("phrase 3 of 32 72@0-8v90 74@8-15v90"), told);
+        assertEquals(1, reader.restored());
+    }
+
+    @Test
+    void aRestoreNoPluginSendsIsDroppedAndCounted() {
+        restoreBegin(3, 24.0, 8.0, 1);
+        restoreNote(72, 0.0, 9.0); // ends after the phrase
+        restoreCommit(3);
+        restoreBegin(LinkReader.PHRASES, 0.0, 8.0, 0); // no such phrase
+        restoreBegin(1, 8.0, 8.1, 0); // no whole sixteenth
+        restoreBegin(2, 16.0, 8.0, 1); // more notes than announced
+        restoreNote(60, 0.0, 1.0);
+        restoreNote(62, 1.0, 2.0);
+        restoreCommit(2);
+        restoreBegin(4, 32.0, 8.0, 1); // broken off by another begin
+        restoreBegin(5, 40.0, 8.0, 0);
+        restoreCommit(6); // the wrong index
+        restoreBegin(7, 56.0, 8.0, 2); // fewer notes than announced
+        restoreNote(60, 0.0, 1.0);
+        restoreCommit(7);
+        reader.drain();
+        assertEquals(List.of(), told);
+        assertEquals(0, reader.restored());
+        assertEquals(7, reader.ignored(), "each of the seven restores above");
+    }
 
     private void block(int flags, int beatsPerBar, int beatUnit, double beat) {
         plugin.offer(new LinkRecord().set(LinkLayout.BLOCK, flags, beatsPerBar, beatUnit, 0, 375, 48000, beat, 240));

@@ -113,9 +113,17 @@ class PluginSessionTest {
                 assertEquals(programs[2 * part + 1], program.b, "program of part " + part);
                 channels.add(programs[2 * part]);
             }
+            int melodyAt = 1 + manifest.parts().size();
+            for (int index = 0; index < melody.length; index++) {
+                LinkRecord note = received.get(melodyAt + index);
+                assertEquals(LinkLayout.PHRASE_MELODY, note.kind, "the melody goes back, for the host's state");
+                assertEquals(melody[index], note.b);
+                assertEquals(index, note.beat, "on its beat");
+                assertEquals(index + 0.75, note.value, "three sixteenths long");
+            }
             int notes = (int) begin.rate;
             assertTrue(notes > 0, "the tiny preset plays something at threshold -0.5");
-            int first = 1 + manifest.parts().size();
+            int first = melodyAt + melody.length;
             for (LinkRecord note : received.subList(first, first + notes)) {
                 assertEquals(LinkLayout.PHRASE_NOTE, note.kind);
                 assertTrue(channels.contains(note.a), "a part's channel: " + note.a);
@@ -146,6 +154,64 @@ class PluginSessionTest {
             assertTrue(plugin.closed(), "the plug-in is told");
             assertFalse(Files.exists(link));
             assertFalse(control.answer("plugin-close " + id).get("ok").asBoolean());
+        }
+    }
+
+    private static void setting(FakePlugin plugin, int id, double value) {
+        plugin.send(new LinkRecord().set(LinkLayout.SETTING, 0, id, 0, 0, 0, 0, 0, value));
+    }
+
+    /** What a plug-in sends when a link opens: every parameter at its default (the C core's table). */
+    private static void defaultSettings(FakePlugin plugin) {
+        double[] defaults = {1, 1, 0, 0, 0.5, 0, 1, 0, 0};
+        for (int id = 0; id < LinkLayout.PARAMS; id++) {
+            double value = id < defaults.length ? defaults[id] : id >= LinkLayout.PARAM_VELOCITY_1 ? 100 : 0;
+            setting(plugin, id, value);
+        }
+    }
+
+    @Test
+    void aRestoredPhraseIsKeptUntilAParameterChangesAndThenReVoicedWithIt() throws Exception {
+        try (Engine engine = engine()) {
+            ObjectNode opened = new ControlCommands(engine).answer("plugin-open restored - 2");
+            assertTrue(opened.get("ok").asBoolean(), opened.toString());
+            PluginSession session = (PluginSession) engine.session(opened.get("session").asText());
+            assertEquals(2, session.bars(), "\"-\" is the default preset");
+            FakePlugin plugin = new FakePlugin(session.link());
+            defaultSettings(plugin);
+            int[] melody = {67, 65, 64, 62};
+            plugin.send(new LinkRecord().set(LinkLayout.RESTORE_BEGIN, 0, 0, 0, 0, 1, melody.length, 8.0, 8.0));
+            for (int index = 0; index < melody.length; index++) {
+                plugin.send(new LinkRecord().set(LinkLayout.RESTORE_NOTE, 0, 0, melody[index], 90, 0, 0, 2 * index,
+                        2 * index + 1.5));
+            }
+            plugin.send(new LinkRecord().set(LinkLayout.RESTORE_COMMIT, 0, 0, 0, 0, 1, 0, 0, 0));
+            plugin.beat();
+            await("the restored phrase", () -> session.reader().restored() == 1);
+
+            setting(plugin, LinkLayout.PARAM_MUTE_1, 1); // a change: the restored phrase is re-voiced with it
+            setting(plugin, LinkLayout.PARAM_PRESET, 9); // no 9th preset: refused, the rest still applies
+            List<LinkRecord> received = new ArrayList<>();
+            await("a re-voiced phrase", () -> {
+                plugin.beat();
+                received.addAll(plugin.receive());
+                return received.stream().anyMatch(record -> record.kind == LinkLayout.PHRASE_COMMIT);
+            });
+            LinkRecord begin = received.get(0);
+            assertEquals(LinkLayout.PHRASE_BEGIN, begin.kind, "nothing was generated for the restore itself");
+            assertEquals(1, begin.frames);
+            assertEquals(LinkLayout.WAIT_FOR_START, begin.flags, "re-voiced: from the phrase's next start");
+            List<LinkRecord> melodyBack = received.stream().filter(r -> r.kind == LinkLayout.PHRASE_MELODY).toList();
+            assertEquals(melody.length, melodyBack.size());
+            for (int index = 0; index < melody.length; index++) {
+                assertEquals(melody[index], melodyBack.get(index).b);
+                assertEquals(2.0 * index, melodyBack.get(index).beat);
+            }
+            int mutedChannel = TinyModels.preset(5).manifest().parts().get(0).channel() - 1;
+            assertTrue(received.stream().filter(r -> r.kind == LinkLayout.PHRASE_NOTE)
+                    .noneMatch(r -> r.a == mutedChannel), "part 1 muted");
+            assertTrue(session.lastError().message().contains("Program Change 9"), session.lastError().message());
+            assertEquals("tiny", session.presetName());
         }
     }
 
