@@ -27,7 +27,11 @@ compile)
     # shellcheck disable=SC2086
     $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$bundle/continuo.so" \
         $src/lv2/continuo_lv2.c $core -lm -lpthread
-    cp $src/lv2/manifest.ttl $src/lv2/continuo.ttl "$bundle/"
+    mkdir -p target/c-tools
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -o target/c-tools/continuo_ttl $src/lv2/continuo_ttl.c $src/core/params.c -lm
+    ./target/c-tools/continuo_ttl > "$bundle/continuo.ttl"
+    cp $src/lv2/manifest.ttl "$bundle/"
     echo "[continuo-native] built $bundle"
     ;;
 test-compile)

@@ -6,6 +6,8 @@
 
 #include "fake_engine.h"
 #include "lv2_abi.h"
+#include "params.h"
+#include "state.h"
 #include "test_runner.h"
 
 const continuo_lv2_descriptor *lv2_descriptor(uint32_t index);
@@ -226,8 +228,83 @@ static void time_position_becomes_the_transport_and_is_extrapolated(void)
     fake_engine_stop(&engine);
 }
 
+/* A host's state store: one property kept as given. */
+typedef struct stored_property {
+    uint32_t key, type, flags;
+    unsigned char data[4096];
+    size_t size;
+} stored_property;
+
+static int store_property(void *handle, uint32_t key, const void *value, size_t size, uint32_t type, uint32_t flags)
+{
+    stored_property *stored = handle;
+    if (size > sizeof stored->data) {
+        return CONTINUO_LV2_STATE_ERR_UNKNOWN;
+    }
+    stored->key = key;
+    stored->type = type;
+    stored->flags = flags;
+    stored->size = size;
+    memcpy(stored->data, value, size);
+    return CONTINUO_LV2_STATE_SUCCESS;
+}
+
+static const void *retrieve_property(void *handle, uint32_t key, size_t *size, uint32_t *type, uint32_t *flags)
+{
+    stored_property *stored = handle;
+    if (key != stored->key) {
+        return NULL;
+    }
+    *size = stored->size;
+    *type = stored->type;
+    *flags = stored->flags;
+    return stored->data;
+}
+
+static void control_ports_and_the_state_travel_with_the_project(void)
+{
+    static shim first, second;
+    static stored_property saved, again;
+    setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
+    shim_open(&first);
+    const continuo_lv2_state_interface *state = first.descriptor->extension_data(CONTINUO_LV2_STATE_INTERFACE);
+    CHECK(state != NULL && first.descriptor->extension_data("urn:nothing") == NULL);
+    float seed = 42.0f, velocity = 150.0f, octave = -9.0f;
+    first.descriptor->connect_port(first.handle, 2 + CONTINUO_LINK_PARAM_SEED, &seed);
+    first.descriptor->connect_port(first.handle, 2 + CONTINUO_LINK_PARAM_VELOCITY_1 + 1, &velocity);
+    first.descriptor->connect_port(first.handle, 2 + CONTINUO_LINK_PARAM_OCTAVE_1, &octave);
+    shim_run(&first); /* the control ports are read in run */
+    CHECK_EQ(state->save(first.handle, store_property, &saved, 0, NULL), CONTINUO_LV2_STATE_SUCCESS);
+    CHECK(saved.key == URI("https://continuo.dev/lv2/continuo#state") && saved.type == URI(CONTINUO_LV2_ATOM "Chunk"));
+    CHECK(saved.flags == (CONTINUO_LV2_STATE_IS_POD | CONTINUO_LV2_STATE_IS_PORTABLE));
+    continuo_state parsed;
+    CHECK_EQ(continuo_state_read(saved.data, saved.size, &parsed), CONTINUO_STATE_OK);
+    CHECK(parsed.params[CONTINUO_LINK_PARAM_SEED] == 42.0);
+    CHECK(parsed.params[CONTINUO_LINK_PARAM_VELOCITY_1 + 1] == 150.0);
+    CHECK(parsed.params[CONTINUO_LINK_PARAM_OCTAVE_1] == -3.0); /* brought into range */
+    free(parsed.records);
+
+    shim_open(&second);
+    CHECK_EQ(state->restore(second.handle, retrieve_property, &saved, 0, NULL), CONTINUO_LV2_STATE_SUCCESS);
+    CHECK_EQ(state->save(second.handle, store_property, &again, 0, NULL), CONTINUO_LV2_STATE_SUCCESS);
+    CHECK(again.size == saved.size && memcmp(again.data, saved.data, saved.size) == 0);
+    saved.type = URI(CONTINUO_LV2_ATOM "Int");
+    CHECK_EQ(state->restore(second.handle, retrieve_property, &saved, 0, NULL), CONTINUO_LV2_STATE_ERR_BAD_TYPE);
+    saved.type = URI(CONTINUO_LV2_ATOM "Chunk");
+    saved.data[CONTINUO_STATE_HEADER_BYTES] = 99; /* the first record's kind: damaged */
+    CHECK_EQ(state->restore(second.handle, retrieve_property, &saved, 0, NULL), CONTINUO_LV2_STATE_ERR_UNKNOWN);
+    saved.key = URI("urn:another");
+    CHECK_EQ(state->restore(second.handle, retrieve_property, &saved, 0, NULL), CONTINUO_LV2_STATE_ERR_NO_PROPERTY);
+    CHECK_EQ(state->save(second.handle, store_property, &again, 0, NULL), CONTINUO_LV2_STATE_SUCCESS);
+    CHECK(again.size == saved.size); /* the refused states changed nothing */
+    shim_close(&first);
+    shim_close(&second);
+    unsetenv("CONTINUO_SOCKET");
+}
+
 void lv2_tests(void)
 {
+    run_test("lv2: control ports and state, saved and restored", control_ports_and_the_state_travel_with_the_project);
     run_test("lv2: the descriptor needs urid:map", an_instance_needs_urid_map);
     run_test("lv2: no engine, melody through", without_an_engine_the_melody_comes_out_unchanged);
     run_test("lv2: time:Position, extrapolation, phrases out",

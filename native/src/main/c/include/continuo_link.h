@@ -103,7 +103,7 @@ enum continuo_link_flags {
  *   NOISE              noise scale (1 = as trained)
  *   HUMANIZE           0 … 1
  *   VARIATION          another take of the same melody and settings for every value
- *   MUTE_1 + p, SOLO_1 + p           part p (0-3): 1 = on
+ *   MUTE_1 + p, SOLO_1 + p           part p (0-3): 1 = muted / soloed (as well as what the preset mutes or solos)
  *   OCTAVE_1 + p       octaves added to the preset's for part p
  *   VELOCITY_1 + p     percent of the preset's velocity for part p
  */

@@ -8,19 +8,24 @@
 #include <string.h>
 
 #include "lv2_abi.h"
+#include "params.h"
 #include "plugin_core.h"
+#include "state.h"
 
 #define PLUGIN_URI "https://continuo.dev/lv2/continuo"
+#define STATE_KEY PLUGIN_URI "#state"
 #define MELODY_EVENTS 512u
 #define OUTPUT_EVENTS 2048u
 /* A host position further than this from the extrapolated one is a locate or a loop. */
 #define JUMP_BEATS 0.01
 
-enum port { PORT_IN = 0, PORT_OUT = 1 };
+/* The atom ports, then one control port per parameter (index PORT_PARAMS + parameter id; see continuo_ttl.c). */
+enum port { PORT_IN = 0, PORT_OUT = 1, PORT_PARAMS = 2 };
 
 typedef struct urids {
     uint32_t sequence, object, blank, float_type, double_type, int_type, long_type, midi_event;
     uint32_t position, bar, bar_beat, beats_per_bar, beats_per_minute, beat_unit, speed;
+    uint32_t chunk, state_key;
 } urids;
 
 /* The host's transport as last reported; hosts send time:Position only on changes (jalv) or every block (Ardour). */
@@ -37,6 +42,8 @@ typedef struct host_time {
 typedef struct instance {
     const continuo_lv2_sequence *in;
     continuo_lv2_sequence *out;
+    const float *params[CONTINUO_PARAM_COUNT];
+    float heard[CONTINUO_PARAM_COUNT]; /* the control ports' values last given to the core (NaN: none yet) */
     urids uri;
     double sample_rate;
     continuo_core *core;
@@ -64,6 +71,8 @@ static void map_uris(urids *uri, const continuo_lv2_urid_map *map)
     uri->beats_per_minute = map->map(map->handle, CONTINUO_LV2_TIME "beatsPerMinute");
     uri->beat_unit = map->map(map->handle, CONTINUO_LV2_TIME "beatUnit");
     uri->speed = map->map(map->handle, CONTINUO_LV2_TIME "speed");
+    uri->chunk = map->map(map->handle, CONTINUO_LV2_ATOM "Chunk");
+    uri->state_key = map->map(map->handle, STATE_KEY);
 }
 
 /* Called on the host's instantiation thread. Needs urid:map; starts the core (and its background thread). */
@@ -90,6 +99,9 @@ static continuo_lv2_handle instantiate(const continuo_lv2_descriptor *descriptor
     self->host.beats_per_bar = 4.0;
     self->host.beat_unit = 4.0;
     self->host.beats_per_minute = 120.0;
+    for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
+        self->heard[id] = NAN;
+    }
     self->core = continuo_core_create("lv2");
     if (self->core == NULL) {
         free(self);
@@ -106,6 +118,8 @@ static void connect_port(continuo_lv2_handle handle, uint32_t port, void *data)
         self->in = data;
     } else if (port == PORT_OUT) {
         self->out = data;
+    } else if (port >= PORT_PARAMS && port < PORT_PARAMS + CONTINUO_PARAM_COUNT) {
+        self->params[port - PORT_PARAMS] = data;
     }
 }
 
@@ -260,6 +274,17 @@ static void write_output(instance *self, const continuo_midi_output *output)
     }
 }
 
+/* The control ports' values, given to the core when they change (the host automates them, and restores them). */
+static void read_params(instance *self)
+{
+    for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
+        if (self->params[id] != NULL && !(*self->params[id] == self->heard[id])) {
+            self->heard[id] = *self->params[id];
+            continuo_core_set_param(self->core, id, self->heard[id]);
+        }
+    }
+}
+
 /* Called on the audio thread: never allocates, locks or blocks. */
 static void run(continuo_lv2_handle handle, uint32_t frames)
 {
@@ -267,6 +292,7 @@ static void run(continuo_lv2_handle handle, uint32_t frames)
     if (frames == 0) {
         return;
     }
+    read_params(self);
     int placed;
     uint32_t placed_frame = 0;
     uint32_t melody_count = read_input(self, frames, &placed, &placed_frame);
@@ -293,11 +319,51 @@ static void cleanup(continuo_lv2_handle handle)
     free(self);
 }
 
-/* Any thread: no extensions. */
+/* The host's thread for state (the main thread; run may go on meanwhile): the core's state as one atom:Chunk. */
+static int save(continuo_lv2_handle handle, continuo_lv2_state_store store, void *store_handle, uint32_t flags,
+                const continuo_lv2_feature *const *features)
+{
+    (void)flags;
+    (void)features;
+    instance *self = handle;
+    unsigned char *data;
+    size_t size;
+    if (continuo_core_save(self->core, &data, &size) != CONTINUO_STATE_OK) {
+        return CONTINUO_LV2_STATE_ERR_UNKNOWN;
+    }
+    int status = store(store_handle, self->uri.state_key, data, size, self->uri.chunk,
+                       CONTINUO_LV2_STATE_IS_POD | CONTINUO_LV2_STATE_IS_PORTABLE);
+    free(data);
+    return status;
+}
+
+/* A state the core refuses (damaged, or from a newer Continuo) changes nothing. */
+static int restore(continuo_lv2_handle handle, continuo_lv2_state_retrieve retrieve, void *retrieve_handle,
+                   uint32_t flags, const continuo_lv2_feature *const *features)
+{
+    (void)flags;
+    (void)features;
+    instance *self = handle;
+    size_t size = 0;
+    uint32_t type = 0;
+    uint32_t value_flags = 0;
+    const void *data = retrieve(retrieve_handle, self->uri.state_key, &size, &type, &value_flags);
+    if (data == NULL) {
+        return CONTINUO_LV2_STATE_ERR_NO_PROPERTY;
+    }
+    if (type != self->uri.chunk) {
+        return CONTINUO_LV2_STATE_ERR_BAD_TYPE;
+    }
+    return continuo_core_restore(self->core, data, size) == CONTINUO_STATE_OK ? CONTINUO_LV2_STATE_SUCCESS
+                                                                              : CONTINUO_LV2_STATE_ERR_UNKNOWN;
+}
+
+static const continuo_lv2_state_interface state_interface = {save, restore};
+
+/* Any thread. */
 static const void *extension_data(const char *uri)
 {
-    (void)uri;
-    return NULL;
+    return strcmp(uri, CONTINUO_LV2_STATE_INTERFACE) == 0 ? &state_interface : NULL;
 }
 
 static const continuo_lv2_descriptor descriptor = {

@@ -1,10 +1,11 @@
 /*
  * The part of the LV2 ABI this plug-in uses, declared from the public specification (lv2plug.in/ns: lv2core,
- * urid, atom, midi, time). Layouts are those the specification fixes; no LV2 header is included or copied.
+ * urid, atom, midi, time, state). Layouts are those the specification fixes; no LV2 header is included or copied.
  */
 #ifndef CONTINUO_LV2_ABI_H
 #define CONTINUO_LV2_ABI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define CONTINUO_LV2_CORE "http://lv2plug.in/ns/lv2core#"
@@ -12,6 +13,7 @@
 #define CONTINUO_LV2_ATOM "http://lv2plug.in/ns/ext/atom#"
 #define CONTINUO_LV2_MIDI_EVENT "http://lv2plug.in/ns/ext/midi#MidiEvent"
 #define CONTINUO_LV2_TIME "http://lv2plug.in/ns/ext/time#"
+#define CONTINUO_LV2_STATE_INTERFACE "http://lv2plug.in/ns/ext/state#interface"
 
 typedef void *continuo_lv2_handle;
 
@@ -70,6 +72,32 @@ typedef struct continuo_lv2_property {
     uint32_t context;
     continuo_lv2_atom value;
 } continuo_lv2_property;
+
+/* state: what save and restore return, and how a stored value may be kept. */
+enum continuo_lv2_state_status {
+    CONTINUO_LV2_STATE_SUCCESS = 0,
+    CONTINUO_LV2_STATE_ERR_UNKNOWN = 1,
+    CONTINUO_LV2_STATE_ERR_BAD_TYPE = 2,
+    CONTINUO_LV2_STATE_ERR_NO_PROPERTY = 5
+};
+
+enum continuo_lv2_state_flags {
+    CONTINUO_LV2_STATE_IS_POD = 1,     /* plain old data: may be copied byte for byte */
+    CONTINUO_LV2_STATE_IS_PORTABLE = 2 /* the same on every machine */
+};
+
+typedef int (*continuo_lv2_state_store)(void *handle, uint32_t key, const void *value, size_t size, uint32_t type,
+                                        uint32_t flags);
+typedef const void *(*continuo_lv2_state_retrieve)(void *handle, uint32_t key, size_t *size, uint32_t *type,
+                                                   uint32_t *flags);
+
+/* state#interface: the plug-in's extension data. */
+typedef struct continuo_lv2_state_interface {
+    int (*save)(continuo_lv2_handle instance, continuo_lv2_state_store store, void *handle, uint32_t flags,
+                const continuo_lv2_feature *const *features);
+    int (*restore)(continuo_lv2_handle instance, continuo_lv2_state_retrieve retrieve, void *handle, uint32_t flags,
+                   const continuo_lv2_feature *const *features);
+} continuo_lv2_state_interface;
 
 static inline uint32_t continuo_lv2_pad(uint32_t size)
 {

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * and the generation settings they make. The plug-in sends every parameter when a link opens and again on each
  * change; a value heard for the first time sets how the session goes on, and only a change of a value heard
  * before re-voices the phrases already accompanied (so a reopened project keeps its saved accompaniment).
- * Parameters the plug-in applies itself (capture, thru, bars) are kept but change nothing here.
+ * Parameters the plug-in applies itself (capture, thru, bars) are kept but change nothing here. The mix
+ * parameters act on the preset's own mix: mute and solo add to its (a part the preset mutes stays muted), octaves
+ * add to its octave, velocity scales its velocity.
  *
  * <p>Set on the housekeeping thread; settings are also made on the generation worker after a preset switch, so
  * both are synchronized (neither runs on a real-time thread).
@@ -106,8 +108,9 @@ final class PluginParameters {
                     -PartControls.MAX_OCTAVES, PartControls.MAX_OCTAVES);
             double percent = valueOr(LinkLayout.PARAM_VELOCITY_1 + part, 100);
             int velocity = (int) clamp(Math.round(controls.velocity() * percent / 100), 1, 127);
-            mix = mix.withPart(part, new PartControls(valueOr(LinkLayout.PARAM_MUTE_1 + part, 0) >= 0.5,
-                    valueOr(LinkLayout.PARAM_SOLO_1 + part, 0) >= 0.5, octave, velocity));
+            mix = mix.withPart(part, new PartControls(
+                    controls.muted() || valueOr(LinkLayout.PARAM_MUTE_1 + part, 0) >= 0.5,
+                    controls.solo() || valueOr(LinkLayout.PARAM_SOLO_1 + part, 0) >= 0.5, octave, velocity));
         }
         return mix;
     }
