@@ -53,6 +53,23 @@ class PackageIT {
     }
 
     @Test
+    void holdsTheLv2PluginWhereHostsLookAndInstallsItForTheUser(@TempDir Path work) throws Exception {
+        Path bundle = root.resolve("usr/lib/lv2/continuo.lv2");
+        assertTrue(Files.isRegularFile(bundle.resolve("continuo.so")), "the LV2 plug-in in /usr/lib/lv2");
+        assertTrue(Files.readString(bundle.resolve("continuo.ttl")).contains("lv2:symbol \"density\""));
+        // Installed, the package's launcher knows /usr/lib; unpacked here, the folder is given explicitly.
+        Result install = run(Map.of(), launcher.toString(), "plugin", "install", "--from",
+                root.resolve("usr/lib").toString(), "--into", work.toString());
+        assertEquals(0, install.exitCode(), install.output());
+        assertTrue(install.output().contains("LV2   " + work.resolve("continuo.lv2") + ": installed"),
+                install.output());
+        assertEquals(-1L, Files.mismatch(bundle.resolve("continuo.so"), work.resolve("continuo.lv2/continuo.so")));
+        Result uninstall = run(Map.of(), launcher.toString(), "plugin", "uninstall", "--into", work.toString());
+        assertEquals(0, uninstall.exitCode(), uninstall.output());
+        assertTrue(Files.notExists(work.resolve("continuo.lv2")), uninstall.output());
+    }
+
+    @Test
     void printsItsVersionAndCommit() throws Exception {
         Result version = run(Map.of(), launcher.toString(), "--version");
         assertEquals(0, version.exitCode(), version.output());
