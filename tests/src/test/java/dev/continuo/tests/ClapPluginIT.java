@@ -3,6 +3,7 @@ package dev.continuo.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,7 +43,7 @@ class ClapPluginIT {
     private static final String MELODY = "0:60:0.8,1:62:0.8,2:64:0.8,3:65:0.8,4:67:0.8,5:65:0.8,6:64:0.8,7:62:0.8";
     private static final Pattern PLAYING = Pattern.compile("^# playing at frame (\\d+)", Pattern.MULTILINE);
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     Path directory;
     private JackServer jack;
     private Process host;
@@ -66,13 +69,7 @@ class ClapPluginIT {
     @ValueSource(ints = {120, 90})
     void twoInstancesCaptureThroughTheHostAndPlayTheAccompanimentOnTheNextPasses(int bpm) throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
-            ProcessBuilder builder = new ProcessBuilder(HOST.toString(), PLUGIN.toString(), "--dump",
-                    directory.toString(), "--rate", String.valueOf(RATE), "--block", String.valueOf(BLOCK), "--tempo",
-                    String.valueOf(bpm), "--bars", "2", "--instances", "2", "--melody", MELODY,
-                    "--melody-passes", "1")
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("host.log").toFile());
-            builder.environment().put("CONTINUO_SOCKET", daemon.socket().toString());
-            host = builder.start();
+            host = startHost(daemon, bpm, 2);
             OutputStream commands = host.getOutputStream();
             daemon.awaitLog(log -> count(log, "(\"clap\"): preset") == 2, 30);
             ContinuoProcess.Result sessions = ContinuoProcess.run(directory, ContinuoProcess.SMALL_HEAP, Map.of(),
@@ -115,6 +112,45 @@ class ClapPluginIT {
         }
     }
 
+    @Test
+    void keepsPlayingWhenTheEngineDiesLeavesNothingHangingAndLinksAgainWhenItIsBack() throws Exception {
+        Path dump = directory.resolve("instance-1.txt");
+        OutputStream commands;
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
+            host = startHost(daemon, 120, 1);
+            commands = host.getOutputStream();
+            daemon.awaitLog(log -> log.contains("(\"clap\"): preset"), 30);
+            send(commands, "play\n");
+            daemon.awaitLog(log -> log.contains("Bars 1–2 (phrase 1 of the song)"), 60);
+            awaitNoteOns(dump, 6, 30);
+            daemon.process().destroyForcibly(); // SIGKILL: no plugin-close, no closed flag, the heartbeat stops
+            assertTrue(daemon.process().waitFor(30, TimeUnit.SECONDS));
+        }
+        int heard = MidiDump.read(dump).noteOns().size();
+        awaitNoteOns(dump, heard + 12, 30); // the player keeps playing the phrase it has, pass after pass
+        assertTrue(host.isAlive(), "the host survives the engine");
+        try (ServeDaemon again = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
+            again.awaitLog(log -> log.contains("(\"clap\"): preset"), 30); // linked again, as a new session
+            send(commands, "stop\nquit\n");
+            assertTrue(host.waitFor(30, TimeUnit.SECONDS), "the host did not quit");
+            assertEquals(0, host.exitValue(), Files.readString(directory.resolve("host.log")));
+            assertEquals(Map.of(), MidiDump.read(dump).hangingNotes(), "notes left sounding after stop");
+            again.awaitLog(log -> log.contains("(\"clap\") closed"), 30);
+            assertEquals(0, again.stop());
+        }
+    }
+
+    /** Starts our CLAP host with instances of the plug-in, linked to daemon's socket, stopped until "play". */
+    private Process startHost(ServeDaemon daemon, int bpm, int instances) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(HOST.toString(), PLUGIN.toString(), "--dump",
+                directory.toString(), "--rate", String.valueOf(RATE), "--block", String.valueOf(BLOCK), "--tempo",
+                String.valueOf(bpm), "--bars", "2", "--instances", String.valueOf(instances), "--melody", MELODY,
+                "--melody-passes", "1")
+                .redirectErrorStream(true).redirectOutput(directory.resolve("host.log").toFile());
+        builder.environment().put("CONTINUO_SOCKET", daemon.socket().toString());
+        return builder.start();
+    }
+
     /**
      * Every note-on lies on the sixteenth grid of the transport, to the frame: the host counts its frames itself,
      * so there are no skipped cycles to allow for. Notes "chased" when an accompaniment arrives after its first
@@ -139,7 +175,7 @@ class ClapPluginIT {
         assertTrue(chased * 4 <= events.noteOns().size(), context);
     }
 
-    private static long playingFrame(Path dump) throws java.io.IOException {
+    private static long playingFrame(Path dump) throws IOException {
         Matcher matcher = PLAYING.matcher(Files.readString(dump, StandardCharsets.UTF_8));
         assertTrue(matcher.find(), "the host wrote where the transport started");
         return Long.parseLong(matcher.group(1));
@@ -164,7 +200,7 @@ class ClapPluginIT {
         }
     }
 
-    private static void send(OutputStream commands, String text) throws java.io.IOException {
+    private static void send(OutputStream commands, String text) throws IOException {
         commands.write(text.getBytes(StandardCharsets.UTF_8));
         commands.flush();
     }
