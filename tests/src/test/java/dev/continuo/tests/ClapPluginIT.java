@@ -3,6 +3,7 @@ package dev.continuo.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,7 @@ class ClapPluginIT {
             assertEquals(2, count(sessions.stdout(), ": clap, running, preset chorale, plug-in link"),
                     sessions.stdout());
 
+            awaitBlocks(daemon, 2, 10);
             send(commands, "play\n");
             daemon.awaitLog(log -> count(log, "Bars 1–2 (phrase 1 of the song)") == 2, 60);
             Path[] dumps = {directory.resolve("instance-1.txt"), directory.resolve("instance-2.txt")};
@@ -120,6 +122,7 @@ class ClapPluginIT {
             host = startHost(daemon, 120, 1);
             commands = host.getOutputStream();
             daemon.awaitLog(log -> log.contains("(\"clap\"): preset"), 30);
+            awaitBlocks(daemon, 1, 10);
             send(commands, "play\n");
             daemon.awaitLog(log -> log.contains("Bars 1–2 (phrase 1 of the song)"), 60);
             awaitNoteOns(dump, 6, 30);
@@ -131,6 +134,7 @@ class ClapPluginIT {
         assertTrue(host.isAlive(), "the host survives the engine");
         try (ServeDaemon again = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
             again.awaitLog(log -> log.contains("(\"clap\"): preset"), 30); // linked again, as a new session
+            awaitBlocks(again, 1, 10);
             send(commands, "stop\nquit\n");
             assertTrue(host.waitFor(30, TimeUnit.SECONDS), "the host did not quit");
             assertEquals(0, host.exitValue(), Files.readString(directory.resolve("host.log")));
@@ -173,6 +177,31 @@ class ClapPluginIT {
         String context = events.noteOns().size() + " note-ons, " + chased + " chased";
         assertEquals(List.of(), off, context + "; off the grid (frame, error)");
         assertTrue(chased * 4 <= events.noteOns().size(), context);
+    }
+
+    /**
+     * Waits until the engine has blocks from each of its plug-in sessions: the plug-in maps the link just after the
+     * engine's answer, and what it plays before that is passed through rather than captured.
+     */
+    private static void awaitBlocks(ServeDaemon daemon, int sessions, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            int linked = 0;
+            for (JsonNode session : daemon.command("sessions").path("sessions")) {
+                if (session.path("kind").asText().equals("plugin") && daemon.command("@" + session.path("id")
+                        .asText() + " status").path("status").path("blocksIn").asLong() > 0) {
+                    linked++;
+                }
+            }
+            if (linked == sessions) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(linked + " of " + sessions + " plug-in sessions had blocks in " + seconds
+                        + " s; log:\n" + daemon.log());
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static long playingFrame(Path dump) throws IOException {
