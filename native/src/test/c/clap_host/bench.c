@@ -87,7 +87,8 @@ int main(int argc, char **argv)
     const char *problem = NULL;
     if (blocks < 1 || !fake_engine_start(&engine) || (problem = clap_host_load(&plugin, argv[1])) != NULL
         || (problem = clap_host_instantiate(&plugin, &instance, 48000.0, 1, BLOCK)) != NULL) {
-        fprintf(stderr, "continuo-clap-bench: %s\n", problem != NULL ? problem : "bad block count or no stand-in engine");
+        fprintf(stderr, "continuo-clap-bench: %s\n",
+                problem != NULL ? problem : "bad block count or no stand-in engine");
         return 2;
     }
     int linked = 0;

@@ -228,7 +228,8 @@ void clap_host_add_note(clap_host_instance *instance, int on, uint32_t time, int
     event->velocity = velocity;
 }
 
-int32_t clap_host_process(clap_host_instance *instance, uint32_t frames, const continuo_clap_event_transport *transport)
+int32_t clap_host_process(clap_host_instance *instance, uint32_t frames,
+                          const continuo_clap_event_transport *transport)
 {
     continuo_clap_process process = {0};
     process.steady_time = instance->steady_time;

@@ -80,6 +80,7 @@ void clap_host_add_note(clap_host_instance *instance, int on, uint32_t time, int
  * Runs one block (transport may be NULL: a free-running host), empties the input and leaves the block's output in
  * instance->outputs. Returns the plug-in's process status.
  */
-int32_t clap_host_process(clap_host_instance *instance, uint32_t frames, const continuo_clap_event_transport *transport);
+int32_t clap_host_process(clap_host_instance *instance, uint32_t frames,
+                          const continuo_clap_event_transport *transport);
 
 #endif

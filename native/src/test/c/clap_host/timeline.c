@@ -39,7 +39,8 @@ static double beats_at(const clap_timeline *timeline, int64_t frames)
     return frames * timeline->tempo_bpm / 60.0 / timeline->sample_rate;
 }
 
-uint32_t clap_timeline_next(const clap_timeline *timeline, uint32_t max_frames, continuo_clap_event_transport *transport)
+uint32_t clap_timeline_next(const clap_timeline *timeline, uint32_t max_frames,
+                            continuo_clap_event_transport *transport)
 {
     uint32_t frames = max_frames;
     int64_t position = timeline->position_frames;

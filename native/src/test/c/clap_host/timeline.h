@@ -32,7 +32,8 @@ void clap_timeline_loop(clap_timeline *timeline, double start_beats, double end_
 double clap_timeline_frames(const clap_timeline *timeline, double beats);
 
 /* The next block: its frames (max_frames, or fewer up to the loop end) and its transport at the first frame. */
-uint32_t clap_timeline_next(const clap_timeline *timeline, uint32_t max_frames, continuo_clap_event_transport *transport);
+uint32_t clap_timeline_next(const clap_timeline *timeline, uint32_t max_frames,
+                            continuo_clap_event_transport *transport);
 
 /* After a block of frames: moves on while playing; returns 1 where it wrapped to the loop start. */
 int clap_timeline_advance(clap_timeline *timeline, uint32_t frames);
