@@ -91,7 +91,7 @@ class ClapPluginIT {
             assertEquals(0, host.exitValue(), Files.readString(directory.resolve("host.log")));
 
             int framesPerStep = RATE * 60 / bpm / 4;
-            int loopFrames = framesPerStep * 32;
+            int loopFrames = framesPerStep * 32; // two bars of 4/4
             for (Path dump : dumps) {
                 MidiDump events = MidiDump.read(dump);
                 long playing = playingFrame(dump);
