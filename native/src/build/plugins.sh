@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds and tests the C plug-ins; run by Maven (exec-maven-plugin) from the native module's directory.
-#   compile       the LV2 bundle into target/lv2/continuo.lv2/
-#   test-compile  the C unit tests into target/c-test/
+#   compile       the LV2 bundle into target/lv2/continuo.lv2/, the CLAP plug-in into target/clap/continuo.clap
+#   test-compile  the C unit tests into target/c-test/; our CLAP test host and its benchmark into target/clap-host/
 #   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
 # Skips with a message where there is no C compiler or the OS is not Linux (the shims are Linux-only for now).
 set -eu
@@ -10,6 +10,7 @@ CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
 core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/params.c $src/core/state.c"
+clap_host="src/test/c/clap_host/clap_host.c src/test/c/clap_host/timeline.c"
 
 if [ "$(uname -s)" != Linux ]; then
     echo "[continuo-native] C plug-ins skipped: built on Linux only (this is $(uname -s))"
@@ -33,13 +34,30 @@ compile)
     ./target/c-tools/continuo_ttl > "$bundle/continuo.ttl"
     cp $src/lv2/manifest.ttl "$bundle/"
     echo "[continuo-native] built $bundle"
+    # CLAP on Linux: one shared object exporting clap_entry.
+    mkdir -p target/clap
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o target/clap/continuo.clap \
+        $src/clap/continuo_clap.c $core -lm -lpthread
+    echo "[continuo-native] built target/clap/continuo.clap"
     ;;
 test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c $core \
-        -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -Isrc/test/c/clap_host -o target/c-test/continuo_tests \
+        src/test/c/*.c $src/lv2/continuo_lv2.c $src/clap/continuo_clap.c $clap_host $core \
+        -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread -ldl
+    # The CLAP test host for the end-to-end tests, and the audio-thread benchmark (run by hand), both loading
+    # target/clap/continuo.clap; the benchmark's stand-in engine is the C tests' own.
+    mkdir -p target/clap-host
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/clap -Isrc/test/c/clap_host -o target/clap-host/continuo-clap-host \
+        src/test/c/clap_host/main.c $clap_host -lm -ldl
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/clap -Isrc/test/c -Isrc/test/c/clap_host \
+        -o target/clap-host/continuo-clap-bench src/test/c/clap_host/bench.c src/test/c/fake_engine.c \
+        src/test/c/link_file.c $clap_host $src/core/link.c -lm -ldl -lpthread
     ;;
 test)
     if [ "${2:-false}" = true ]; then

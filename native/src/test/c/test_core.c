@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "control.h"
 #include "fake_engine.h"
@@ -184,6 +185,38 @@ static void a_session_sends_blocks_plays_phrases_and_reconnects(void)
     fake_engine_stop(&engine);
 }
 
+static void a_note_passed_through_before_the_link_ends_through_it_after(void)
+{
+    static fake_engine engine;
+    char socket_path[108];
+    snprintf(socket_path, sizeof socket_path, "/tmp/continuo-test-%d.sock", (int)getpid()); /* fake_engine's */
+    setenv("CONTINUO_SOCKET", socket_path, 1);
+    continuo_core *core = continuo_core_create("test");
+    continuo_core_set_param(core, CONTINUO_LINK_PARAM_THRU, 0.0); /* linked, the melody goes to the engine only */
+    continuo_midi_event buffer[64];
+    continuo_midi_output output = {buffer, 64, 0, 0};
+    continuo_transport block = rolling_block(0.0);
+    const continuo_midi_event on[] = {{10, 3, {0x93, 60, 90}}, {11, 3, {0x93, 62, 90}}};
+    continuo_core_process(core, &block, on, 2, &output); /* no engine yet: through */
+    CHECK_EQ(output.count, 2);
+    CHECK(fake_engine_start(&engine));
+    CHECK(wait_for_opens(core, &engine, 1, 3000));
+    const continuo_midi_event later[] = {{5, 3, {0x83, 60, 0}}, {6, 3, {0x93, 62, 0}}, {7, 3, {0x93, 64, 90}},
+                                         {8, 3, {0x83, 64, 0}}, {9, 3, {0x82, 60, 0}}};
+    output.count = 0;
+    allocations_reset();
+    continuo_core_process(core, &block, later, 5, &output);
+    CHECK_EQ(allocations_counted(), 0);
+    CHECK_EQ(output.count, 2); /* the two note-offs of the notes that went out; the engine has the rest */
+    CHECK(buffer[0].offset_frames == 5 && buffer[0].bytes[0] == 0x83 && buffer[0].bytes[1] == 60);
+    CHECK(buffer[1].offset_frames == 6 && buffer[1].bytes[0] == 0x93 && buffer[1].bytes[1] == 62);
+    output.count = 0;
+    continuo_core_process(core, &block, later, 2, &output); /* ended already: not again */
+    CHECK_EQ(output.count, 0);
+    continuo_core_destroy(core);
+    fake_engine_stop(&engine);
+}
+
 void core_tests(void)
 {
     run_test("the plugin-open answer's scanner", the_open_answer_yields_session_and_link);
@@ -191,4 +224,6 @@ void core_tests(void)
     run_test("no engine: pass-through, no allocation", without_an_engine_the_melody_passes_through);
     run_test("a session: blocks, phrases, reconnection, close",
              a_session_sends_blocks_plays_phrases_and_reconnects);
+    run_test("a note passed through unlinked ends through after",
+             a_note_passed_through_before_the_link_ends_through_it_after);
 }

@@ -62,6 +62,7 @@ int main(void)
     core_tests();
     lv2_tests();
     state_tests();
+    clap_tests();
     printf("%d tests, %d checks, %d failed\n", tests_run, test_checks, test_failures);
     return test_failures == 0 ? 0 : 1;
 }

@@ -39,5 +39,6 @@ void link_tests(void);
 void core_tests(void);
 void lv2_tests(void);
 void state_tests(void);
+void clap_tests(void);
 
 #endif

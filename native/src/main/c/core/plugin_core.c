@@ -34,6 +34,11 @@ struct continuo_core {
     atomic_uint_fast64_t audio_epoch;
     atomic_int stopping;
     pthread_t thread;
+    /*
+     * Audio thread only: the melody keys passed through while no link was in use, a bit per channel, so that their
+     * note-offs still pass through once a link is (the engine never sent the note-on to the host).
+     */
+    uint16_t passed_keys[128];
     char name[NAME_BYTES];
     /* Parameter values as double bits; any thread writes, the audio thread and the background thread read. */
     atomic_uint_fast64_t params[CONTINUO_PARAM_COUNT];
@@ -400,6 +405,38 @@ static void take_restore(continuo_core *core)
     }
 }
 
+static int is_note_off(const continuo_midi_event *event)
+{
+    uint8_t type = event->bytes[0] & 0xF0;
+    return event->size == 3 && (type == 0x80 || (type == 0x90 && event->bytes[2] == 0));
+}
+
+/*
+ * The melody goes out as it came while unlinked or with THRU on; otherwise only the note-offs of keys that went
+ * out that way (the engine never sent their note-ons to the host), so none is left hanging.
+ */
+static void pass_through(continuo_core *core, int all, const continuo_midi_event *melody, uint32_t count,
+                         continuo_midi_output *output)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        const continuo_midi_event *event = &melody[i];
+        uint16_t *keys = &core->passed_keys[event->bytes[1] & 0x7F];
+        uint16_t channel = (uint16_t)(1u << (event->bytes[0] & 0x0F));
+        int note_on = event->size == 3 && (event->bytes[0] & 0xF0) == 0x90 && event->bytes[2] != 0;
+        int note_off = is_note_off(event);
+        if (!all && !(note_off && (*keys & channel) != 0)) {
+            continue;
+        }
+        if (note_on) {
+            *keys |= channel;
+        } else if (note_off) {
+            *keys &= (uint16_t)~channel;
+        }
+        continuo_midi_output_add(output, event->offset_frames, event->size, event->bytes[0], event->bytes[1],
+                                 event->bytes[2]);
+    }
+}
+
 void continuo_core_process(continuo_core *core, const continuo_transport *block, const continuo_midi_event *melody,
                            uint32_t melody_count, continuo_midi_output *output)
 {
@@ -429,13 +466,8 @@ void continuo_core_process(continuo_core *core, const continuo_transport *block,
         continuo_link_beat(link);
         take_phrases(core, link);
     }
-    if (link == NULL || continuo_core_param(core, CONTINUO_LINK_PARAM_THRU) != 0.0) {
-        for (uint32_t i = 0; i < melody_count; i++) {
-            const continuo_midi_event *event = &melody[i];
-            continuo_midi_output_add(output, event->offset_frames, event->size, event->bytes[0], event->bytes[1],
-                                     event->bytes[2]);
-        }
-    }
+    pass_through(core, link == NULL || continuo_core_param(core, CONTINUO_LINK_PARAM_THRU) != 0.0, melody,
+                 melody_count, output);
     continuo_player_process(core->player, block, output);
     atomic_fetch_add(&core->audio_epoch, 1);
 }
