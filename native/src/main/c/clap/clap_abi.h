@@ -1,6 +1,7 @@
 /*
  * The part of the CLAP 1.x ABI this plug-in and our test host use, declared from the public specification
- * (github.com/free-audio/clap, include/clap: entry, plugin factory, plugin, host, process, events, note-ports).
+ * (github.com/free-audio/clap, include/clap: entry, plugin factory, plugin, host, process, events, note-ports,
+ * params, state, streams).
  * Names are ours; layouts, constants and identifiers are those the specification fixes (natural C alignment,
  * no calling-convention attribute on Linux). No CLAP header is included or copied.
  */
@@ -16,12 +17,15 @@
 
 #define CONTINUO_CLAP_PLUGIN_FACTORY_ID "clap.plugin-factory"
 #define CONTINUO_CLAP_EXT_NOTE_PORTS "clap.note-ports"
+#define CONTINUO_CLAP_EXT_PARAMS "clap.params"
+#define CONTINUO_CLAP_EXT_STATE "clap.state"
 #define CONTINUO_CLAP_FEATURE_NOTE_EFFECT "note-effect"
 
 /* Positions in beats (quarter notes) and seconds are fixed point: value x 2^31. */
 #define CONTINUO_CLAP_FIXED_POINT_ONE ((int64_t)1 << 31)
 
 #define CONTINUO_CLAP_NAME_SIZE 256u
+#define CONTINUO_CLAP_PATH_SIZE 1024u
 #define CONTINUO_CLAP_INVALID_ID UINT32_MAX
 
 typedef struct continuo_clap_version {
@@ -137,6 +141,18 @@ typedef struct continuo_clap_event_transport {
     uint16_t tsig_denom;
 } continuo_clap_event_transport;
 
+/* A parameter's new value (from the host's automation or controls), in its plain units. */
+typedef struct continuo_clap_event_param_value {
+    continuo_clap_event_header header;
+    uint32_t param_id;
+    void *cookie;
+    int32_t note_id;
+    int16_t port_index;
+    int16_t channel;
+    int16_t key;
+    double value;
+} continuo_clap_event_param_value;
+
 typedef struct continuo_clap_event_midi {
     continuo_clap_event_header header;
     uint16_t port_index;
@@ -229,5 +245,61 @@ typedef struct continuo_clap_plugin_note_ports {
     uint32_t (*count)(const continuo_clap_plugin *plugin, bool is_input);
     bool (*get)(const continuo_clap_plugin *plugin, uint32_t index, bool is_input, continuo_clap_note_port_info *info);
 } continuo_clap_plugin_note_ports;
+
+enum continuo_clap_param_flags {
+    CONTINUO_CLAP_PARAM_IS_STEPPED = 1u << 0,
+    CONTINUO_CLAP_PARAM_IS_AUTOMATABLE = 1u << 5,
+};
+
+typedef struct continuo_clap_param_info {
+    uint32_t id;
+    uint32_t flags;
+    void *cookie;
+    char name[CONTINUO_CLAP_NAME_SIZE];
+    char module[CONTINUO_CLAP_PATH_SIZE];
+    double min_value;
+    double max_value;
+    double default_value;
+} continuo_clap_param_info;
+
+/* The params extension: all main thread but flush ([active ? audio thread : main thread], never during process). */
+typedef struct continuo_clap_plugin_params {
+    uint32_t (*count)(const continuo_clap_plugin *plugin);
+    bool (*get_info)(const continuo_clap_plugin *plugin, uint32_t index, continuo_clap_param_info *info);
+    bool (*get_value)(const continuo_clap_plugin *plugin, uint32_t id, double *value);
+    bool (*value_to_text)(const continuo_clap_plugin *plugin, uint32_t id, double value, char *text,
+                          uint32_t capacity);
+    bool (*text_to_value)(const continuo_clap_plugin *plugin, uint32_t id, const char *text, double *value);
+    void (*flush)(const continuo_clap_plugin *plugin, const continuo_clap_input_events *in,
+                  const continuo_clap_output_events *out);
+} continuo_clap_plugin_params;
+
+enum continuo_clap_param_rescan_flags {
+    CONTINUO_CLAP_PARAM_RESCAN_VALUES = 1u << 0,
+};
+
+/* The host's side of params (get_extension(CONTINUO_CLAP_EXT_PARAMS) on the host). Main thread. */
+typedef struct continuo_clap_host_params {
+    void (*rescan)(const continuo_clap_host *host, uint32_t flags);
+    void (*clear)(const continuo_clap_host *host, uint32_t id, uint32_t flags);
+    void (*request_flush)(const continuo_clap_host *host);
+} continuo_clap_host_params;
+
+/* Streams: read returns the bytes read, 0 at the end, -1 on error; write the bytes written or -1. */
+typedef struct continuo_clap_istream {
+    void *ctx;
+    int64_t (*read)(const struct continuo_clap_istream *stream, void *buffer, uint64_t size);
+} continuo_clap_istream;
+
+typedef struct continuo_clap_ostream {
+    void *ctx;
+    int64_t (*write)(const struct continuo_clap_ostream *stream, const void *buffer, uint64_t size);
+} continuo_clap_ostream;
+
+/* The state extension. Main thread. */
+typedef struct continuo_clap_plugin_state {
+    bool (*save)(const continuo_clap_plugin *plugin, const continuo_clap_ostream *stream);
+    bool (*load)(const continuo_clap_plugin *plugin, const continuo_clap_istream *stream);
+} continuo_clap_plugin_state;
 
 #endif

@@ -3,24 +3,31 @@
  * following the host's transport (clap_process.transport). Its only work is translating CLAP events and the
  * transport to the core's and back; the core does the rest.
  *
- * Extensions are looked up in one table (get_extension): host parameters and state go there beside note-ports,
- * and their events (CONTINUO_CLAP_EVENT_PARAM_VALUE) into read_events.
+ * Extensions are looked up in one table (get_extension): note-ports, params (the core's table; values come as
+ * CONTINUO_CLAP_EVENT_PARAM_VALUE in process or flush) and state (the core's saved state as one byte stream).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clap_abi.h"
+#include "params.h"
 #include "plugin_core.h"
+#include "state.h"
 
 #define PLUGIN_ID "dev.continuo.continuo"
 #define MELODY_EVENTS 512u
 #define OUTPUT_EVENTS 2048u
 /* A host position further than this from the extrapolated one is a locate or a loop. */
 #define JUMP_BEATS 0.01
+/* The largest saved state a host may hand back: every phrase full. */
+#define MAX_STATE_BYTES \
+    (CONTINUO_STATE_HEADER_BYTES + (uint64_t)CONTINUO_STATE_MAX_RECORDS * CONTINUO_LINK_RECORD_BYTES)
 
 typedef struct instance {
     continuo_clap_plugin plugin; /* what the host holds; plugin_data points back here */
+    const continuo_clap_host *host;
     continuo_core *core;
     double sample_rate;
     /* The host's transport as last reported; hosts may leave out tempo or meter in a block. */
@@ -159,6 +166,9 @@ static uint32_t read_events(instance *self, const continuo_clap_input_events *ev
             const continuo_clap_event_midi *midi = (const continuo_clap_event_midi *)header;
             memcpy(bytes, midi->data, 3);
             count += add_melody(self, count, frame, channel_message_size(bytes[0]), bytes);
+        } else if (header->type == CONTINUO_CLAP_EVENT_PARAM_VALUE) {
+            const continuo_clap_event_param_value *change = (const continuo_clap_event_param_value *)header;
+            continuo_core_set_param(self->core, change->param_id, change->value);
         } else if (header->type == CONTINUO_CLAP_EVENT_NOTE_ON || header->type == CONTINUO_CLAP_EVENT_NOTE_OFF) {
             const continuo_clap_event_note *note = (const continuo_clap_event_note *)header;
             if (note->key >= 0 && note->channel >= 0) {
@@ -267,6 +277,158 @@ static bool note_port_get(const continuo_clap_plugin *plugin, uint32_t index, bo
 
 static const continuo_clap_plugin_note_ports NOTE_PORTS = {note_port_count, note_port_get};
 
+/* Main thread. */
+static uint32_t param_count(const continuo_clap_plugin *plugin)
+{
+    (void)plugin;
+    return CONTINUO_PARAM_COUNT;
+}
+
+/* Main thread: the core's table, every parameter automatable; ids are the table's. */
+static bool param_get_info(const continuo_clap_plugin *plugin, uint32_t index, continuo_clap_param_info *info)
+{
+    (void)plugin;
+    const continuo_param_info *param = continuo_param_info_of(index);
+    if (param == NULL) {
+        return false;
+    }
+    memset(info, 0, sizeof *info);
+    info->id = param->id;
+    info->flags = CONTINUO_CLAP_PARAM_IS_AUTOMATABLE | (param->stepped ? CONTINUO_CLAP_PARAM_IS_STEPPED : 0u);
+    snprintf(info->name, sizeof info->name, "%s", param->name);
+    snprintf(info->module, sizeof info->module, "%s", param->id >= CONTINUO_LINK_PARAM_MUTE_1 ? "Parts" : "");
+    info->min_value = param->min;
+    info->max_value = param->max;
+    info->default_value = param->fallback;
+    return true;
+}
+
+/* Main thread. */
+static bool param_get_value(const continuo_clap_plugin *plugin, uint32_t id, double *value)
+{
+    if (continuo_param_info_of(id) == NULL) {
+        return false;
+    }
+    *value = continuo_core_param(self_of(plugin)->core, id);
+    return true;
+}
+
+/* Main thread: toggles as on/off, "engine default" where 0 means it, else the number and its unit. */
+static bool param_value_to_text(const continuo_clap_plugin *plugin, uint32_t id, double value, char *text,
+                                uint32_t capacity)
+{
+    (void)plugin;
+    const continuo_param_info *param = continuo_param_info_of(id);
+    if (param == NULL || capacity == 0) {
+        return false;
+    }
+    double shown = continuo_param_clamp(param, value);
+    if (param->stepped && param->min == 0 && param->max == 1) {
+        snprintf(text, capacity, "%s", shown != 0 ? "on" : "off");
+    } else if ((id == CONTINUO_LINK_PARAM_PRESET || id == CONTINUO_LINK_PARAM_BARS) && shown == 0) {
+        snprintf(text, capacity, "engine default");
+    } else {
+        snprintf(text, capacity, param->stepped ? "%.0f%s%s" : "%.2f%s%s", shown, param->unit[0] ? " " : "",
+                 param->unit);
+    }
+    return true;
+}
+
+/* Main thread: a number (a unit after it is ignored), on/off, or "engine default". */
+static bool param_text_to_value(const continuo_clap_plugin *plugin, uint32_t id, const char *text, double *value)
+{
+    (void)plugin;
+    const continuo_param_info *param = continuo_param_info_of(id);
+    if (param == NULL || text == NULL) {
+        return false;
+    }
+    char *end;
+    double number = strtod(text, &end);
+    if (end != text && isfinite(number)) {
+        *value = continuo_param_clamp(param, number);
+    } else if (strcmp(text, "on") == 0 || strcmp(text, "off") == 0) {
+        *value = text[1] == 'n' ? 1.0 : 0.0;
+    } else if (strcmp(text, "engine default") == 0) {
+        *value = 0.0;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Not during process: parameter changes while the plug-in does not process. */
+static void param_flush(const continuo_clap_plugin *plugin, const continuo_clap_input_events *in,
+                        const continuo_clap_output_events *out)
+{
+    (void)out;
+    instance *self = self_of(plugin);
+    uint32_t size = in != NULL ? in->size(in) : 0;
+    for (uint32_t i = 0; i < size; i++) {
+        const continuo_clap_event_header *header = in->get(in, i);
+        if (header != NULL && header->space_id == CONTINUO_CLAP_CORE_EVENT_SPACE
+            && header->type == CONTINUO_CLAP_EVENT_PARAM_VALUE) {
+            const continuo_clap_event_param_value *change = (const continuo_clap_event_param_value *)header;
+            continuo_core_set_param(self->core, change->param_id, change->value);
+        }
+    }
+}
+
+static const continuo_clap_plugin_params PARAMS = {
+    param_count, param_get_info, param_get_value, param_value_to_text, param_text_to_value, param_flush,
+};
+
+/* Main thread: the core's state, written whole (a stream may take it in pieces). */
+static bool state_save(const continuo_clap_plugin *plugin, const continuo_clap_ostream *stream)
+{
+    unsigned char *data;
+    size_t size;
+    if (continuo_core_save(self_of(plugin)->core, &data, &size) != CONTINUO_STATE_OK) {
+        return false;
+    }
+    size_t written = 0;
+    while (written < size) {
+        int64_t step = stream->write(stream, data + written, size - written);
+        if (step <= 0) {
+            break;
+        }
+        written += (size_t)step;
+    }
+    free(data);
+    return written == size;
+}
+
+/* Main thread: a saved state read to its end (refused past any state Continuo writes), then given to the core. */
+static bool state_load(const continuo_clap_plugin *plugin, const continuo_clap_istream *stream)
+{
+    instance *self = self_of(plugin);
+    size_t capacity = 65536, size = 0;
+    unsigned char *data = malloc(capacity);
+    int64_t step = 1;
+    while (data != NULL && step > 0) {
+        if (size == capacity) {
+            unsigned char *grown = capacity < MAX_STATE_BYTES ? realloc(data, capacity * 2) : NULL;
+            if (grown == NULL) {
+                break;
+            }
+            data = grown;
+            capacity *= 2;
+        }
+        step = stream->read(stream, data + size, capacity - size);
+        size += step > 0 ? (size_t)step : 0;
+    }
+    int restored = data != NULL && step == 0 && continuo_core_restore(self->core, data, size) == CONTINUO_STATE_OK;
+    free(data);
+    if (restored) {
+        const continuo_clap_host_params *host_params = self->host->get_extension(self->host, CONTINUO_CLAP_EXT_PARAMS);
+        if (host_params != NULL && host_params->rescan != NULL) {
+            host_params->rescan(self->host, CONTINUO_CLAP_PARAM_RESCAN_VALUES);
+        }
+    }
+    return restored;
+}
+
+static const continuo_clap_plugin_state STATE = {state_save, state_load};
+
 typedef struct extension {
     const char *id;
     const void *table;
@@ -274,6 +436,8 @@ typedef struct extension {
 
 static const extension EXTENSIONS[] = {
     {CONTINUO_CLAP_EXT_NOTE_PORTS, &NOTE_PORTS},
+    {CONTINUO_CLAP_EXT_PARAMS, &PARAMS},
+    {CONTINUO_CLAP_EXT_STATE, &STATE},
 };
 
 /* Any thread. */
@@ -319,6 +483,7 @@ static const continuo_clap_plugin *factory_create(const continuo_clap_plugin_fac
     if (self == NULL) {
         return NULL;
     }
+    self->host = host;
     self->tempo_bpm = 120.0;
     self->beats_per_bar = 4;
     self->beat_unit = 4;
