@@ -228,6 +228,22 @@ void clap_host_add_note(clap_host_instance *instance, int on, uint32_t time, int
     event->velocity = velocity;
 }
 
+void clap_host_add_param(clap_host_instance *instance, uint32_t time, uint32_t id, double value)
+{
+    if (instance->input_count == CLAP_HOST_EVENTS) {
+        return;
+    }
+    continuo_clap_event_param_value *event = &instance->inputs[instance->input_count++].param;
+    memset(event, 0, sizeof *event);
+    event->header = header(sizeof *event, time, CONTINUO_CLAP_EVENT_PARAM_VALUE);
+    event->param_id = id;
+    event->note_id = -1;
+    event->port_index = -1;
+    event->channel = -1;
+    event->key = -1;
+    event->value = value;
+}
+
 int32_t clap_host_process(clap_host_instance *instance, uint32_t frames,
                           const continuo_clap_event_transport *transport)
 {

@@ -27,6 +27,7 @@ typedef union clap_host_input_event {
     continuo_clap_event_header header;
     continuo_clap_event_midi midi;
     continuo_clap_event_note note;
+    continuo_clap_event_param_value param;
 } clap_host_input_event;
 
 /* One event the plug-in pushed, with its frame in the block. */
@@ -75,6 +76,9 @@ void clap_host_release(clap_host_instance *instance);
 void clap_host_add_midi(clap_host_instance *instance, uint32_t time, uint8_t status, uint8_t data1, uint8_t data2);
 void clap_host_add_note(clap_host_instance *instance, int on, uint32_t time, int16_t channel, int16_t key,
                         double velocity);
+
+/* Adds a parameter change (its plain value) to the next block's input. */
+void clap_host_add_param(clap_host_instance *instance, uint32_t time, uint32_t id, double value);
 
 /*
  * Runs one block (transport may be NULL: a free-running host), empties the input and leaves the block's output in

@@ -4,6 +4,7 @@
  * of bars with the transport rolling, plays a melody into every instance on the first passes, and writes every
  * event each instance sends out, with the host's absolute frame, to DIR/instance-N.txt as "FRAME: 92 3c 64"
  * (the format of jack_midi_dump -a). Standard input takes commands, one a line: play, stop, quit (and its end).
+ * --param ID=VALUE (repeatable) sets a parameter in every instance's first block, as a host's automation would.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -20,10 +21,11 @@
 
 #define MAX_INSTANCES 8
 #define MAX_NOTES 256
+#define MAX_PARAMS 32
 
 static const char USAGE[] =
     "usage: continuo-clap-host PLUGIN.clap --dump DIR [--rate HZ] [--block FRAMES] [--tempo BPM] [--meter N/D]\n"
-    "       [--bars N] [--melody BEAT:PITCH:BEATS,...] [--melody-passes N] [--instances N]\n"
+    "       [--bars N] [--melody BEAT:PITCH:BEATS,...] [--melody-passes N] [--instances N] [--param ID=VALUE]...\n"
     "Commands on standard input: play, stop, quit.\n";
 
 typedef struct melody_note {
@@ -40,6 +42,9 @@ typedef struct options {
     uint32_t block;
     unsigned beats_per_bar, beat_unit, bars, melody_passes, instances;
     const char *melody;
+    unsigned param_count;
+    uint32_t param_ids[MAX_PARAMS];
+    double param_values[MAX_PARAMS];
 } options;
 
 static int fail(const char *message, const char *detail)
@@ -50,7 +55,7 @@ static int fail(const char *message, const char *detail)
 
 static int parse_options(int argc, char **argv, options *o)
 {
-    *o = (options){NULL, NULL, 48000.0, 120.0, 256, 4, 4, 2, 1, 1, NULL};
+    *o = (options){NULL, NULL, 48000.0, 120.0, 256, 4, 4, 2, 1, 1, NULL, 0, {0}, {0}};
     for (int i = 1; i < argc; i++) {
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         int ok = 1;
@@ -78,6 +83,10 @@ static int parse_options(int argc, char **argv, options *o)
             o->melody_passes = (unsigned)atoi(value);
         } else if (strcmp(argv[i], "--instances") == 0) {
             ok = (o->instances = (unsigned)atoi(value)) >= 1 && o->instances <= MAX_INSTANCES;
+        } else if (strcmp(argv[i], "--param") == 0) {
+            ok = o->param_count < MAX_PARAMS
+                 && sscanf(value, "%u=%lf", &o->param_ids[o->param_count], &o->param_values[o->param_count]) == 2;
+            o->param_count += ok ? 1u : 0u;
         } else {
             ok = 0;
         }
@@ -211,6 +220,9 @@ int main(int argc, char **argv)
         }
         if ((problem = clap_host_instantiate(&plugin, &instances[i], o.rate, 1, o.block)) != NULL) {
             return fail(problem, plugin.descriptor->id);
+        }
+        for (unsigned p = 0; p < o.param_count; p++) {
+            clap_host_add_param(&instances[i], 0, o.param_ids[p], o.param_values[p]);
         }
     }
     fprintf(stderr, "continuo-clap-host: %u instance(s) of %s at %.0f Hz, %u-frame blocks, %.2f bpm, %u-bar loop\n",

@@ -70,7 +70,8 @@ class ClapPluginIT {
     @ValueSource(ints = {120, 90})
     void twoInstancesCaptureThroughTheHostAndPlayTheAccompanimentOnTheNextPasses(int bpm) throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
-            host = startHost(daemon, bpm, 2);
+            // A host parameter, as automation sets it: the melody is not passed through (THRU, id 1, off).
+            host = startHost(daemon, bpm, 2, "--param", "1=0");
             OutputStream commands = host.getOutputStream();
             daemon.awaitLog(log -> count(log, "(\"clap\"): preset") == 2, 30);
             ContinuoProcess.Result sessions = ContinuoProcess.run(directory, ContinuoProcess.SMALL_HEAP, Map.of(),
@@ -97,7 +98,8 @@ class ClapPluginIT {
                 long playing = playingFrame(dump);
                 Set<Integer> channels = events.noteOns().stream().map(e -> e.channel() + 1)
                         .collect(Collectors.toCollection(TreeSet::new));
-                assertEquals(Set.of(3, 4, 5), channels, "the chorale preset's alto, tenor and bass on channels 3–5");
+                assertEquals(Set.of(3, 4, 5), channels,
+                        "the chorale preset's alto, tenor and bass on channels 3–5, and no melody (THRU off)");
                 // The engine may finish the phrase within its last sixteenth; notes it holds over the bar line are
                 // then chased there, at a block start.
                 long nextPass = playing + loopFrames;
@@ -119,7 +121,7 @@ class ClapPluginIT {
         Path dump = directory.resolve("instance-1.txt");
         OutputStream commands;
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
-            host = startHost(daemon, 120, 1);
+            host = startHost(daemon, 120, 1, "--param", "1=0"); // THRU off: every note-on counted is accompaniment
             commands = host.getOutputStream();
             daemon.awaitLog(log -> log.contains("(\"clap\"): preset"), 30);
             awaitBlocks(daemon, 1, 10);
@@ -144,12 +146,17 @@ class ClapPluginIT {
         }
     }
 
-    /** Starts our CLAP host with instances of the plug-in, linked to daemon's socket, stopped until "play". */
-    private Process startHost(ServeDaemon daemon, int bpm, int instances) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(HOST.toString(), PLUGIN.toString(), "--dump",
+    /**
+     * Starts our CLAP host with instances of the plug-in, linked to daemon's socket, stopped until "play";
+     * {@code options} go to the host as they are.
+     */
+    private Process startHost(ServeDaemon daemon, int bpm, int instances, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(HOST.toString(), PLUGIN.toString(), "--dump",
                 directory.toString(), "--rate", String.valueOf(RATE), "--block", String.valueOf(BLOCK), "--tempo",
                 String.valueOf(bpm), "--bars", "2", "--instances", String.valueOf(instances), "--melody", MELODY,
-                "--melody-passes", "1")
+                "--melody-passes", "1"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(directory.resolve("host.log").toFile());
         builder.environment().put("CONTINUO_SOCKET", daemon.socket().toString());
         return builder.start();
