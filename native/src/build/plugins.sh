@@ -58,6 +58,11 @@ test-compile)
     $CC $CFLAGS -I$src/include -I$src/core -I$src/clap -Isrc/test/c -Isrc/test/c/clap_host \
         -o target/clap-host/continuo-clap-bench src/test/c/clap_host/bench.c src/test/c/fake_engine.c \
         src/test/c/link_file.c $clap_host $src/core/link.c -lm -ldl -lpthread
+    # Phrase end to playable against a running engine (run by hand).
+    mkdir -p target/c-tools
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -o target/c-tools/continuo-phrase-latency \
+        src/test/c/bench/phrase_latency.c $core -lm -lpthread
     ;;
 test)
     if [ "${2:-false}" = true ]; then

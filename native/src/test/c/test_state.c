@@ -264,6 +264,7 @@ static void a_restored_core_plays_saves_and_tells_the_engine(void)
         found |= buffer[i].offset_frames == 100 && buffer[i].bytes[0] == 0x92 && buffer[i].bytes[1] == 55;
     }
     CHECK(found);
+    CHECK_EQ(continuo_core_phrases(core), 1);
     CHECK_EQ(continuo_core_save(core, &again, &again_size), CONTINUO_STATE_OK); /* now from the player's table */
     CHECK(again_size == size && memcmp(again, saved, size) == 0);
     free(again);

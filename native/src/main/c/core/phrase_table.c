@@ -26,6 +26,7 @@ int continuo_phrase_table_init(continuo_phrase_table *table)
     table->staging = NO_SLOT;
     table->phrase_beats = 0.0;
     table->dropped_notes = 0;
+    atomic_init(&table->commits, 0);
     return 1;
 }
 
@@ -108,6 +109,7 @@ static int32_t commit(continuo_phrase_table *table, uint32_t index)
     int32_t slot = table->staging;
     table->staging = NO_SLOT;
     atomic_fetch_add_explicit(&table->generations[slot], 1, memory_order_release); /* even: written */
+    atomic_fetch_add_explicit(&table->commits, 1, memory_order_relaxed);
     drop_waiting(table, index);
     if (table->staging_waits && atomic_load_explicit(&table->active[index], memory_order_relaxed) != NO_SLOT) {
         atomic_store_explicit(&table->waiting[index], slot, memory_order_release);

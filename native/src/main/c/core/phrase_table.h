@@ -52,6 +52,7 @@ typedef struct continuo_phrase_table {
     int staging_waits;
     double phrase_beats; /* the length of the last phrase begun: phrase index = floor(beat / length) */
     uint32_t dropped_notes;
+    atomic_uint commits; /* phrases received whole so far */
 } continuo_phrase_table;
 
 /* Not on the audio thread. Returns 0 when out of memory. */

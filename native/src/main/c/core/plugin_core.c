@@ -519,6 +519,11 @@ int continuo_core_restore(continuo_core *core, const unsigned char *data, size_t
     return CONTINUO_STATE_OK;
 }
 
+uint32_t continuo_core_phrases(const continuo_core *core)
+{
+    return atomic_load_explicit(&continuo_player_phrases(core->player)->commits, memory_order_relaxed);
+}
+
 int continuo_core_connected(const continuo_core *core)
 {
     return atomic_load(&((continuo_core *)core)->link) != NULL;

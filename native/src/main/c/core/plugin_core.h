@@ -60,6 +60,9 @@ double continuo_core_param(const continuo_core *core, uint32_t id);
 int continuo_core_save(continuo_core *core, unsigned char **data, size_t *size);
 int continuo_core_restore(continuo_core *core, const unsigned char *data, size_t size);
 
+/* Phrases received from the engine (or a restored state) so far; any thread, for status. */
+uint32_t continuo_core_phrases(const continuo_core *core);
+
 /* Nonzero while a link is in use (any thread; for status and tests). */
 int continuo_core_connected(const continuo_core *core);
 
