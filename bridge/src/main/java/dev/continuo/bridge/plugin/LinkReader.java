@@ -60,6 +60,8 @@ public final class LinkReader {
     private boolean pendingRolling;
     private int pendingStepsPerBar;
     private double pendingEndStep;
+    private double pendingStepsPerMilli;
+    private double pendingBlockMillis;
     private volatile long blocks;
     private volatile long notes;
     private volatile long ignored;
@@ -102,6 +104,8 @@ public final class LinkReader {
         pendingStepsPerBar = record.a > 0 && record.b > 0 ? record.a * 16 / record.b : 0;
         double seconds = record.rate > 0 ? (double) record.frames / record.rate : 0;
         pendingEndStep = (record.beat + seconds * record.value / 60) * STEPS_PER_BEAT;
+        pendingStepsPerMilli = record.value > 0 ? record.value * STEPS_PER_BEAT / 60_000 : 0;
+        pendingBlockMillis = seconds * 1000;
     }
 
     private void note() {
@@ -168,6 +172,17 @@ public final class LinkReader {
             ignored++;
             restoring = null;
         }
+    }
+
+    /**
+     * Milliseconds until the plug-in's blocks pass {@code step} and the block after that has been written (when
+     * a phrase ending there can be closed), judged from the last block read; NaN while the transport stands.
+     */
+    public double millisUntilPassed(double step) {
+        if (!pending || !pendingRolling || !(pendingStepsPerMilli > 0)) {
+            return Double.NaN;
+        }
+        return Math.max(0, (step - pendingEndStep) / pendingStepsPerMilli) + 2 * pendingBlockMillis;
     }
 
     /** Phrases the plug-in told of (RESTORE_BEGIN … RESTORE_COMMIT, whole) so far. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,7 +33,10 @@ public final class PluginSession implements EngineSession {
     private static final Logger LOG = LoggerFactory.getLogger(PluginSession.class);
     /** A plug-in whose heartbeat stands still this long is gone (crashed, or its host froze or quit). */
     static final long STALE_MILLIS = 5000;
-    /** About 20 rounds a second; 100 while a phrase with notes is being captured or phrases wait for room. */
+    /**
+     * About 20 rounds a second; while a phrase with notes is being captured, the next round comes when the
+     * plug-in's blocks have passed its end; 100 a second while phrases wait for room.
+     */
     private static final long IDLE_MILLIS = 50;
     private static final long BUSY_MILLIS = 10;
 
@@ -66,7 +70,22 @@ public final class PluginSession implements EngineSession {
         this.publisher = new LinkPublisher(link.toPlugin());
         this.baseSettings = generation;
         this.openedPreset = preset.name();
-        this.generator = new PhraseGenerator(publisher, bars, worker, presets, preset, generation, errors);
+        this.generator = new PhraseGenerator(new PatternSink() {
+            @Override
+            public PhrasePattern get(int index) {
+                return publisher.get(index);
+            }
+
+            @Override
+            public void put(int index, PhrasePattern pattern) {
+                publisher.put(index, pattern);
+                try {
+                    scheduler.execute(PluginSession.this::publishNow); // playable at once, not at the next round
+                } catch (RejectedExecutionException closing) {
+                    LOG.debug("Engine closing: phrase {} stays unpublished", index);
+                }
+            }
+        }, bars, worker, presets, preset, generation, errors);
         this.recorder = new PhraseRecorder(bars, this::captured, new PhraseRecorder.ControlListener() {
             @Override
             public void programChange(int program) {
@@ -202,8 +221,18 @@ public final class PluginSession implements EngineSession {
                     STALE_MILLIS / 1000);
             return 0;
         }
-        boolean capturing = !Double.isNaN(recorder.openPhraseEnd());
-        return capturing || publisher.waiting() > 0 ? BUSY_MILLIS : IDLE_MILLIS;
+        if (publisher.waiting() > 0) {
+            return BUSY_MILLIS;
+        }
+        double untilEnd = reader.millisUntilPassed(recorder.openPhraseEnd());
+        return Double.isNaN(untilEnd) ? IDLE_MILLIS : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(untilEnd)));
+    }
+
+    /** Housekeeping thread: what the generator just made goes to the plug-in (a round does the rest). */
+    private void publishNow() {
+        if (lifecycle.state() == SessionState.RUNNING) {
+            publisher.publish();
+        }
     }
 
     private void abandon() {

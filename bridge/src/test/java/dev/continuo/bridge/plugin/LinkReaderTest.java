@@ -50,6 +50,19 @@ class LinkReaderTest {
     }
 
     @Test
+    void saysWhenTheBlocksWillHavePassedAStep() {
+        assertEquals(Double.NaN, reader.millisUntilPassed(8), "no block yet");
+        block(LinkLayout.ROLLING, 4, 4, 1.0);
+        reader.drain();
+        // The block ends at step 4.125; 240 bpm is 0.016 steps a millisecond; then two blocks of 7.8125 ms.
+        assertEquals(242.1875 + 15.625, reader.millisUntilPassed(8), 1e-9);
+        assertEquals(15.625, reader.millisUntilPassed(4), 1e-9, "passed already: the next two blocks");
+        block(0, 4, 4, 1.0);
+        reader.drain();
+        assertEquals(Double.NaN, reader.millisUntilPassed(8), "the transport stands");
+    }
+
+    @Test
     void settingsGoToTheListenerAsTheyCome() {
         plugin.offer(new LinkRecord().set(LinkLayout.SETTING, 0, LinkLayout.PARAM_DENSITY, 0, 0, 0, 0, 0, 0.25));
         plugin.offer(new LinkRecord().set(LinkLayout.SETTING, 0, LinkLayout.PARAM_SEED, 0, 0, 0, 0, 0, 7));
