@@ -3,15 +3,20 @@ package dev.continuo.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -100,6 +105,118 @@ class JalvPluginIT {
     /** The events off channel 1: the melody passes through on channel 1, as jack_midiseq plays it. */
     private static MidiDump accompaniment(MidiDump events) {
         return new MidiDump(events.events().stream().filter(event -> event.channel() != 0).toList());
+    }
+
+    /**
+     * A project saved with one accompanied phrase: jalv loads it (-l) as hosts restore a plug-in's state. The plug-in
+     * plays it without an engine; linked later, the engine keeps it as it plays, until a parameter changes.
+     */
+    @Test
+    void aSavedProjectPlaysItsAccompanimentWithoutTheEngineAndIsReVoicedOnlyOnAChange() throws Exception {
+        Path saved = savedProject(directory.resolve("project"));
+        Path socket = directory.resolve("ctl.sock");
+        Process transport = jack.startClient(List.of("jack_transport"), "transport.log");
+        OutputStream commands = transport.getOutputStream();
+        send(commands, "master\ntempo 120\nlocate 0\n");
+        Process host = jack.startClient(List.of("jalv", "-n", "host", "-l", saved.toString(), URI), "jalv.log",
+                Map.of("CONTINUO_SOCKET", socket.toString(), "LV2_PATH", BUNDLES.toString()));
+        jack.waitForPort("host:out");
+        Path dump = jack.startDump("out");
+        jack.connect("host:out", "out:input");
+
+        send(commands, "play\n");
+        awaitNoteOns(dump, 2, 30);
+        send(commands, "stop\n");
+        awaitStillness(dump, 5);
+        MidiDump alone = MidiDump.read(dump);
+        List<String> played = alone.noteOns().stream().map(e -> e.channel() + 1 + ":" + e.pitch()).toList();
+        assertEquals(List.of("3:55", "4:48"), played, "the saved accompaniment, with no engine running");
+        assertEquals(4 * FRAMES_PER_STEP * 4, alone.noteOns().get(1).frame() - alone.noteOns().get(0).frame(),
+                "four beats apart at 120 bpm, as saved");
+
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
+            daemon.awaitLog(log -> log.contains("phrase 1 is back from the plug-in (2 melody notes)"), 30);
+            JsonNode plugin = pluginStatus(daemon);
+            assertEquals(1, plugin.get("phrasesRestored").asInt());
+            assertEquals(0, plugin.get("phrasesSent").asInt(), "linked, the saved accompaniment is not generated");
+            send(host.getOutputStream(), "density = 0.9\n"); // a change: phrase 1 is re-voiced from its melody
+            awaitStatus(daemon, status -> status.get("phrasesSent").asInt() == 1, 60);
+            int before = MidiDump.read(dump).noteOns().size();
+            send(commands, "locate 0\n");
+            awaitStillness(dump, 3);
+            send(commands, "play\n");
+            awaitNoteOns(dump, before + 3, 30);
+            send(commands, "stop\n");
+            awaitStillness(dump, 5);
+            MidiDump events = MidiDump.read(dump);
+            List<MidiDump.Event> revoiced = events.noteOns().subList(before, events.noteOns().size());
+            assertTrue(revoiced.stream().anyMatch(e -> e.channel() + 1 == 5),
+                    "the chorale's bass, generated from the saved melody: " + revoiced);
+            assertEquals(Map.of(), events.hangingNotes(), "notes left sounding after stop");
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    /**
+     * The plug-in's state as it saves it (docs/plugin.md, "Saved with the project"): a 16-byte header, a SETTING
+     * per parameter (the melody not passed through), and phrase 1 of 8 beats with the melody C5–D5 and two notes
+     * of accompaniment; in an LV2 preset folder as lilv writes one (an atom:Chunk is base64 in Turtle).
+     */
+    private static Path savedProject(Path folder) throws Exception {
+        double[] params = {1, 0, 0, 0, 0.5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 100, 100, 100};
+        ByteBuffer records = ByteBuffer.allocate(32 * (params.length + 6)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int id = 0; id < params.length; id++) {
+            record(records, 3, id, 0, 0, 0, 0, 0, params[id]);
+        }
+        record(records, 16, 0, 0, 0, 0, 2, 0, 8); // PHRASE_BEGIN: index 0, 2 notes, from beat 0, 8 beats long
+        record(records, 21, 0, 72, 90, 0, 0, 0, 4); // PHRASE_MELODY
+        record(records, 21, 0, 74, 90, 0, 0, 4, 8);
+        record(records, 17, 2, 55, 80, 0, 0, 0, 2); // PHRASE_NOTE: channel 3, beats 0–2
+        record(records, 17, 3, 48, 80, 0, 0, 4, 6); // channel 4, beats 4–6
+        record(records, 19, 0, 0, 0, 0, 0, 0, 0); // PHRASE_COMMIT
+        ByteBuffer state = ByteBuffer.allocate(16 + records.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        state.putInt(0x53544E43).putInt(1).putInt(params.length + 6).putInt(0).put(records.array());
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.ttl"), String.join("\n",
+                "@prefix lv2: <http://lv2plug.in/ns/lv2core#> .",
+                "@prefix pset: <http://lv2plug.in/ns/ext/presets#> .",
+                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+                "<state.ttl> a pset:Preset ; lv2:appliesTo <" + URI + "> ; rdfs:seeAlso <state.ttl> .", ""));
+        Files.writeString(folder.resolve("state.ttl"), String.join("\n",
+                "@prefix lv2: <http://lv2plug.in/ns/lv2core#> .",
+                "@prefix pset: <http://lv2plug.in/ns/ext/presets#> .",
+                "@prefix state: <http://lv2plug.in/ns/ext/state#> .",
+                "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+                "<> a pset:Preset ; lv2:appliesTo <" + URI + "> ;",
+                "    state:state [ <" + URI + "#state> \"" + Base64.getEncoder().encodeToString(state.array())
+                        + "\"^^xsd:base64Binary ] .", ""));
+        return folder;
+    }
+
+    private static void record(ByteBuffer buffer, int kind, int a, int b, int c, long frames, long rate, double beat,
+            double value) {
+        buffer.put((byte) kind).put((byte) 0).put((byte) a).put((byte) b).put((byte) c).put(new byte[3])
+                .putInt((int) frames).putInt((int) rate).putDouble(beat).putDouble(value);
+    }
+
+    private static JsonNode pluginStatus(ServeDaemon daemon) throws Exception {
+        for (JsonNode session : daemon.command("sessions").get("sessions")) {
+            if (session.get("kind").asText().equals("plugin")) {
+                return daemon.command("@" + session.get("id").asText() + " status").get("status");
+            }
+        }
+        throw new AssertionError("no plug-in session: " + daemon.command("sessions"));
+    }
+
+    private static void awaitStatus(ServeDaemon daemon, Predicate<JsonNode> condition, int seconds)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.test(pluginStatus(daemon))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never, in " + seconds + " s: " + pluginStatus(daemon));
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void awaitNoteOns(Path dump, int count, int seconds) throws Exception {

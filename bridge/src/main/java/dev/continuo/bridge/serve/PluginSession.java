@@ -124,6 +124,8 @@ public final class PluginSession implements EngineSession {
         }
         publisher.melody(index, melody);
         generator.restore(new CapturedPhrase(index, index, part, System.nanoTime()));
+        LOG.info("Plug-in session {}: phrase {} is back from the plug-in ({} melody notes), kept as it plays", id,
+                index + 1, melody.noteCount());
     }
 
     /**

@@ -80,6 +80,7 @@ final class SessionStatus {
         node.put("blocksIn", session.reader().blocks());
         node.put("notesIn", session.reader().notes());
         node.put("recordsIgnored", session.reader().ignored());
+        node.put("phrasesRestored", session.reader().restored());
         node.put("phrasesSent", session.publisher().published());
         node.put("phrasesWaiting", session.publisher().waiting());
         node.put("phrasesTooLarge", session.publisher().tooLarge());
