@@ -147,6 +147,68 @@ static void a_damaged_state_is_refused(void)
     free(data);
 }
 
+/* xorshift: the same mutants on every run. */
+static uint32_t next_random(uint32_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 17;
+    *state ^= *state << 5;
+    return *state;
+}
+
+/* Mutants of a valid state (bytes changed, cut short, records repeated): each is refused or reads whole. */
+static void mutated_states_are_refused_or_read_whole(void)
+{
+    size_t size;
+    unsigned char *valid = state_of(PHRASE, PHRASE_RECORDS, &size);
+    unsigned char *mutant = malloc(size * 2);
+    uint32_t random = 0x9E3779B9u;
+    int refused = 0, read = 0, broken = 0;
+    static continuo_phrase_table table; /* a state's records begin with CLEAR: one table serves every mutant */
+    CHECK(continuo_phrase_table_init(&table));
+    for (int i = 0; i < 20000; i++) {
+        memcpy(mutant, valid, size);
+        size_t mutant_size = size;
+        switch (next_random(&random) % 3) {
+        case 0:
+            for (uint32_t flips = next_random(&random) % 4 + 1; flips > 0; flips--) {
+                mutant[next_random(&random) % size] ^= (unsigned char)(1u << (next_random(&random) % 8));
+            }
+            break;
+        case 1:
+            mutant_size = next_random(&random) % size;
+            break;
+        default:
+            memcpy(mutant + size, valid + CONTINUO_STATE_HEADER_BYTES, size - CONTINUO_STATE_HEADER_BYTES);
+            mutant_size = size * 2 - CONTINUO_STATE_HEADER_BYTES;
+            break;
+        }
+        continuo_state state;
+        if (continuo_state_read(mutant, mutant_size, &state) != CONTINUO_STATE_OK) {
+            refused++;
+            continue;
+        }
+        read++;
+        receive_all(&table, state.records, state.count);
+        for (uint32_t index = 0; index < CONTINUO_PHRASES; index++) {
+            const continuo_phrase *phrase = continuo_phrase_table_active(&table, index);
+            for (uint32_t n = 0; phrase != NULL && n < phrase->count; n++) {
+                broken += !(phrase->notes[n].pitch < 128 && phrase->notes[n].end_beats > phrase->notes[n].start_beats);
+            }
+        }
+        for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
+            const continuo_param_info *info = continuo_param_info_of(id);
+            broken += !(state.params[id] >= info->min && state.params[id] <= info->max);
+        }
+        free(state.records);
+    }
+    continuo_phrase_table_free(&table);
+    CHECK(refused > 1000 && read > 100); /* both kinds occur: the mutants reach past the first check */
+    CHECK_EQ(broken, 0);
+    free(mutant);
+    free(valid);
+}
+
 /* The writer stores phrase k with k % 50 + 1 notes, every note of pitch k % 128; a copy must never mix two. */
 typedef struct churn {
     continuo_phrase_table table;
@@ -299,6 +361,7 @@ void state_tests(void)
 {
     run_test("state: a table round-trips", a_table_round_trips_through_a_state);
     run_test("state: damaged states are refused", a_damaged_state_is_refused);
+    run_test("state: 20,000 mutants refused or read whole", mutated_states_are_refused_or_read_whole);
     run_test("state: copies never tear under writes", a_copy_never_mixes_two_versions_of_a_phrase);
     run_test("state: restored core plays, saves, tells engine", a_restored_core_plays_saves_and_tells_the_engine);
 }
