@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds and tests the C plug-ins; run by Maven (exec-maven-plugin) from the native module's directory.
-#   compile       the LV2 bundle into target/lv2/continuo.lv2/
+#   compile       the LV2 bundle into target/lv2/continuo.lv2/, the VST3 bundle into target/vst3/continuo.vst3/
 #   test-compile  the C unit tests into target/c-test/
 #   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
 # Skips with a message where there is no C compiler or the OS is not Linux (the shims are Linux-only for now).
@@ -9,6 +9,9 @@ mode=${1:-}
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
+# The format shims, one line each; the C tests link them all.
+shims="$src/lv2/continuo_lv2.c"
+shims="$shims $src/vst3/continuo_vst3.c"
 core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c"
 
 if [ "$(uname -s)" != Linux ]; then
@@ -29,12 +32,19 @@ compile)
         $src/lv2/continuo_lv2.c $core -lm -lpthread
     cp $src/lv2/manifest.ttl $src/lv2/continuo.ttl "$bundle/"
     echo "[continuo-native] built $bundle"
+    # VST3: the module is Contents/<architecture>-linux/<name>.so inside the bundle folder.
+    vst3=target/vst3/continuo.vst3/Contents/$(uname -m)-linux
+    mkdir -p "$vst3"
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3/continuo.so" \
+        $src/vst3/continuo_vst3.c $core -lm -lpthread
+    echo "[continuo-native] built target/vst3/continuo.vst3"
     ;;
 test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c $core \
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/vst3 -o target/c-test/continuo_tests src/test/c/*.c $shims $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread
     ;;
 test)

@@ -61,6 +61,7 @@ int main(void)
     link_tests();
     core_tests();
     lv2_tests();
+    vst3_tests();
     printf("%d tests, %d checks, %d failed\n", tests_run, test_checks, test_failures);
     return test_failures == 0 ? 0 : 1;
 }

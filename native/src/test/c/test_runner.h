@@ -38,5 +38,6 @@ void player_tests(void);
 void link_tests(void);
 void core_tests(void);
 void lv2_tests(void);
+void vst3_tests(void);
 
 #endif
