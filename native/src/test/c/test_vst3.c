@@ -310,6 +310,10 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     plugin.context.project_time_music = 4.0 + 2 * block_beats;
     host_process(&plugin); /* the host agrees with the extrapolation: no jump */
     CHECK(next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
+    plugin.context.project_time_music = 4.0 + 3 * block_beats + 1 / 4000.0;
+    host_process(&plugin); /* a position rounded to the host's ticks: the exact extrapolation stays */
+    CHECK(next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
+    CHECK(block.beat > 4.0 + 3 * block_beats - 1e-9 && block.beat < 4.0 + 3 * block_beats + 1e-9);
     plugin.context.time_sig_numerator = 6;
     plugin.context.time_sig_denominator = 8;
     plugin.context.tempo = 90.0;

@@ -23,6 +23,11 @@
 #define OUTPUT_EVENTS 2048u
 /* A host position further than this from the extrapolated one is a locate or a loop. */
 #define JUMP_BEATS 0.01
+/*
+ * A host position this close to the extrapolated one is the same position, rounded: Ardour hands positions in its
+ * ticks (1/1920 beat, 12.5 frames at 120 bpm and 48 kHz), and following them would move onsets by up to 6 frames.
+ */
+#define HOST_ROUNDING_BEATS (1.0 / 960.0)
 /* Hosts turn a velocity back into MIDI by truncating velocity x 127: a quarter step up keeps every value exact. */
 #define VELOCITY_NUDGE 0.25f
 
@@ -354,9 +359,13 @@ static continuo_transport transport(instance *plugin, const continuo_vst3_proces
     block.rolling = (state & CONTINUO_VST3_PLAYING) != 0;
     block.beat = plugin->next_beat;
     if (state & CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID) {
-        block.beat = context->project_time_music;
+        double drift = fabs(context->project_time_music - plugin->next_beat);
+        int contiguous = block.rolling && plugin->was_rolling;
+        if (!contiguous || drift > HOST_ROUNDING_BEATS) {
+            block.beat = context->project_time_music;
+        }
         block.position = 1;
-        block.jumped = block.rolling && plugin->was_rolling && fabs(block.beat - plugin->next_beat) > JUMP_BEATS;
+        block.jumped = contiguous && drift > JUMP_BEATS;
     }
     return block;
 }

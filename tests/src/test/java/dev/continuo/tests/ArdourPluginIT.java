@@ -1,0 +1,158 @@
+package dev.continuo.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The LV2 and VST3 plug-ins in a real Ardour 7 (headless, on a real JACK server), linked to a real engine
+ * ({@code continuo serve}). The first pass records the melody that {@code jack_midiseq} plays into a track with the
+ * plug-in on it; the second plays that region back through the plug-in, and a second track records what the
+ * plug-in sends, which {@code jack_midi_dump} hears too. Each test runs about a minute.
+ */
+class ArdourPluginIT {
+
+    private static final Path NATIVE = Path.of("..", "native", "target").toAbsolutePath().normalize();
+    private static final Path LV2_BUNDLES = NATIVE.resolve("lv2");
+    private static final Path VST3_BUNDLES = NATIVE.resolve("vst3");
+    private static final String LV2_URI = "https://continuo.dev/lv2/continuo";
+    private static final String VST3_UID = "6C6F6E74696E756F9A3E4B2D8F17C0DE";
+    private static final int FRAMES_PER_STEP = 6000;
+    private static final int TICKS_PER_STEP = Ardour.TICKS_PER_BEAT / 4;
+    /** Four bars at 120 quarter notes a minute: two of the engine's 2-bar phrases. */
+    private static final long PASS_FRAMES = 4 * 4 * 24_000;
+
+    @TempDir
+    Path directory;
+    private JackServer jack;
+
+    @BeforeEach
+    void startJack() throws Exception {
+        Assumptions.assumeTrue(Ardour.installed(), "Ardour 7 is not installed (apt install ardour: ardour7-lua)");
+        Assumptions.assumeTrue(Files.isRegularFile(LV2_BUNDLES.resolve("continuo.lv2").resolve("continuo.so")),
+                "the plug-ins were not built (native/target; they need cc on Linux)");
+        jack = JackServer.start(directory);
+    }
+
+    @AfterEach
+    void stopJack() throws Exception {
+        if (jack != null) {
+            jack.close();
+        }
+    }
+
+    @Test
+    void lv2PluginCapturesTheMelodyRegionAndTheNextPassRecordsTheAccompaniment() throws Exception {
+        accompanyInArdour("LV2", LV2_URI, "lv2");
+    }
+
+    @Test
+    void vst3PluginCapturesTheMelodyRegionAndTheNextPassRecordsTheAccompaniment() throws Exception {
+        Ardour.scanVst3(jack, directory, VST3_BUNDLES.resolve("continuo.vst3"));
+        accompanyInArdour("VST3", VST3_UID, "vst3");
+    }
+
+    @Test
+    void twoTracksWithThePluginAreTwoSessionsOfOneEngine() throws Exception {
+        Ardour.scanVst3(jack, directory, VST3_BUNDLES.resolve("continuo.vst3"));
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
+                Ardour ardour = Ardour.start(jack, directory, "JACK", plugins(daemon))) {
+            ardour.createSession("two", JackServer.SAMPLE_RATE, 120);
+            ardour.addMidiTrack("First");
+            ardour.addMidiTrack("Second");
+            ardour.addPlugin("First", "LV2", LV2_URI);
+            ardour.addPlugin("Second", "VST3", VST3_UID);
+            daemon.awaitLog(log -> log.contains("(\"lv2\")") && log.contains("(\"vst3\")"), 60);
+            assertEquals(List.of("backend continuo", "plugin lv2", "plugin vst3"), sessions(daemon));
+            ardour.closeSession();
+            daemon.awaitLog(log -> log.contains("(\"lv2\") closed") && log.contains("(\"vst3\") closed"), 30);
+            assertEquals(List.of("backend continuo"), sessions(daemon));
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    private void accompanyInArdour(String kind, String id, String name) throws Exception {
+        if (kind.equals("VST3")) {
+            Assumptions.assumeTrue(Files.isDirectory(VST3_BUNDLES.resolve("continuo.vst3")),
+                    "the VST3 bundle was not built (native/target/vst3)");
+        }
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
+                Ardour ardour = Ardour.start(jack, directory, "JACK", plugins(daemon))) {
+            ardour.createSession("accompany", JackServer.SAMPLE_RATE, 120);
+            ardour.addMidiTrack("Melody");
+            ardour.addMidiTrack("Parts");
+            ardour.addPlugin("Melody", kind, id);
+            daemon.awaitLog(log -> log.contains("Plug-in session 2 (\"" + name + "\")"), 60);
+            jack.startClient(JalvPluginIT.MELODY, "melody.log");
+            jack.waitForPort("melody:out");
+            ardour.connectInput("Melody", "melody:out");
+            ardour.connectInput("Parts", "Melody/midi_out 1");
+            Path dump = jack.startDump("out");
+            ardour.connectOutput("Melody", "out:input");
+            ardour.recordArm("Melody", true);
+            ardour.roll(0, PASS_FRAMES, true);
+            daemon.awaitLog(log -> log.contains("Bars 3–4 (phrase 2 of the song)"), 60);
+
+            ardour.recordArm("Melody", false);
+            ardour.disconnectInput("Melody");
+            ardour.recordArm("Parts", true);
+            ardour.roll(0, PASS_FRAMES, true);
+            JalvPluginIT.awaitStillness(dump, 10);
+
+            List<Ardour.Note> melody = ardour.notes("Melody");
+            assertTrue(melody.size() >= 8, "the melody region holds the first pass: " + melody);
+            MidiDump heard = MidiDump.read(dump);
+            assertEquals(Set.of(3, 4, 5), channels(heard), "the chorale preset's alto, tenor and bass on channels 3–5");
+            assertTrue(heard.noteOns().size() >= 12, "note-ons the plug-in sent: " + heard.noteOns().size());
+            JackServeIT.assertOnGrid(heard, FRAMES_PER_STEP);
+            assertEquals(Map.of(), heard.hangingNotes(), "notes left sounding after stop");
+
+            List<Ardour.Note> recorded = ardour.notes("Parts");
+            assertEquals(Set.of(2, 3, 4), recorded.stream().map(Ardour.Note::channel).collect(Collectors.toSet()),
+                    "Ardour recorded the parts on channels 3–5 (0-based 2–4): " + recorded);
+            List<Ardour.Note> offGrid = recorded.stream().filter(n -> n.startTicks() % TICKS_PER_STEP != 0).toList();
+            assertEquals(List.of(), offGrid, "recorded onsets off the sixteenth grid");
+            assertTrue(recorded.size() >= 12, "notes recorded: " + recorded.size());
+
+            ardour.save();
+            ardour.closeSession();
+            ardour.openSession("accompany");
+            assertEquals(recorded, ardour.notes("Parts"), "the saved session holds the recording");
+            daemon.awaitLog(log -> log.contains("Plug-in session 3 (\"" + name + "\")"), 60);
+            ardour.closeSession();
+            assertEquals(0, daemon.stop());
+        }
+    }
+
+    private Map<String, String> plugins(ServeDaemon daemon) {
+        return Map.of("CONTINUO_SOCKET", daemon.socket().toString(), "LV2_PATH", LV2_BUNDLES.toString(),
+                "VST3_PATH", VST3_BUNDLES.toString());
+    }
+
+    /** The engine's sessions as "KIND NAME", sorted. */
+    private static List<String> sessions(ServeDaemon daemon) throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (JsonNode session : daemon.command("sessions").get("sessions")) {
+            sessions.add(session.get("kind").asText() + " " + session.get("name").asText());
+        }
+        return sessions.stream().sorted().toList();
+    }
+
+    private static Set<Integer> channels(MidiDump events) {
+        return events.noteOns().stream().map(e -> e.channel() + 1).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
