@@ -31,18 +31,31 @@ function use_backend(name)
 	assert(AudioEngine:set_backend(name, "", ""), "no backend " .. name)
 end
 
+-- jackd 1.9.21 sometimes reads Ardour's requests out of step while Ardour sets up a session (port metadata and
+-- the timebase request interleave on its socket: "Unknown request" in the server's log) and shuts the client out.
+ENGINE_HALTED = "JACK halted the audio engine while the session was set up"
+
 -- A new session at a constant tempo (quarter notes per minute) in 4/4.
 function create(dir, name, rate, bpm)
 	session = create_session(dir, name, rate)
 	assert(session, "cannot create the session " .. dir)
+	assert(AudioEngine:running(), ENGINE_HALTED)
 	local map = Temporal.TempoMap.fetch_writable()
 	map:set_tempo(Temporal.Tempo(bpm, bpm, 4), Temporal.timepos_t(0))
 	Temporal.TempoMap.update(map)
 end
 
+-- Opens a saved session; tried three times, as JACK may shut Ardour's client out while it opens (see create).
 function open(dir, name)
-	session = load_session(dir, name)
-	assert(session, "cannot open the session " .. dir)
+	for _ = 1, 3 do
+		session = load_session(dir, name)
+		assert(session, "cannot open the session " .. dir)
+		if AudioEngine:running() then
+			return
+		end
+		close()
+	end
+	error(ENGINE_HALTED)
 end
 
 function save()

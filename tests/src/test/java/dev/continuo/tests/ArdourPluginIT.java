@@ -70,8 +70,8 @@ class ArdourPluginIT {
     void twoTracksWithThePluginAreTwoSessionsOfOneEngine() throws Exception {
         Ardour.scanVst3(jack, directory, VST3_BUNDLES.resolve("continuo.vst3"));
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
-                Ardour ardour = Ardour.start(jack, directory, "JACK", plugins(daemon))) {
-            ardour.createSession("two", JackServer.SAMPLE_RATE, 120);
+                Ardour ardour = Ardour.startWithSession(jack, directory, plugins(daemon), "two",
+                        JackServer.SAMPLE_RATE, 120)) {
             ardour.addMidiTrack("First");
             ardour.addMidiTrack("Second");
             ardour.addPlugin("First", "LV2", LV2_URI);
@@ -91,8 +91,8 @@ class ArdourPluginIT {
                     "the VST3 bundle was not built (native/target/vst3)");
         }
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
-                Ardour ardour = Ardour.start(jack, directory, "JACK", plugins(daemon))) {
-            ardour.createSession("accompany", JackServer.SAMPLE_RATE, 120);
+                Ardour ardour = Ardour.startWithSession(jack, directory, plugins(daemon), "accompany",
+                        JackServer.SAMPLE_RATE, 120)) {
             ardour.addMidiTrack("Melody");
             ardour.addMidiTrack("Parts");
             ardour.addPlugin("Melody", kind, id);
@@ -101,8 +101,6 @@ class ArdourPluginIT {
             jack.waitForPort("melody:out");
             ardour.connectInput("Melody", "melody:out");
             ardour.connectInput("Parts", "Melody/midi_out 1");
-            Path dump = jack.startDump("out");
-            ardour.connectOutput("Melody", "out:input");
             ardour.recordArm("Melody", true);
             ardour.roll(0, PASS_FRAMES, true);
             daemon.awaitLog(log -> log.contains("Bars 3–4 (phrase 2 of the song)"), 60);
@@ -110,6 +108,8 @@ class ArdourPluginIT {
             ardour.recordArm("Melody", false);
             ardour.disconnectInput("Melody");
             ardour.recordArm("Parts", true);
+            Path dump = jack.startDump("out");
+            ardour.connectOutput("Melody", "out:input");
             ardour.roll(0, PASS_FRAMES, true);
             JalvPluginIT.awaitStillness(dump, 10);
 
@@ -118,7 +118,7 @@ class ArdourPluginIT {
             MidiDump heard = MidiDump.read(dump);
             assertEquals(Set.of(3, 4, 5), channels(heard), "the chorale preset's alto, tenor and bass on channels 3–5");
             assertTrue(heard.noteOns().size() >= 12, "note-ons the plug-in sent: " + heard.noteOns().size());
-            JackServeIT.assertOnGrid(heard, FRAMES_PER_STEP);
+            assertOnGridWithinOnePass(heard);
             assertEquals(Map.of(), heard.hangingNotes(), "notes left sounding after stop");
 
             List<Ardour.Note> recorded = ardour.notes("Parts");
@@ -141,6 +141,37 @@ class ArdourPluginIT {
     private Map<String, String> plugins(ServeDaemon daemon) {
         return Map.of("CONTINUO_SOCKET", daemon.socket().toString(), "LV2_PATH", LV2_BUNDLES.toString(),
                 "VST3_PATH", VST3_BUNDLES.toString());
+    }
+
+    /**
+     * Every note-on of one pass lies a whole number of sixteenths after the one before, to the frame, but for
+     * two allowances that are not timing errors of the plug-in: a client that missed its cycle on a loaded machine
+     * (jack_midi_dump counts only the cycles it ran; Ardour's transport does not advance in a cycle it missed)
+     * shifts all later times by whole periods, at most four at a time; and notes chased at a cycle start (an
+     * accompaniment that arrived after its first notes were due) may be anywhere, at most a quarter of them.
+     */
+    private static void assertOnGridWithinOnePass(MidiDump events) {
+        List<MidiDump.Event> onsets = events.noteOns();
+        List<String> off = new ArrayList<>();
+        int chased = 0;
+        Long previous = null;
+        for (MidiDump.Event onset : onsets) {
+            if (onset.frame() % JackServer.PERIOD == 0) {
+                chased++;
+                continue;
+            }
+            if (previous != null) {
+                long step = onset.frame() - previous;
+                long error = Math.floorMod(step + FRAMES_PER_STEP / 2, FRAMES_PER_STEP) - FRAMES_PER_STEP / 2;
+                if (error % JackServer.PERIOD != 0 || Math.abs(error) > 4 * JackServer.PERIOD) {
+                    off.add(onset.frame() + " (" + error + ")");
+                }
+            }
+            previous = onset.frame();
+        }
+        String context = onsets.size() + " note-ons, " + chased + " at a cycle start";
+        assertEquals(List.of(), off, context + "; off the grid (frame, error)");
+        assertTrue(chased * 4 <= onsets.size(), context);
     }
 
     /** The engine's sessions as "KIND NAME", sorted. */
