@@ -11,7 +11,7 @@ CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
 # The format shims, one line each; the C tests link them all.
 shims="$src/lv2/continuo_lv2.c"
-shims="$shims $src/vst3/continuo_vst3.c"
+shims="$shims $src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
 core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c"
 
 if [ "$(uname -s)" != Linux ]; then
@@ -37,7 +37,7 @@ compile)
     mkdir -p "$vst3"
     # shellcheck disable=SC2086
     $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3/continuo.so" \
-        $src/vst3/continuo_vst3.c $core -lm -lpthread
+        $src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c $core -lm -lpthread
     echo "[continuo-native] built target/vst3/continuo.vst3"
     ;;
 test-compile)

@@ -202,10 +202,12 @@ static void the_factory_describes_one_midi_effect_class(void)
     CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_OUTPUT), 1);
     CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_AUDIO, CONTINUO_VST3_OUTPUT), 0);
     continuo_vst3_bus_info bus;
-    CHECK(plugin->vtable->get_bus_info(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_OUTPUT, 0, &bus) == CONTINUO_VST3_TRUE);
+    CHECK(plugin->vtable->get_bus_info(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_OUTPUT, 0, &bus)
+          == CONTINUO_VST3_TRUE);
     CHECK(bus.media_type == CONTINUO_VST3_EVENT && bus.direction == CONTINUO_VST3_OUTPUT && bus.bus_type == 0);
     CHECK(bus.channel_count == 16 && bus.name[0] == 'A' && (bus.flags & CONTINUO_VST3_BUS_DEFAULT_ACTIVE) != 0);
-    CHECK(plugin->vtable->get_bus_info(plugin, CONTINUO_VST3_AUDIO, CONTINUO_VST3_INPUT, 0, &bus) != CONTINUO_VST3_TRUE);
+    CHECK(plugin->vtable->get_bus_info(plugin, CONTINUO_VST3_AUDIO, CONTINUO_VST3_INPUT, 0, &bus)
+          != CONTINUO_VST3_TRUE);
     processor *audio = NULL;
     CHECK(plugin->vtable->query_interface(plugin, AUDIO_PROCESSOR_IID, (void **)&audio) == CONTINUO_VST3_OK);
     continuo_vst3_speaker_arrangement stereo = 3;

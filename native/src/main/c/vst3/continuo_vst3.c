@@ -1,26 +1,16 @@
 /*
  * The VST3 shim: one single-component class (component, audio processor and edit controller in one object) with an
  * event input bus for the melody and an event output bus for the accompaniment, and no audio buses. Its only work
- * is translating VST3 note events and the process context to the core's events and transport and back.
- *
- * Each interface of the object is a field pointing to its function table; a method finds the object from the
- * field's address. Parameters and state come later: the controller's parameter methods and both state methods are
- * where they go (IEditController and IComponent already carry their slots).
+ * is translating VST3 note events and the process context to the core's events and transport and back. This file
+ * holds the object, its component and its audio processor; state comes later to the component's getState and
+ * setState (and parameters to vst3_controller.c).
  */
 #include <math.h>
-#include <stdatomic.h>
-#include <stdbool.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_core.h"
-#include "vst3_abi.h"
+#include "vst3_instance.h"
 
-#define VENDOR "Continuo"
-#define PLUGIN_NAME "Continuo"
-#define MELODY_EVENTS 512u
-#define OUTPUT_EVENTS 2048u
 /* A host position further than this from the extrapolated one is a locate or a loop. */
 #define JUMP_BEATS 0.01
 /*
@@ -38,49 +28,28 @@ _Static_assert(sizeof(continuo_vst3_process_data) == 80, "VST3 ProcessData is 80
 _Static_assert(sizeof(continuo_vst3_bus_info) == 276, "VST3 BusInfo is 276 bytes");
 _Static_assert(sizeof(continuo_vst3_class_info2) == 440, "VST3 PClassInfo2 is 440 bytes");
 
-/* The class's identifier, made once for Continuo; hosts save it in projects, so it never changes. */
-static const continuo_vst3_tuid CLASS_ID = CONTINUO_VST3_UID(0x6C6F6E74u, 0x696E756Fu, 0x9A3E4B2Du, 0x8F17C0DEu);
+const continuo_vst3_tuid continuo_vst3_class_id =
+    CONTINUO_VST3_UID(0x6C6F6E74u, 0x696E756Fu, 0x9A3E4B2Du, 0x8F17C0DEu);
 static const continuo_vst3_tuid FUNKNOWN_IID = CONTINUO_VST3_FUNKNOWN_IID;
 static const continuo_vst3_tuid PLUGIN_BASE_IID = CONTINUO_VST3_PLUGIN_BASE_IID;
 static const continuo_vst3_tuid COMPONENT_IID = CONTINUO_VST3_COMPONENT_IID;
 static const continuo_vst3_tuid AUDIO_PROCESSOR_IID = CONTINUO_VST3_AUDIO_PROCESSOR_IID;
 static const continuo_vst3_tuid EDIT_CONTROLLER_IID = CONTINUO_VST3_EDIT_CONTROLLER_IID;
-static const continuo_vst3_tuid FACTORY_IID = CONTINUO_VST3_FACTORY_IID;
-static const continuo_vst3_tuid FACTORY2_IID = CONTINUO_VST3_FACTORY2_IID;
-static const continuo_vst3_tuid FACTORY3_IID = CONTINUO_VST3_FACTORY3_IID;
 
-typedef struct instance {
-    const continuo_vst3_component_vtable *component;
-    const continuo_vst3_audio_processor_vtable *processor;
-    const continuo_vst3_edit_controller_vtable *controller;
-    atomic_uint references;
-    /* Made at the first activation, not at creation: hosts create instances to scan them. */
-    continuo_core *core;
-    double sample_rate;
-    double next_beat; /* extrapolated quarter-note position of the next block's first frame */
-    double tempo_bpm;
-    uint8_t beats_per_bar;
-    uint8_t beat_unit;
-    int was_rolling;
-    continuo_midi_event melody[MELODY_EVENTS];
-    continuo_midi_event output[OUTPUT_EVENTS];
-} instance;
-
-static int same_id(const char *a, const char *b)
+int continuo_vst3_same_id(const char *a, const char *b)
 {
     return memcmp(a, b, sizeof(continuo_vst3_tuid)) == 0;
 }
 
-#define FROM(field, self) ((instance *)((char *)(self) - offsetof(instance, field)))
-
 /* FUnknown, shared by the three interfaces; any thread. */
-static continuo_vst3_result query(instance *plugin, const continuo_vst3_tuid iid, void **object)
+continuo_vst3_result continuo_vst3_query(continuo_vst3_instance *plugin, const continuo_vst3_tuid iid, void **object)
 {
-    if (same_id(iid, FUNKNOWN_IID) || same_id(iid, PLUGIN_BASE_IID) || same_id(iid, COMPONENT_IID)) {
+    if (continuo_vst3_same_id(iid, FUNKNOWN_IID) || continuo_vst3_same_id(iid, PLUGIN_BASE_IID)
+        || continuo_vst3_same_id(iid, COMPONENT_IID)) {
         *object = &plugin->component;
-    } else if (same_id(iid, AUDIO_PROCESSOR_IID)) {
+    } else if (continuo_vst3_same_id(iid, AUDIO_PROCESSOR_IID)) {
         *object = &plugin->processor;
-    } else if (same_id(iid, EDIT_CONTROLLER_IID)) {
+    } else if (continuo_vst3_same_id(iid, EDIT_CONTROLLER_IID)) {
         *object = &plugin->controller;
     } else {
         *object = NULL;
@@ -90,12 +59,12 @@ static continuo_vst3_result query(instance *plugin, const continuo_vst3_tuid iid
     return CONTINUO_VST3_OK;
 }
 
-static uint32_t add_ref(instance *plugin)
+uint32_t continuo_vst3_add_ref(continuo_vst3_instance *plugin)
 {
     return atomic_fetch_add(&plugin->references, 1) + 1;
 }
 
-static uint32_t release(instance *plugin)
+uint32_t continuo_vst3_release(continuo_vst3_instance *plugin)
 {
     uint32_t left = atomic_fetch_sub(&plugin->references, 1) - 1;
     if (left == 0) {
@@ -105,25 +74,10 @@ static uint32_t release(instance *plugin)
     return left;
 }
 
-#define FUNKNOWN_THUNKS(field)                                                                                 \
-    static continuo_vst3_result field##_query(void *self, const continuo_vst3_tuid iid, void **object)      \
-    {                                                                                                          \
-        return query(FROM(field, self), iid, object);                                                          \
-    }                                                                                                          \
-    static uint32_t field##_add_ref(void *self)                                                                \
-    {                                                                                                          \
-        return add_ref(FROM(field, self));                                                                     \
-    }                                                                                                          \
-    static uint32_t field##_release(void *self)                                                                \
-    {                                                                                                          \
-        return release(FROM(field, self));                                                                     \
-    }
+CONTINUO_VST3_FUNKNOWN_THUNKS(component)
+CONTINUO_VST3_FUNKNOWN_THUNKS(processor)
 
-FUNKNOWN_THUNKS(component)
-FUNKNOWN_THUNKS(processor)
-FUNKNOWN_THUNKS(controller)
-
-/* IPluginBase, on the host's main thread; one object, so the controller's initialize is the component's. */
+/* IPluginBase, on the host's main thread. */
 static continuo_vst3_result initialize(void *self, continuo_vst3_funknown *context)
 {
     (void)self;
@@ -133,7 +87,7 @@ static continuo_vst3_result initialize(void *self, continuo_vst3_funknown *conte
 
 static continuo_vst3_result terminate(void *self)
 {
-    instance *plugin = FROM(component, self);
+    continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
     continuo_core_destroy(plugin->core);
     plugin->core = NULL;
     return CONTINUO_VST3_OK;
@@ -161,7 +115,7 @@ static int32_t get_bus_count(void *self, int32_t media_type, int32_t direction)
     return media_type == CONTINUO_VST3_EVENT ? 1 : 0;
 }
 
-static void ascii_to_utf16(continuo_vst3_char16 *target, size_t capacity, const char *text)
+void continuo_vst3_utf16(continuo_vst3_char16 *target, size_t capacity, const char *text)
 {
     size_t i = 0;
     for (; text[i] != '\0' && i + 1 < capacity; i++) {
@@ -181,7 +135,7 @@ static continuo_vst3_result get_bus_info(void *self, int32_t media_type, int32_t
     bus->media_type = CONTINUO_VST3_EVENT;
     bus->direction = direction;
     bus->channel_count = 16;
-    ascii_to_utf16(bus->name, 128, direction == CONTINUO_VST3_INPUT ? "Melody" : "Accompaniment");
+    continuo_vst3_utf16(bus->name, 128, direction == CONTINUO_VST3_INPUT ? "Melody" : "Accompaniment");
     bus->bus_type = CONTINUO_VST3_MAIN_BUS;
     bus->flags = CONTINUO_VST3_BUS_DEFAULT_ACTIVE;
     return CONTINUO_VST3_TRUE;
@@ -208,7 +162,7 @@ static continuo_vst3_result activate_bus(void *self, int32_t media_type, int32_t
 /* Activation starts the core (its session with the engine); deactivation ends every sounding note. */
 static continuo_vst3_result set_active(void *self, uint8_t state)
 {
-    instance *plugin = FROM(component, self);
+    continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
     if (state && plugin->core == NULL) {
         plugin->core = continuo_core_create("vst3");
         if (plugin->core == NULL) {
@@ -281,7 +235,7 @@ static uint32_t no_samples(void *self)
 
 static continuo_vst3_result setup_processing(void *self, continuo_vst3_process_setup *setup)
 {
-    instance *plugin = FROM(processor, self);
+    continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(processor, self);
     if (setup == NULL || !(setup->sample_rate > 0.0)) {
         return CONTINUO_VST3_INVALID_ARGUMENT;
     }
@@ -303,11 +257,11 @@ static uint8_t midi_value(float normalized)
 }
 
 /* The block's melody: note events of the input bus, as MIDI bytes at their frames. */
-static uint32_t read_melody(instance *plugin, continuo_vst3_event_list *events, uint32_t frames)
+static uint32_t read_melody(continuo_vst3_instance *plugin, continuo_vst3_event_list *events, uint32_t frames)
 {
     uint32_t count = 0;
     int32_t total = events == NULL ? 0 : events->vtable->get_event_count(events);
-    for (int32_t i = 0; i < total && count < MELODY_EVENTS; i++) {
+    for (int32_t i = 0; i < total && count < CONTINUO_VST3_MELODY_EVENTS; i++) {
         continuo_vst3_event event;
         if (events->vtable->get_event(events, i, &event) != CONTINUO_VST3_OK || event.bus_index != 0) {
             continue;
@@ -339,7 +293,8 @@ static uint32_t read_melody(instance *plugin, continuo_vst3_event_list *events, 
 }
 
 /* The block's transport: the host's position where it gives one, else extrapolated from the last block. */
-static continuo_transport transport(instance *plugin, const continuo_vst3_process_context *context, uint32_t frames)
+static continuo_transport transport(continuo_vst3_instance *plugin, const continuo_vst3_process_context *context,
+                                    uint32_t frames)
 {
     uint32_t state = context == NULL ? 0 : context->state;
     if (state & CONTINUO_VST3_TEMPO_VALID && context->tempo > 0.0) {
@@ -412,14 +367,14 @@ static void write_output(const continuo_midi_output *output, continuo_vst3_event
 /* Called on the audio thread: never allocates, locks or blocks. */
 static continuo_vst3_result process(void *self, continuo_vst3_process_data *data)
 {
-    instance *plugin = FROM(processor, self);
+    continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(processor, self);
     if (data == NULL || data->sample_count <= 0 || plugin->core == NULL || !(plugin->sample_rate > 0.0)) {
         return CONTINUO_VST3_OK; /* a parameter flush, or a host that processes before activating */
     }
     uint32_t frames = (uint32_t)data->sample_count;
     uint32_t melody_count = read_melody(plugin, data->input_events, frames);
     continuo_transport block = transport(plugin, data->context, frames);
-    continuo_midi_output output = {plugin->output, OUTPUT_EVENTS, 0, 0};
+    continuo_midi_output output = {plugin->output, CONTINUO_VST3_OUTPUT_EVENTS, 0, 0};
     continuo_core_process(plugin->core, &block, plugin->melody, melody_count, &output);
     double beats_per_frame = block.tempo_bpm / 60.0 / plugin->sample_rate;
     write_output(&output, data->output_events, block.beat, beats_per_frame);
@@ -442,266 +397,18 @@ static const continuo_vst3_audio_processor_vtable processor_vtable = {
     .get_tail_samples = no_samples,
 };
 
-/* IEditController, on the main thread: no parameters and no editor yet. */
-static continuo_vst3_result controller_initialize(void *self, continuo_vst3_funknown *context)
+continuo_vst3_instance *continuo_vst3_create(void)
 {
-    (void)self;
-    (void)context;
-    return CONTINUO_VST3_OK;
-}
-
-static continuo_vst3_result controller_terminate(void *self)
-{
-    (void)self;
-    return CONTINUO_VST3_OK; /* the component's terminate ends the object's work */
-}
-
-static continuo_vst3_result set_component_state(void *self, void *stream)
-{
-    (void)self;
-    (void)stream;
-    return CONTINUO_VST3_OK; /* nothing to mirror: component and controller are one */
-}
-
-static int32_t get_parameter_count(void *self)
-{
-    (void)self;
-    return 0;
-}
-
-static continuo_vst3_result get_parameter_info(void *self, int32_t index, void *info)
-{
-    (void)self;
-    (void)index;
-    (void)info;
-    return CONTINUO_VST3_INVALID_ARGUMENT;
-}
-
-static continuo_vst3_result get_param_string_by_value(void *self, uint32_t id, double normalized,
-                                                      continuo_vst3_char16 *string128)
-{
-    (void)self;
-    (void)id;
-    (void)normalized;
-    (void)string128;
-    return CONTINUO_VST3_INVALID_ARGUMENT;
-}
-
-static continuo_vst3_result get_param_value_by_string(void *self, uint32_t id, continuo_vst3_char16 *string,
-                                                      double *normalized)
-{
-    (void)self;
-    (void)id;
-    (void)string;
-    (void)normalized;
-    return CONTINUO_VST3_INVALID_ARGUMENT;
-}
-
-static double unchanged_value(void *self, uint32_t id, double value)
-{
-    (void)self;
-    (void)id;
-    return value;
-}
-
-static double get_param_normalized(void *self, uint32_t id)
-{
-    (void)self;
-    (void)id;
-    return 0.0;
-}
-
-static continuo_vst3_result set_param_normalized(void *self, uint32_t id, double value)
-{
-    (void)self;
-    (void)id;
-    (void)value;
-    return CONTINUO_VST3_INVALID_ARGUMENT;
-}
-
-static continuo_vst3_result set_component_handler(void *self, continuo_vst3_funknown *handler)
-{
-    (void)self;
-    (void)handler; /* kept once there are parameters to report edits of */
-    return CONTINUO_VST3_OK;
-}
-
-static void *create_view(void *self, const char *name)
-{
-    (void)self;
-    (void)name;
-    return NULL;
-}
-
-static const continuo_vst3_edit_controller_vtable controller_vtable = {
-    .query_interface = controller_query,
-    .add_ref = controller_add_ref,
-    .release = controller_release,
-    .initialize = controller_initialize,
-    .terminate = controller_terminate,
-    .set_component_state = set_component_state,
-    .set_state = no_state,
-    .get_state = no_state,
-    .get_parameter_count = get_parameter_count,
-    .get_parameter_info = get_parameter_info,
-    .get_param_string_by_value = get_param_string_by_value,
-    .get_param_value_by_string = get_param_value_by_string,
-    .normalized_param_to_plain = unchanged_value,
-    .plain_param_to_normalized = unchanged_value,
-    .get_param_normalized = get_param_normalized,
-    .set_param_normalized = set_param_normalized,
-    .set_component_handler = set_component_handler,
-    .create_view = create_view,
-};
-
-/* The factory: one static object, any thread. */
-static continuo_vst3_result factory_query(void *self, const continuo_vst3_tuid iid, void **object)
-{
-    if (same_id(iid, FUNKNOWN_IID) || same_id(iid, FACTORY_IID) || same_id(iid, FACTORY2_IID)
-        || same_id(iid, FACTORY3_IID)) {
-        *object = self;
-        return CONTINUO_VST3_OK;
-    }
-    *object = NULL;
-    return CONTINUO_VST3_NO_INTERFACE;
-}
-
-static uint32_t factory_references(void *self)
-{
-    (void)self;
-    return 1; /* static: lives as long as the module */
-}
-
-static continuo_vst3_result get_factory_info(void *self, continuo_vst3_factory_info *info)
-{
-    (void)self;
-    memset(info, 0, sizeof *info);
-    strcpy(info->vendor, VENDOR);
-    strcpy(info->url, "https://continuo.dev");
-    info->flags = CONTINUO_VST3_FACTORY_UNICODE;
-    return CONTINUO_VST3_OK;
-}
-
-static int32_t count_classes(void *self)
-{
-    (void)self;
-    return 1;
-}
-
-static continuo_vst3_result get_class_info(void *self, int32_t index, continuo_vst3_class_info *info)
-{
-    (void)self;
-    if (index != 0) {
-        return CONTINUO_VST3_INVALID_ARGUMENT;
-    }
-    memset(info, 0, sizeof *info);
-    memcpy(info->cid, CLASS_ID, sizeof info->cid);
-    info->cardinality = CONTINUO_VST3_MANY_INSTANCES;
-    strcpy(info->category, "Audio Module Class");
-    strcpy(info->name, PLUGIN_NAME);
-    return CONTINUO_VST3_OK;
-}
-
-#define SUB_CATEGORIES "Fx|Instrument"
-#define VERSION "0.1.0"
-#define SDK_VERSION "VST 3.7.0"
-
-static continuo_vst3_result get_class_info2(void *self, int32_t index, continuo_vst3_class_info2 *info)
-{
-    continuo_vst3_class_info plain;
-    if (get_class_info(self, index, &plain) != CONTINUO_VST3_OK) {
-        return CONTINUO_VST3_INVALID_ARGUMENT;
-    }
-    memset(info, 0, sizeof *info);
-    memcpy(info->cid, plain.cid, sizeof info->cid);
-    info->cardinality = plain.cardinality;
-    memcpy(info->category, plain.category, sizeof info->category);
-    memcpy(info->name, plain.name, sizeof info->name);
-    strcpy(info->sub_categories, SUB_CATEGORIES);
-    strcpy(info->vendor, VENDOR);
-    strcpy(info->version, VERSION);
-    strcpy(info->sdk_version, SDK_VERSION);
-    return CONTINUO_VST3_OK;
-}
-
-static continuo_vst3_result get_class_info_unicode(void *self, int32_t index, continuo_vst3_class_info_w *info)
-{
-    continuo_vst3_class_info2 narrow;
-    if (get_class_info2(self, index, &narrow) != CONTINUO_VST3_OK) {
-        return CONTINUO_VST3_INVALID_ARGUMENT;
-    }
-    memset(info, 0, sizeof *info);
-    memcpy(info->cid, narrow.cid, sizeof info->cid);
-    info->cardinality = narrow.cardinality;
-    memcpy(info->category, narrow.category, sizeof info->category);
-    memcpy(info->sub_categories, narrow.sub_categories, sizeof info->sub_categories);
-    ascii_to_utf16(info->name, 64, narrow.name);
-    ascii_to_utf16(info->vendor, 64, narrow.vendor);
-    ascii_to_utf16(info->version, 64, narrow.version);
-    ascii_to_utf16(info->sdk_version, 64, narrow.sdk_version);
-    return CONTINUO_VST3_OK;
-}
-
-static continuo_vst3_result create_instance(void *self, const char *cid, const char *iid, void **object)
-{
-    (void)self;
-    *object = NULL;
-    if (!same_id(cid, CLASS_ID)) {
-        return CONTINUO_VST3_NO_INTERFACE;
-    }
-    instance *plugin = calloc(1, sizeof *plugin);
+    continuo_vst3_instance *plugin = calloc(1, sizeof *plugin);
     if (plugin == NULL) {
-        return CONTINUO_VST3_FALSE;
+        return NULL;
     }
     plugin->component = &component_vtable;
     plugin->processor = &processor_vtable;
-    plugin->controller = &controller_vtable;
+    plugin->controller = &continuo_vst3_controller_vtable;
     plugin->tempo_bpm = 120.0;
     plugin->beats_per_bar = 4;
     plugin->beat_unit = 4;
     atomic_init(&plugin->references, 1);
-    continuo_vst3_result result = query(plugin, iid, object);
-    release(plugin); /* the caller's reference is the one query took, if any */
-    return result;
-}
-
-static continuo_vst3_result set_host_context(void *self, continuo_vst3_funknown *context)
-{
-    (void)self;
-    (void)context;
-    return CONTINUO_VST3_OK;
-}
-
-static const continuo_vst3_factory_vtable factory_vtable = {
-    .query_interface = factory_query,
-    .add_ref = factory_references,
-    .release = factory_references,
-    .get_factory_info = get_factory_info,
-    .count_classes = count_classes,
-    .get_class_info = get_class_info,
-    .create_instance = create_instance,
-    .get_class_info2 = get_class_info2,
-    .get_class_info_unicode = get_class_info_unicode,
-    .set_host_context = set_host_context,
-};
-
-static const struct {
-    const continuo_vst3_factory_vtable *vtable;
-} factory = {&factory_vtable};
-
-/* The Linux module's entry points (called by the host on its main thread). */
-__attribute__((visibility("default"))) bool ModuleEntry(void *library)
-{
-    (void)library;
-    return true;
-}
-
-__attribute__((visibility("default"))) bool ModuleExit(void)
-{
-    return true;
-}
-
-__attribute__((visibility("default"))) const void *GetPluginFactory(void)
-{
-    return &factory;
+    return plugin;
 }

@@ -1,6 +1,6 @@
 -- The Ardour test harness's Lua side, loaded by ardour7-lua before it reads commands (one line each) on standard
 -- input. Every command ends by printing "@@ok TAG" (or "@@error TAG message"), which the Java side waits for;
--- results are printed as "@@note ..." and "@@port ..." lines. Times are in samples (frames) from the session start.
+-- results are printed as "@@note ..." lines. Times are in samples (frames) from the session start.
 
 local session = nil
 local midi = ARDOUR.ChanCount(ARDOUR.DataType("midi"), 1)
@@ -81,13 +81,6 @@ function add_plugin(name, kind, id)
 	assert(track(name):add_processor_by_index(plugin, 0, nil, true) == 0, "cannot insert " .. id)
 end
 
--- Prints the track's MIDI ports as "@@port input|output NAME".
-function ports(name)
-	local route = track(name)
-	print("@@port input " .. route:input():midi(0):name())
-	print("@@port output " .. route:output():midi(0):name())
-end
-
 -- Replaces the track's input connections by one port (an Ardour or a JACK port name).
 function connect_input(name, port)
 	disconnect_input(name)
@@ -120,28 +113,37 @@ function record_arm(name, on)
 	track(name):rec_enable_control():set_value(on and 1 or 0, PBD.GroupControlDisposition.NoGroup)
 end
 
+-- Waits (polling every 10 ms) until condition() holds; fails after `seconds`.
+local function wait_until(condition, seconds, what)
+	for _ = 1, seconds * 100 do
+		if condition() then
+			return
+		end
+		ARDOUR.LuaAPI.usleep(10000)
+	end
+	error("not " .. what .. " in " .. seconds .. " s")
+end
+
 -- Rolls from sample `from` until the transport passes sample `to`, then stops and waits until it stands.
 function roll(from, to, record)
 	session:request_locate(from, false, ARDOUR.LocateTransportDisposition.MustStop, UI)
-	ARDOUR.LuaAPI.usleep(200000)
+	wait_until(function() return session:transport_sample() == from end, 10, "located at " .. from)
 	if record then
 		session:maybe_enable_record(false)
 	else
 		session:disable_record(false, false)
 	end
 	session:request_roll(UI)
-	while session:transport_sample() < to do
-		ARDOUR.LuaAPI.usleep(10000)
-	end
+	local seconds = 10 + math.ceil((to - from) / session:nominal_sample_rate())
+	wait_until(function() return session:transport_sample() >= to end, seconds, "rolled to " .. to)
 	session:request_stop(false, false, UI)
-	while session:transport_rolling() do
-		ARDOUR.LuaAPI.usleep(10000)
-	end
+	wait_until(function() return not session:transport_rolling() end, 10, "stopped")
 	session:disable_record(false, false)
 end
 
--- Prints every note on the track's playlist as "@@note CHANNEL PITCH VELOCITY START LENGTH", start (from the
--- session start) and length in ticks (Ardour keeps MIDI in beats of 1,920 ticks).
+-- Prints every note on the track's playlist as "@@note CHANNEL PITCH VELOCITY ORIGIN TIME LENGTH": ORIGIN is where
+-- the region's source starts, in ticks from the session start (Ardour keeps MIDI in beats of 1,920 ticks); TIME
+-- (from ORIGIN) and LENGTH are Ardour's "BEATS:TICKS".
 function notes(name)
 	for region in track(name):playlist():region_list():iter() do
 		local midi_region = region:to_midiregion()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ final class Ardour implements AutoCloseable {
     private Ardour(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> copyLines(process.getInputStream()), "ardour-output");
         reader.setDaemon(true);
         reader.start();
@@ -62,11 +63,8 @@ final class Ardour implements AutoCloseable {
         return Files.isExecutable(LUA);
     }
 
-    /**
-     * Starts Ardour with the audio backend {@code backend} ("JACK", or "None (Dummy)" for Ardour's own clock);
-     * {@code environment} adds to the JACK server's (plug-in paths, the engine's socket).
-     */
-    static Ardour start(JackServer jack, Path directory, String backend, Map<String, String> environment)
+    /** Starts Ardour with an audio backend; {@code environment} adds to the JACK server's. */
+    private static Ardour start(JackServer jack, Path directory, String backend, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path script = directory.resolve("harness.lua");
         try (InputStream resource = Ardour.class.getResourceAsStream("/ardour/harness.lua")) {
@@ -88,14 +86,15 @@ final class Ardour implements AutoCloseable {
     }
 
     /**
-     * Starts Ardour on JACK and creates a session, starting Ardour again (three tries in all) when JACK shuts its
-     * client out while the session is set up: a fault of jackd 1.9.21 with Ardour (see harness.lua), not of what
-     * the tests check.
+     * Starts Ardour with the audio backend {@code backend} ("JACK", or "None (Dummy)" for Ardour's own clock) and
+     * creates a session at a tempo; {@code environment} adds to the JACK server's (plug-in paths, the engine's
+     * socket). Ardour is started again (three tries in all) when JACK shuts its client out while the session is
+     * set up: a fault of jackd 1.9.21 with Ardour (see harness.lua), not of what the tests check.
      */
-    static Ardour startWithSession(JackServer jack, Path directory, Map<String, String> environment, String name,
-            int sampleRate, double bpm) throws IOException, InterruptedException {
+    static Ardour startWithSession(JackServer jack, Path directory, String backend, Map<String, String> environment,
+            String name, int sampleRate, double bpm) throws IOException, InterruptedException {
         for (int attempt = 1;; attempt++) {
-            Ardour ardour = start(jack, directory, "JACK", environment);
+            Ardour ardour = start(jack, directory, backend, environment);
             try {
                 ardour.createSession(name, sampleRate, bpm);
                 return ardour;
@@ -105,10 +104,16 @@ final class Ardour implements AutoCloseable {
                     throw e;
                 }
                 Files.move(ardour.log, directory.resolve("ardour-try-" + attempt + ".log"));
-                try (Stream<Path> files = Files.walk(ardour.sessionDirectory(name))) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
+                deleteTree(ardour.sessionDirectory(name));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
                 }
             }
         }
@@ -138,7 +143,7 @@ final class Ardour implements AutoCloseable {
         return environment;
     }
 
-    void createSession(String name, int sampleRate, double bpm) throws IOException, InterruptedException {
+    private void createSession(String name, int sampleRate, double bpm) throws IOException, InterruptedException {
         call("create", sessionDirectory(name).toString(), name, sampleRate, bpm);
     }
 

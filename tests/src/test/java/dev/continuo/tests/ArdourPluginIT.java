@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,11 +33,16 @@ class ArdourPluginIT {
     private static final String LV2_URI = "https://continuo.dev/lv2/continuo";
     private static final String VST3_UID = "6C6F6E74696E756F9A3E4B2D8F17C0DE";
     private static final int FRAMES_PER_STEP = 6000;
+    /** Cycles a client may miss between two onsets on this loaded machine (5 were seen). */
+    private static final int MISSED_CYCLES = 8;
     private static final int TICKS_PER_STEP = Ardour.TICKS_PER_BEAT / 4;
     /** Four bars at 120 quarter notes a minute: two of the engine's 2-bar phrases. */
     private static final long PASS_FRAMES = 4 * 4 * 24_000;
+    /** The second pass stops in the middle of bar 4, off the grid, while the parts sound. */
+    private static final long SECOND_PASS_FRAMES = PASS_FRAMES - 33_000;
 
-    @TempDir
+    /** Kept when a test fails: Ardour's, the engine's and JACK's logs and the dumps are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
     private JackServer jack;
 
@@ -70,7 +76,7 @@ class ArdourPluginIT {
     void twoTracksWithThePluginAreTwoSessionsOfOneEngine() throws Exception {
         Ardour.scanVst3(jack, directory, VST3_BUNDLES.resolve("continuo.vst3"));
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
-                Ardour ardour = Ardour.startWithSession(jack, directory, plugins(daemon), "two",
+                Ardour ardour = Ardour.startWithSession(jack, directory, "JACK", plugins(daemon), "two",
                         JackServer.SAMPLE_RATE, 120)) {
             ardour.addMidiTrack("First");
             ardour.addMidiTrack("Second");
@@ -91,7 +97,7 @@ class ArdourPluginIT {
                     "the VST3 bundle was not built (native/target/vst3)");
         }
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
-                Ardour ardour = Ardour.startWithSession(jack, directory, plugins(daemon), "accompany",
+                Ardour ardour = Ardour.startWithSession(jack, directory, "JACK", plugins(daemon), "accompany",
                         JackServer.SAMPLE_RATE, 120)) {
             ardour.addMidiTrack("Melody");
             ardour.addMidiTrack("Parts");
@@ -110,7 +116,7 @@ class ArdourPluginIT {
             ardour.recordArm("Parts", true);
             Path dump = jack.startDump("out");
             ardour.connectOutput("Melody", "out:input");
-            ardour.roll(0, PASS_FRAMES, true);
+            ardour.roll(0, SECOND_PASS_FRAMES, true);
             JalvPluginIT.awaitStillness(dump, 10);
 
             List<Ardour.Note> melody = ardour.notes("Melody");
@@ -147,7 +153,7 @@ class ArdourPluginIT {
      * Every note-on of one pass lies a whole number of sixteenths after the one before, to the frame, but for
      * two allowances that are not timing errors of the plug-in: a client that missed its cycle on a loaded machine
      * (jack_midi_dump counts only the cycles it ran; Ardour's transport does not advance in a cycle it missed)
-     * shifts all later times by whole periods, at most four at a time; and notes chased at a cycle start (an
+     * shifts all later times by whole periods; and notes chased at a cycle start (an
      * accompaniment that arrived after its first notes were due) may be anywhere, at most a quarter of them.
      */
     private static void assertOnGridWithinOnePass(MidiDump events) {
@@ -160,18 +166,25 @@ class ArdourPluginIT {
                 chased++;
                 continue;
             }
-            if (previous != null) {
-                long step = onset.frame() - previous;
-                long error = Math.floorMod(step + FRAMES_PER_STEP / 2, FRAMES_PER_STEP) - FRAMES_PER_STEP / 2;
-                if (error % JackServer.PERIOD != 0 || Math.abs(error) > 4 * JackServer.PERIOD) {
-                    off.add(onset.frame() + " (" + error + ")");
-                }
+            if (previous != null && !wholeStepsApartButForMissedCycles(onset.frame() - previous)) {
+                off.add(onset.frame() + " (" + Math.floorMod(onset.frame() - previous, FRAMES_PER_STEP) + ")");
             }
             previous = onset.frame();
         }
-        String context = onsets.size() + " note-ons, " + chased + " at a cycle start";
-        assertEquals(List.of(), off, context + "; off the grid (frame, error)");
+        String context = onsets.size() + " note-ons, " + chased + " at a cycle start; off the grid: frame (distance"
+                + " from the last onset, modulo a sixteenth)";
+        assertEquals(List.of(), off, context);
         assertTrue(chased * 4 <= onsets.size(), context);
+    }
+
+    /** Whether frames are a whole number of sixteenths, give or take up to eight whole periods (missed cycles). */
+    private static boolean wholeStepsApartButForMissedCycles(long frames) {
+        for (int periods = -MISSED_CYCLES; periods <= MISSED_CYCLES; periods++) {
+            if (Math.floorMod(frames + (long) periods * JackServer.PERIOD, FRAMES_PER_STEP) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The engine's sessions as "KIND NAME", sorted. */
