@@ -33,10 +33,10 @@ compile)
     cp $src/lv2/manifest.ttl $src/lv2/continuo.ttl "$bundle/"
     echo "[continuo-native] built $bundle"
     # VST3: the module is Contents/<architecture>-linux/<name>.so inside the bundle folder.
-    vst3=target/vst3/continuo.vst3/Contents/$(uname -m)-linux
-    mkdir -p "$vst3"
+    vst3_module=target/vst3/continuo.vst3/Contents/$(uname -m)-linux
+    mkdir -p "$vst3_module"
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3/continuo.so" \
+    $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3_module/continuo.so" \
         $src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c $core -lm -lpthread
     echo "[continuo-native] built target/vst3/continuo.vst3"
     ;;

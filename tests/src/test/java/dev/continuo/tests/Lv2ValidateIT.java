@@ -26,7 +26,8 @@ class Lv2ValidateIT {
         Assumptions.assumeTrue(Files.isDirectory(BUNDLE), "the LV2 bundle was not built (native/target/lv2)");
         List<String> command = new ArrayList<>(List.of("lv2_validate"));
         try (Stream<Path> files = Files.list(BUNDLE)) {
-            files.filter(file -> file.toString().endsWith(".ttl")).sorted().forEach(file -> command.add(file.toString()));
+            files.filter(file -> file.toString().endsWith(".ttl")).sorted()
+                    .forEach(file -> command.add(file.toString()));
         }
         assertEquals(3, command.size(), "manifest.ttl and continuo.ttl: " + command);
         Process validate = new ProcessBuilder(command).redirectErrorStream(true).start();
