@@ -70,13 +70,13 @@ class ArdourPluginIT {
 
     @Test
     void vst3PluginCapturesTheMelodyRegionAndTheNextPassRecordsTheAccompaniment() throws Exception {
-        Ardour.scanVst3(jack, directory, VST3_BUNDLES.resolve("continuo.vst3"));
+        scanVst3();
         accompanyInArdour("VST3", VST3_UID, "vst3");
     }
 
     @Test
     void twoTracksWithThePluginAreTwoSessionsOfOneEngine() throws Exception {
-        Ardour.scanVst3(jack, directory, VST3_BUNDLES.resolve("continuo.vst3"));
+        scanVst3();
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
                 Ardour ardour = Ardour.startWithSession(jack, directory, "JACK", plugins(daemon), "two",
                         JackServer.SAMPLE_RATE, 120)) {
@@ -93,11 +93,13 @@ class ArdourPluginIT {
         }
     }
 
+    private void scanVst3() throws Exception {
+        Path bundle = VST3_BUNDLES.resolve("continuo.vst3");
+        Assumptions.assumeTrue(Files.isDirectory(bundle), "the VST3 bundle was not built (native/target/vst3)");
+        Ardour.scanVst3(jack, directory, bundle);
+    }
+
     private void accompanyInArdour(String kind, String id, String name) throws Exception {
-        if (kind.equals("VST3")) {
-            Assumptions.assumeTrue(Files.isDirectory(VST3_BUNDLES.resolve("continuo.vst3")),
-                    "the VST3 bundle was not built (native/target/vst3)");
-        }
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2");
                 Ardour ardour = Ardour.startWithSession(jack, directory, "JACK", plugins(daemon), "accompany",
                         JackServer.SAMPLE_RATE, 120)) {
