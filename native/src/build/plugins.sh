@@ -9,9 +9,8 @@ mode=${1:-}
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
-# The format shims, one line each; the C tests link them all.
-shims="$src/lv2/continuo_lv2.c"
-shims="$shims $src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
+# The VST3 shim's files (the module and the C tests link them).
+vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
 core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c"
 
 if [ "$(uname -s)" != Linux ]; then
@@ -37,14 +36,15 @@ compile)
     mkdir -p "$vst3_module"
     # shellcheck disable=SC2086
     $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3_module/continuo.so" \
-        $src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c $core -lm -lpthread
+        $vst3 $core -lm -lpthread
     echo "[continuo-native] built target/vst3/continuo.vst3"
     ;;
 test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/vst3 -o target/c-test/continuo_tests src/test/c/*.c $shims $core \
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/vst3 -o target/c-test/continuo_tests \
+        src/test/c/*.c $src/lv2/continuo_lv2.c $vst3 $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread
     ;;
 test)
