@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds and tests the C plug-ins; run by Maven (exec-maven-plugin) from the native module's directory.
-#   compile       the LV2 bundle into target/lv2/continuo.lv2/, the CLAP plug-in into target/clap/continuo.clap
+#   compile       the LV2 bundle into target/lv2/continuo.lv2/, the CLAP plug-in into target/clap/continuo.clap,
+#                 the VST3 bundle into target/vst3/continuo.vst3/
 #   test-compile  the C unit tests into target/c-test/; our CLAP test host and its benchmark into target/clap-host/
 #   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
 # Skips with a message where there is no C compiler or the OS is not Linux (the shims are Linux-only for now).
@@ -11,6 +12,8 @@ CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
 core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/params.c $src/core/state.c"
 clap_host="src/test/c/clap_host/clap_host.c src/test/c/clap_host/timeline.c"
+# The VST3 shim's files (the module and the C tests link them).
+vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
 
 if [ "$(uname -s)" != Linux ]; then
     echo "[continuo-native] C plug-ins skipped: built on Linux only (this is $(uname -s))"
@@ -40,13 +43,21 @@ compile)
     $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o target/clap/continuo.clap \
         $src/clap/continuo_clap.c $core -lm -lpthread
     echo "[continuo-native] built target/clap/continuo.clap"
+    # VST3: the module is Contents/<architecture>-linux/<name>.so inside the bundle folder.
+    vst3_module=target/vst3/continuo.vst3/Contents/$(uname -m)-linux
+    mkdir -p "$vst3_module"
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3_module/continuo.so" \
+        $vst3 $core -lm -lpthread
+    echo "[continuo-native] built target/vst3/continuo.vst3"
     ;;
 test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -Isrc/test/c/clap_host -o target/c-test/continuo_tests \
-        src/test/c/*.c $src/lv2/continuo_lv2.c $src/clap/continuo_clap.c $clap_host $core \
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -I$src/vst3 -Isrc/test/c/clap_host \
+        -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c $src/clap/continuo_clap.c $vst3 \
+        $clap_host $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread -ldl
     # The CLAP test host for the end-to-end tests, and the audio-thread benchmark (run by hand), both loading
     # target/clap/continuo.clap; the benchmark's stand-in engine is the C tests' own.

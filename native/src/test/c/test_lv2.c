@@ -199,6 +199,10 @@ static void time_position_becomes_the_transport_and_is_extrapolated(void)
     shim_run(&plugin); /* a position mid-block that agrees: no jump */
     CHECK(next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
     CHECK(block.beat > 9.0 + 2 * frame_beats - 1e-6 && block.beat < 9.0 + 2 * frame_beats + 1e-6);
+    add_position(plugin.input, 0, 2, (float)(1.0 + 3 * frame_beats + 1 / 4000.0), 4.0f, 4, 120.0f, 1.0f);
+    shim_run(&plugin); /* a position rounded to the host's ticks (Ardour): the extrapolation stays */
+    CHECK(next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
+    CHECK(block.beat > 9.0 + 3 * frame_beats - 1e-9 && block.beat < 9.0 + 3 * frame_beats + 1e-9);
     add_position(plugin.input, 0, 0, 0.0f, 4.0f, 4, 120.0f, 1.0f);
     shim_run(&plugin); /* a loop back to the start */
     CHECK(next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);

@@ -40,5 +40,6 @@ void core_tests(void);
 void lv2_tests(void);
 void state_tests(void);
 void clap_tests(void);
+void vst3_tests(void);
 
 #endif

@@ -18,6 +18,11 @@
 #define OUTPUT_EVENTS 2048u
 /* A host position further than this from the extrapolated one is a locate or a loop. */
 #define JUMP_BEATS 0.01
+/*
+ * A host position this close to the extrapolated one is the same position, rounded: Ardour sends barBeat in its
+ * ticks (1/1920 beat, 12.5 frames at 120 bpm and 48 kHz), and following it would move onsets by up to 6 frames.
+ */
+#define HOST_ROUNDING_BEATS (1.0 / 960.0)
 
 /* The atom ports, then one control port per parameter (index PORT_PARAMS + parameter id; see continuo_ttl.c). */
 enum port { PORT_IN = 0, PORT_OUT = 1, PORT_PARAMS = 2 };
@@ -241,9 +246,14 @@ static continuo_transport transport(instance *self, uint32_t frames, int placed,
         double host_beat = (self->host.bar * self->host.beats_per_bar + self->host.bar_beat)
                            * quarter_notes_per_beat(&self->host);
         double beats_per_frame = block.tempo_bpm / 60.0 / self->sample_rate;
-        block.beat = host_beat - placed_frame * beats_per_frame;
+        double first_frame_beat = host_beat - placed_frame * beats_per_frame;
+        double drift = fabs(first_frame_beat - self->next_beat);
+        int contiguous = block.rolling && self->was_rolling;
+        if (!contiguous || drift > HOST_ROUNDING_BEATS) {
+            block.beat = first_frame_beat;
+        }
         block.position = 1;
-        block.jumped = block.rolling && self->was_rolling && fabs(block.beat - self->next_beat) > JUMP_BEATS;
+        block.jumped = contiguous && drift > JUMP_BEATS;
     }
     return block;
 }

@@ -36,7 +36,7 @@ class JalvPluginIT {
     private static final Path BUNDLES = Path.of("..", "native", "target", "lv2").toAbsolutePath().normalize();
     private static final int FRAMES_PER_STEP = 6000;
     /** A scale up and down in quarter notes over two bars at 120 bpm, as jack_midiseq triples. */
-    private static final List<String> MELODY = List.of("jack_midiseq", "melody", "192000",
+    static final List<String> MELODY = List.of("jack_midiseq", "melody", "192000",
             "0", "60", "20000", "24000", "62", "20000", "48000", "64", "20000", "72000", "65", "20000",
             "96000", "67", "20000", "120000", "65", "20000", "144000", "64", "20000", "168000", "62", "20000");
 
@@ -231,7 +231,7 @@ class JalvPluginIT {
     }
 
     /** Waits until the dump has not grown for a second (the note-offs after stop are in). */
-    private static void awaitStillness(Path dump, int seconds) throws Exception {
+    static void awaitStillness(Path dump, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long size = -1;
         while (System.nanoTime() < deadline) {

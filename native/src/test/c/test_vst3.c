@@ -1,0 +1,371 @@
+/*
+ * The VST3 shim through its module entry points, as a host drives it: factory and class infos, interfaces, buses,
+ * note events in and out, the process context to the core's transport, deactivation ending every note.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fake_engine.h"
+#include "test_runner.h"
+#include "vst3_abi.h"
+
+bool ModuleEntry(void *library);
+bool ModuleExit(void);
+const void *GetPluginFactory(void);
+
+static const continuo_vst3_tuid FACTORY3_IID = CONTINUO_VST3_FACTORY3_IID;
+static const continuo_vst3_tuid COMPONENT_IID = CONTINUO_VST3_COMPONENT_IID;
+static const continuo_vst3_tuid AUDIO_PROCESSOR_IID = CONTINUO_VST3_AUDIO_PROCESSOR_IID;
+static const continuo_vst3_tuid EDIT_CONTROLLER_IID = CONTINUO_VST3_EDIT_CONTROLLER_IID;
+static const continuo_vst3_tuid EVENT_LIST_IID = CONTINUO_VST3_EVENT_LIST_IID;
+
+/* A host's event list: a fixed array, as hosts keep them. */
+#define LIST_EVENTS 256
+
+typedef struct event_list {
+    const continuo_vst3_event_list_vtable *vtable;
+    int32_t count;
+    continuo_vst3_event events[LIST_EVENTS];
+} event_list;
+
+static continuo_vst3_result list_query(void *self, const continuo_vst3_tuid iid, void **object)
+{
+    *object = memcmp(iid, EVENT_LIST_IID, 16) == 0 ? self : NULL;
+    return *object != NULL ? CONTINUO_VST3_OK : CONTINUO_VST3_NO_INTERFACE;
+}
+
+static uint32_t list_references(void *self)
+{
+    (void)self;
+    return 1;
+}
+
+static int32_t list_count(void *self)
+{
+    return ((event_list *)self)->count;
+}
+
+static continuo_vst3_result list_get(void *self, int32_t index, continuo_vst3_event *event)
+{
+    event_list *list = self;
+    if (index < 0 || index >= list->count) {
+        return CONTINUO_VST3_INVALID_ARGUMENT;
+    }
+    *event = list->events[index];
+    return CONTINUO_VST3_OK;
+}
+
+static continuo_vst3_result list_add(void *self, continuo_vst3_event *event)
+{
+    event_list *list = self;
+    if (list->count == LIST_EVENTS) {
+        return CONTINUO_VST3_FALSE;
+    }
+    list->events[list->count++] = *event;
+    return CONTINUO_VST3_OK;
+}
+
+static const continuo_vst3_event_list_vtable list_vtable = {
+    list_query, list_references, list_references, list_count, list_get, list_add,
+};
+
+/* The object behind each interface pointer: its first field is the table. */
+typedef struct component {
+    const continuo_vst3_component_vtable *vtable;
+} component;
+
+typedef struct processor {
+    const continuo_vst3_audio_processor_vtable *vtable;
+} processor;
+
+typedef struct controller {
+    const continuo_vst3_edit_controller_vtable *vtable;
+} controller;
+
+typedef struct factory {
+    const continuo_vst3_factory_vtable *vtable;
+} factory;
+
+typedef struct host {
+    component *component;
+    processor *processor;
+    event_list in, out;
+    continuo_vst3_process_context context;
+} host;
+
+static factory *the_factory(void)
+{
+    factory *plugins = (factory *)GetPluginFactory();
+    void *object = NULL;
+    CHECK(plugins->vtable->query_interface(plugins, FACTORY3_IID, &object) == CONTINUO_VST3_OK && object == plugins);
+    return plugins;
+}
+
+static void host_open(host *plugin, double sample_rate)
+{
+    factory *plugins = the_factory();
+    continuo_vst3_class_info info;
+    plugins->vtable->get_class_info(plugins, 0, &info);
+    void *object = NULL;
+    CHECK(plugins->vtable->create_instance(plugins, info.cid, COMPONENT_IID, &object) == CONTINUO_VST3_OK);
+    plugin->component = object;
+    CHECK(plugin->component->vtable->initialize(plugin->component, NULL) == CONTINUO_VST3_OK);
+    CHECK(plugin->component->vtable->query_interface(plugin->component, AUDIO_PROCESSOR_IID, &object)
+          == CONTINUO_VST3_OK);
+    plugin->processor = object;
+    continuo_vst3_process_setup setup = {0, CONTINUO_VST3_SAMPLE32, 4096, sample_rate};
+    CHECK(plugin->processor->vtable->setup_processing(plugin->processor, &setup) == CONTINUO_VST3_OK);
+    CHECK(plugin->component->vtable->set_active(plugin->component, 1) == CONTINUO_VST3_OK);
+    CHECK(plugin->processor->vtable->set_processing(plugin->processor, 1) == CONTINUO_VST3_OK);
+    plugin->in.vtable = &list_vtable;
+    plugin->out.vtable = &list_vtable;
+    plugin->context.sample_rate = sample_rate;
+    plugin->context.tempo = 120.0;
+    plugin->context.time_sig_numerator = 4;
+    plugin->context.time_sig_denominator = 4;
+}
+
+/* One block of 256 frames with what was put in plugin->in; the output is in plugin->out until the next. */
+static void host_process(host *plugin)
+{
+    continuo_vst3_process_data data = {0};
+    data.symbolic_sample_size = CONTINUO_VST3_SAMPLE32;
+    data.sample_count = 256;
+    data.input_events = (continuo_vst3_event_list *)&plugin->in;
+    data.output_events = (continuo_vst3_event_list *)&plugin->out;
+    data.context = &plugin->context;
+    plugin->out.count = 0;
+    CHECK(plugin->processor->vtable->process(plugin->processor, &data) == CONTINUO_VST3_OK);
+    plugin->in.count = 0;
+}
+
+static void host_close(host *plugin)
+{
+    plugin->processor->vtable->set_processing(plugin->processor, 0);
+    plugin->component->vtable->set_active(plugin->component, 0);
+    plugin->component->vtable->terminate(plugin->component);
+    CHECK_EQ(plugin->processor->vtable->release(plugin->processor), 1);
+    CHECK_EQ(plugin->component->vtable->release(plugin->component), 0);
+}
+
+static void add_note(host *plugin, int32_t offset, uint16_t type, int16_t pitch, float velocity)
+{
+    continuo_vst3_event *event = &plugin->in.events[plugin->in.count++];
+    memset(event, 0, sizeof *event);
+    event->sample_offset = offset;
+    event->type = type;
+    if (type == CONTINUO_VST3_NOTE_ON) {
+        event->note_on = (continuo_vst3_note_on){0, pitch, 0.0f, velocity, 0, -1};
+    } else {
+        event->note_off = (continuo_vst3_note_off){0, pitch, velocity, -1, 0.0f};
+    }
+}
+
+/* As hosts turn a VST3 velocity back into MIDI (Ardour: truncation of velocity x 127). */
+static int truncated_velocity(float velocity)
+{
+    return (int)(velocity * 127.0f) & 0x7F;
+}
+
+static void the_factory_describes_one_midi_effect_class(void)
+{
+    CHECK(ModuleEntry(NULL));
+    factory *plugins = the_factory();
+    continuo_vst3_factory_info about;
+    CHECK(plugins->vtable->get_factory_info(plugins, &about) == CONTINUO_VST3_OK);
+    CHECK(strcmp(about.vendor, "Continuo") == 0 && (about.flags & CONTINUO_VST3_FACTORY_UNICODE) != 0);
+    CHECK_EQ(plugins->vtable->count_classes(plugins), 1);
+    continuo_vst3_class_info2 info;
+    CHECK(plugins->vtable->get_class_info2(plugins, 0, &info) == CONTINUO_VST3_OK);
+    CHECK(strcmp(info.category, "Audio Module Class") == 0 && strcmp(info.name, "Continuo") == 0);
+    CHECK(strstr(info.sub_categories, "Instrument") != NULL && info.cardinality == CONTINUO_VST3_MANY_INSTANCES);
+    continuo_vst3_class_info_w wide;
+    CHECK(plugins->vtable->get_class_info_unicode(plugins, 0, &wide) == CONTINUO_VST3_OK);
+    CHECK(wide.name[0] == 'C' && wide.name[7] == 'o' && wide.name[8] == 0 && memcmp(wide.cid, info.cid, 16) == 0);
+    CHECK(plugins->vtable->get_class_info2(plugins, 1, &info) != CONTINUO_VST3_OK);
+
+    void *object = (void *)1;
+    continuo_vst3_tuid other = {1};
+    CHECK(plugins->vtable->create_instance(plugins, other, COMPONENT_IID, &object) != CONTINUO_VST3_OK);
+    CHECK(object == NULL);
+    CHECK(plugins->vtable->create_instance(plugins, info.cid, EVENT_LIST_IID, &object) == CONTINUO_VST3_NO_INTERFACE);
+    CHECK(plugins->vtable->create_instance(plugins, info.cid, COMPONENT_IID, &object) == CONTINUO_VST3_OK);
+    component *plugin = object;
+    void *edit = NULL;
+    CHECK(plugin->vtable->query_interface(plugin, EDIT_CONTROLLER_IID, &edit) == CONTINUO_VST3_OK);
+    CHECK_EQ(((controller *)edit)->vtable->get_parameter_count(edit), 0);
+    CHECK(((controller *)edit)->vtable->set_component_handler(edit, NULL) == CONTINUO_VST3_OK);
+    CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_INPUT), 1);
+    CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_OUTPUT), 1);
+    CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_AUDIO, CONTINUO_VST3_OUTPUT), 0);
+    continuo_vst3_bus_info bus;
+    CHECK(plugin->vtable->get_bus_info(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_OUTPUT, 0, &bus)
+          == CONTINUO_VST3_TRUE);
+    CHECK(bus.media_type == CONTINUO_VST3_EVENT && bus.direction == CONTINUO_VST3_OUTPUT && bus.bus_type == 0);
+    CHECK(bus.channel_count == 16 && bus.name[0] == 'A' && (bus.flags & CONTINUO_VST3_BUS_DEFAULT_ACTIVE) != 0);
+    CHECK(plugin->vtable->get_bus_info(plugin, CONTINUO_VST3_AUDIO, CONTINUO_VST3_INPUT, 0, &bus)
+          != CONTINUO_VST3_TRUE);
+    processor *audio = NULL;
+    CHECK(plugin->vtable->query_interface(plugin, AUDIO_PROCESSOR_IID, (void **)&audio) == CONTINUO_VST3_OK);
+    continuo_vst3_speaker_arrangement stereo = 3;
+    CHECK(audio->vtable->set_bus_arrangements(audio, NULL, 0, NULL, 0) == CONTINUO_VST3_TRUE);
+    CHECK(audio->vtable->set_bus_arrangements(audio, &stereo, 1, &stereo, 1) == CONTINUO_VST3_FALSE);
+    CHECK(plugin->vtable->query_interface(plugin, FACTORY3_IID, &object) == CONTINUO_VST3_NO_INTERFACE);
+    CHECK_EQ(audio->vtable->release(audio), 2);
+    CHECK_EQ(((controller *)edit)->vtable->release(edit), 1);
+    CHECK_EQ(plugin->vtable->release(plugin), 0); /* never activated: no core, no session was opened */
+    CHECK(ModuleExit());
+}
+
+static void without_an_engine_the_melody_comes_out_unchanged(void)
+{
+    static host plugin;
+    setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
+    host_open(&plugin, 48000.0);
+    add_note(&plugin, 10, CONTINUO_VST3_NOTE_ON, 67, 99 / 127.0f);
+    add_note(&plugin, 300, CONTINUO_VST3_NOTE_OFF, 67, 0.0f); /* past the block: its last frame */
+    allocations_reset();
+    host_process(&plugin);
+    CHECK_EQ(allocations_counted(), 0);
+    CHECK_EQ(plugin.out.count, 2);
+    const continuo_vst3_event *on = &plugin.out.events[0];
+    CHECK(on->type == CONTINUO_VST3_NOTE_ON && on->sample_offset == 10 && on->bus_index == 0);
+    CHECK(on->note_on.channel == 0 && on->note_on.pitch == 67 && truncated_velocity(on->note_on.velocity) == 99);
+    CHECK(plugin.out.events[1].type == CONTINUO_VST3_NOTE_OFF && plugin.out.events[1].sample_offset == 255);
+    host_close(&plugin);
+    unsetenv("CONTINUO_SOCKET");
+}
+
+static int next_block(continuo_link *engine_side, continuo_link_record *block)
+{
+    continuo_link_record record;
+    while (continuo_ring_pop(&engine_side->to_engine, &record)) {
+        if (record.kind == CONTINUO_LINK_BLOCK) {
+            *block = record;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Stopped blocks until the first reaches the engine: the link is up. */
+static int await_link(host *plugin, fake_engine *engine)
+{
+    continuo_link_record block;
+    for (int waited = 0; waited < 3000; waited += 10) {
+        if (atomic_load(&engine->opens) > 0) {
+            host_process(plugin);
+            if (next_block(&engine->links[0], &block)) {
+                return 1;
+            }
+        }
+        struct timespec pause = {0, 10000000};
+        nanosleep(&pause, NULL);
+    }
+    return 0;
+}
+
+static void push_phrase(continuo_link *link)
+{
+    continuo_link_record phrase[] = {
+        {.kind = CONTINUO_LINK_PHRASE_BEGIN, .frames = 1, .rate = 1, .beat = 8.0, .value = 8.0},
+        {.kind = CONTINUO_LINK_PHRASE_PROGRAM, .a = 2, .b = 19},
+        {.kind = CONTINUO_LINK_PHRASE_NOTE, .a = 2, .b = 55, .c = 70, .beat = 0.0, .value = 1.0},
+        {.kind = CONTINUO_LINK_PHRASE_COMMIT, .frames = 1},
+    };
+    for (int i = 0; i < 4; i++) {
+        continuo_ring_push(&link->to_plugin, &phrase[i]);
+    }
+}
+
+static void the_process_context_becomes_the_transport_and_phrases_come_out_as_notes(void)
+{
+    static fake_engine engine;
+    static host plugin;
+    CHECK(fake_engine_start(&engine));
+    host_open(&plugin, 48000.0);
+    CHECK(await_link(&plugin, &engine));
+    CHECK(strstr(engine.last_open, "vst3") != NULL);
+    continuo_link *link = &engine.links[0];
+    continuo_link_record block = {0};
+    const double block_beats = 256 / 24000.0;
+
+    plugin.context.state = CONTINUO_VST3_PLAYING | CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID | CONTINUO_VST3_TEMPO_VALID
+                           | CONTINUO_VST3_TIME_SIG_VALID;
+    plugin.context.project_time_music = 4.0;
+    add_note(&plugin, 20, CONTINUO_VST3_NOTE_ON, 72, 90 / 127.0f);
+    host_process(&plugin);
+    CHECK(next_block(link, &block) && block.beat == 4.0 && block.value == 120.0 && block.rate == 48000);
+    CHECK(block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION) && block.a == 4 && block.b == 4);
+    continuo_link_record note;
+    CHECK(continuo_ring_pop(&link->to_engine, &note) && note.kind == CONTINUO_LINK_NOTE);
+    CHECK(note.a == 0x90 && note.b == 72 && note.c == 90 && note.frames == 20);
+    for (int32_t i = 0; i < plugin.out.count; i++) { /* no accompaniment yet: at most the melody passes through */
+        CHECK(plugin.out.events[i].type == CONTINUO_VST3_NOTE_ON && plugin.out.events[i].note_on.pitch == 72);
+    }
+
+    plugin.context.state &= ~CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID;
+    host_process(&plugin); /* no position: extrapolated */
+    CHECK(next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 4.0 + block_beats);
+    plugin.context.state |= CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID;
+    plugin.context.project_time_music = 4.0 + 2 * block_beats;
+    host_process(&plugin); /* the host agrees with the extrapolation: no jump */
+    CHECK(next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
+    plugin.context.project_time_music = 4.0 + 3 * block_beats + 1 / 4000.0;
+    host_process(&plugin); /* a position rounded to the host's ticks: the exact extrapolation stays */
+    CHECK(next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
+    CHECK(block.beat > 4.0 + 3 * block_beats - 1e-9 && block.beat < 4.0 + 3 * block_beats + 1e-9);
+    plugin.context.time_sig_numerator = 6;
+    plugin.context.time_sig_denominator = 8;
+    plugin.context.tempo = 90.0;
+    plugin.context.project_time_music = 0.0;
+    host_process(&plugin); /* a loop back to the start, now in 6/8 at 90 quarter notes a minute */
+    CHECK(next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
+    CHECK(block.a == 6 && block.b == 8 && block.value == 90.0);
+
+    plugin.context.tempo = 120.0;
+    push_phrase(link);
+    plugin.context.project_time_music = 8.0 - 100 / 24000.0;
+    allocations_reset();
+    host_process(&plugin); /* jumped to 100 frames before the phrase at quarter 8 */
+    CHECK_EQ(allocations_counted(), 0);
+    CHECK_EQ(plugin.out.count, 2);
+    const continuo_vst3_event *program = &plugin.out.events[0];
+    CHECK(program->type == CONTINUO_VST3_LEGACY_MIDI_CC_OUT && program->sample_offset == 100);
+    CHECK(program->midi_cc_out.control_number == CONTINUO_VST3_CTRL_PROGRAM_CHANGE);
+    CHECK(program->midi_cc_out.channel == 2 && program->midi_cc_out.value == 19);
+    const continuo_vst3_event *on = &plugin.out.events[1];
+    CHECK(on->type == CONTINUO_VST3_NOTE_ON && on->sample_offset == 100 && on->note_on.channel == 2);
+    CHECK(on->note_on.pitch == 55 && truncated_velocity(on->note_on.velocity) == 70 && on->note_on.note_id == -1);
+    CHECK(on->ppq_position > 8.0 - 1e-9 && on->ppq_position < 8.0 + 1e-9);
+
+    CHECK(plugin.component->vtable->set_active(plugin.component, 0) == CONTINUO_VST3_OK);
+    CHECK(plugin.component->vtable->set_active(plugin.component, 1) == CONTINUO_VST3_OK);
+    plugin.context.project_time_music = 8.0 - 100 / 24000.0 + block_beats;
+    host_process(&plugin); /* deactivated and activated again: the sounding note ends at once */
+    int ended = 0;
+    for (int32_t i = 0; i < plugin.out.count; i++) {
+        const continuo_vst3_event *event = &plugin.out.events[i];
+        ended |= event->type == CONTINUO_VST3_NOTE_OFF && event->sample_offset == 0 && event->note_off.pitch == 55
+                 && event->note_off.channel == 2;
+    }
+    CHECK(ended);
+    host_close(&plugin);
+    for (int waited = 0; waited < 3000 && atomic_load(&engine.closes) == 0; waited += 10) {
+        struct timespec pause = {0, 10000000};
+        nanosleep(&pause, NULL);
+    }
+    CHECK_EQ(atomic_load(&engine.closes), 1); /* terminate ends the session */
+    fake_engine_stop(&engine);
+}
+
+void vst3_tests(void)
+{
+    run_test("vst3: factory, class, interfaces, buses", the_factory_describes_one_midi_effect_class);
+    run_test("vst3: no engine, melody through", without_an_engine_the_melody_comes_out_unchanged);
+    run_test("vst3: process context, extrapolation, phrases out",
+             the_process_context_becomes_the_transport_and_phrases_come_out_as_notes);
+}
