@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include "fake_engine.h"
+#include "params.h"
+#include "state.h"
 #include "test_runner.h"
 #include "vst3_abi.h"
 
@@ -196,7 +198,7 @@ static void the_factory_describes_one_midi_effect_class(void)
     component *plugin = object;
     void *edit = NULL;
     CHECK(plugin->vtable->query_interface(plugin, EDIT_CONTROLLER_IID, &edit) == CONTINUO_VST3_OK);
-    CHECK_EQ(((controller *)edit)->vtable->get_parameter_count(edit), 0);
+    CHECK_EQ(((controller *)edit)->vtable->get_parameter_count(edit), CONTINUO_LINK_PARAMS);
     CHECK(((controller *)edit)->vtable->set_component_handler(edit, NULL) == CONTINUO_VST3_OK);
     CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_INPUT), 1);
     CHECK_EQ(plugin->vtable->get_bus_count(plugin, CONTINUO_VST3_EVENT, CONTINUO_VST3_OUTPUT), 1);
@@ -362,8 +364,193 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     fake_engine_stop(&engine);
 }
 
+/* A host's memory stream (IBStream) that moves at most 7 bytes a call, as a stream may. */
+typedef struct memory_stream {
+    const continuo_vst3_stream_vtable *vtable;
+    unsigned char data[8192];
+    int32_t size;
+    int32_t at;
+} memory_stream;
+
+static continuo_vst3_result stream_query(void *self, const continuo_vst3_tuid iid, void **object)
+{
+    (void)iid;
+    *object = self;
+    return CONTINUO_VST3_OK;
+}
+
+static uint32_t stream_references(void *self)
+{
+    (void)self;
+    return 1;
+}
+
+static continuo_vst3_result stream_read(void *self, void *buffer, int32_t bytes, int32_t *bytes_read)
+{
+    memory_stream *stream = self;
+    int32_t step = stream->size - stream->at < bytes ? stream->size - stream->at : bytes;
+    step = step > 7 ? 7 : step;
+    memcpy(buffer, stream->data + stream->at, (size_t)step);
+    stream->at += step;
+    *bytes_read = step;
+    return CONTINUO_VST3_OK;
+}
+
+static continuo_vst3_result stream_write(void *self, void *buffer, int32_t bytes, int32_t *bytes_written)
+{
+    memory_stream *stream = self;
+    int32_t step = bytes > 7 ? 7 : bytes;
+    if (stream->size + step > (int32_t)sizeof stream->data) {
+        return CONTINUO_VST3_FALSE;
+    }
+    memcpy(stream->data + stream->size, buffer, (size_t)step);
+    stream->size += step;
+    *bytes_written = step;
+    return CONTINUO_VST3_OK;
+}
+
+static continuo_vst3_result stream_seek(void *self, int64_t position, int32_t mode, int64_t *result)
+{
+    memory_stream *stream = self;
+    (void)mode;
+    stream->at = (int32_t)position;
+    *result = position;
+    return CONTINUO_VST3_OK;
+}
+
+static continuo_vst3_result stream_tell(void *self, int64_t *position)
+{
+    *position = ((memory_stream *)self)->at;
+    return CONTINUO_VST3_OK;
+}
+
+static const continuo_vst3_stream_vtable stream_vtable = {
+    stream_query, stream_references, stream_references, stream_read, stream_write, stream_seek, stream_tell,
+};
+
+/* A host's parameter changes for one block: one queue with one point. */
+typedef struct one_change {
+    const continuo_vst3_parameter_changes_vtable *changes;
+    const continuo_vst3_param_value_queue_vtable *queue;
+    uint32_t id;
+    double value;
+} one_change;
+
+static uint32_t change_id(void *self)
+{
+    return ((one_change *)((char *)self - offsetof(one_change, queue)))->id;
+}
+
+static int32_t one_point(void *self)
+{
+    (void)self;
+    return 1;
+}
+
+static continuo_vst3_result change_point(void *self, int32_t index, int32_t *offset, double *value)
+{
+    *offset = 0;
+    *value = ((one_change *)((char *)self - offsetof(one_change, queue)))->value;
+    return index == 0 ? CONTINUO_VST3_OK : CONTINUO_VST3_INVALID_ARGUMENT;
+}
+
+static continuo_vst3_param_value_queue *change_queue(void *self, int32_t index)
+{
+    return index == 0 ? (continuo_vst3_param_value_queue *)&((one_change *)self)->queue : NULL;
+}
+
+static const continuo_vst3_param_value_queue_vtable queue_vtable = {
+    stream_query, stream_references, stream_references, change_id, one_point, change_point, NULL,
+};
+static const continuo_vst3_parameter_changes_vtable changes_vtable = {
+    stream_query, stream_references, stream_references, one_point, change_queue, NULL,
+};
+
+static double normalized(uint32_t id, double plain)
+{
+    const continuo_param_info *param = continuo_param_info_of(id);
+    return (plain - param->min) / (param->max - param->min);
+}
+
+static void parameters_and_state_through_controller_and_component(void)
+{
+    static host first, second;
+    static memory_stream saved;
+    setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
+    factory *plugins = the_factory();
+    continuo_vst3_class_info info;
+    plugins->vtable->get_class_info(plugins, 0, &info);
+    void *object = NULL;
+    CHECK(plugins->vtable->create_instance(plugins, info.cid, COMPONENT_IID, &object) == CONTINUO_VST3_OK);
+    component *fresh = object;
+    saved.vtable = &stream_vtable;
+    CHECK(fresh->vtable->get_state(fresh, (continuo_vst3_stream *)&saved) == CONTINUO_VST3_OK);
+    continuo_state parsed;
+    CHECK_EQ(continuo_state_read(saved.data, (size_t)saved.size, &parsed), CONTINUO_STATE_OK);
+    CHECK(parsed.count == 1 && parsed.params[CONTINUO_LINK_PARAM_NOISE] == 1.0); /* not active: defaults only */
+    free(parsed.records);
+    CHECK_EQ(fresh->vtable->release(fresh), 0);
+
+    host_open(&first, 48000.0);
+    controller *edit = NULL;
+    CHECK(first.component->vtable->query_interface(first.component, EDIT_CONTROLLER_IID, (void **)&edit)
+          == CONTINUO_VST3_OK);
+    continuo_vst3_parameter_info param;
+    CHECK(edit->vtable->get_parameter_info(edit, CONTINUO_LINK_PARAM_VELOCITY_1 + 1, &param) == CONTINUO_VST3_OK);
+    CHECK(param.id == CONTINUO_LINK_PARAM_VELOCITY_1 + 1 && param.step_count == 190 && param.title[0] == 'V');
+    CHECK(param.default_normalized_value == normalized(param.id, 100) && param.units[0] == '%');
+    CHECK(param.flags == CONTINUO_VST3_PARAM_CAN_AUTOMATE);
+    CHECK(edit->vtable->get_parameter_info(edit, CONTINUO_LINK_PARAMS, &param) == CONTINUO_VST3_INVALID_ARGUMENT);
+    continuo_vst3_char16 text[128];
+    CHECK(edit->vtable->get_param_string_by_value(edit, CONTINUO_LINK_PARAM_THRU, 1.0, text) == CONTINUO_VST3_OK);
+    CHECK(text[0] == 'o' && text[1] == 'n' && text[2] == 0);
+    continuo_vst3_char16 typed[] = {'1', '5', '0', ' ', '%', 0};
+    double value = 0;
+    CHECK(edit->vtable->get_param_value_by_string(edit, CONTINUO_LINK_PARAM_VELOCITY_1, typed, &value)
+          == CONTINUO_VST3_OK);
+    CHECK(value == normalized(CONTINUO_LINK_PARAM_VELOCITY_1, 150));
+    CHECK(edit->vtable->set_param_normalized(edit, CONTINUO_LINK_PARAM_SEED, normalized(CONTINUO_LINK_PARAM_SEED, 42))
+          == CONTINUO_VST3_OK);
+    CHECK(edit->vtable->normalized_param_to_plain(edit, CONTINUO_LINK_PARAM_SEED,
+                                                  edit->vtable->get_param_normalized(edit, CONTINUO_LINK_PARAM_SEED))
+          == 42.0);
+
+    one_change change = {&changes_vtable, &queue_vtable, CONTINUO_LINK_PARAM_DENSITY, 0.75};
+    continuo_vst3_process_data data = {0};
+    data.sample_count = 256;
+    data.input_parameter_changes = (continuo_vst3_parameter_changes *)&change;
+    data.context = &first.context;
+    CHECK(first.processor->vtable->process(first.processor, &data) == CONTINUO_VST3_OK); /* automation */
+    CHECK(edit->vtable->get_param_normalized(edit, CONTINUO_LINK_PARAM_DENSITY) == 0.75);
+
+    saved.size = 0;
+    saved.at = 0;
+    CHECK(first.component->vtable->get_state(first.component, (continuo_vst3_stream *)&saved) == CONTINUO_VST3_OK);
+    host_open(&second, 48000.0);
+    controller *other = NULL;
+    CHECK(second.component->vtable->query_interface(second.component, EDIT_CONTROLLER_IID, (void **)&other)
+          == CONTINUO_VST3_OK);
+    saved.size -= 1; /* a project cut short: refused, nothing changes */
+    CHECK(second.component->vtable->set_state(second.component, (continuo_vst3_stream *)&saved)
+          == CONTINUO_VST3_FALSE);
+    CHECK(other->vtable->get_param_normalized(other, CONTINUO_LINK_PARAM_DENSITY) == 0.5);
+    saved.size += 1;
+    saved.at = 0;
+    CHECK(second.component->vtable->set_state(second.component, (continuo_vst3_stream *)&saved) == CONTINUO_VST3_OK);
+    CHECK(other->vtable->get_param_normalized(other, CONTINUO_LINK_PARAM_DENSITY) == 0.75);
+    CHECK(other->vtable->get_param_normalized(other, CONTINUO_LINK_PARAM_SEED)
+          == normalized(CONTINUO_LINK_PARAM_SEED, 42));
+    edit->vtable->release(edit);
+    other->vtable->release(other);
+    host_close(&first);
+    host_close(&second);
+    unsetenv("CONTINUO_SOCKET");
+}
+
 void vst3_tests(void)
 {
+    run_test("vst3: parameters and state, controller and component",
+             parameters_and_state_through_controller_and_component);
     run_test("vst3: factory, class, interfaces, buses", the_factory_describes_one_midi_effect_class);
     run_test("vst3: no engine, melody through", without_an_engine_the_melody_comes_out_unchanged);
     run_test("vst3: process context, extrapolation, phrases out",

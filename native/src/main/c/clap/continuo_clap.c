@@ -21,9 +21,6 @@
 #define OUTPUT_EVENTS 2048u
 /* A host position further than this from the extrapolated one is a locate or a loop. */
 #define JUMP_BEATS 0.01
-/* The largest saved state a host may hand back: every phrase full. */
-#define MAX_STATE_BYTES \
-    (CONTINUO_STATE_HEADER_BYTES + (uint64_t)CONTINUO_STATE_MAX_RECORDS * CONTINUO_LINK_RECORD_BYTES)
 
 typedef struct instance {
     continuo_clap_plugin plugin; /* what the host holds; plugin_data points back here */
@@ -313,7 +310,7 @@ static bool param_get_value(const continuo_clap_plugin *plugin, uint32_t id, dou
     return true;
 }
 
-/* Main thread: toggles as on/off, "engine default" where 0 means it, else the number and its unit. */
+/* Main thread. */
 static bool param_value_to_text(const continuo_clap_plugin *plugin, uint32_t id, double value, char *text,
                                 uint32_t capacity)
 {
@@ -322,38 +319,16 @@ static bool param_value_to_text(const continuo_clap_plugin *plugin, uint32_t id,
     if (param == NULL || capacity == 0) {
         return false;
     }
-    double shown = continuo_param_clamp(param, value);
-    if (param->stepped && param->min == 0 && param->max == 1) {
-        snprintf(text, capacity, "%s", shown != 0 ? "on" : "off");
-    } else if ((id == CONTINUO_LINK_PARAM_PRESET || id == CONTINUO_LINK_PARAM_BARS) && shown == 0) {
-        snprintf(text, capacity, "engine default");
-    } else {
-        snprintf(text, capacity, param->stepped ? "%.0f%s%s" : "%.2f%s%s", shown, param->unit[0] ? " " : "",
-                 param->unit);
-    }
+    continuo_param_format(param, value, text, capacity);
     return true;
 }
 
-/* Main thread: a number (a unit after it is ignored), on/off, or "engine default". */
+/* Main thread. */
 static bool param_text_to_value(const continuo_clap_plugin *plugin, uint32_t id, const char *text, double *value)
 {
     (void)plugin;
     const continuo_param_info *param = continuo_param_info_of(id);
-    if (param == NULL || text == NULL) {
-        return false;
-    }
-    char *end;
-    double number = strtod(text, &end);
-    if (end != text && isfinite(number)) {
-        *value = continuo_param_clamp(param, number);
-    } else if (strcmp(text, "on") == 0 || strcmp(text, "off") == 0) {
-        *value = text[1] == 'n' ? 1.0 : 0.0;
-    } else if (strcmp(text, "engine default") == 0) {
-        *value = 0.0;
-    } else {
-        return false;
-    }
-    return true;
+    return param != NULL && text != NULL && continuo_param_parse(param, text, value);
 }
 
 /* Not during process: parameter changes while the plug-in does not process. */
@@ -406,7 +381,7 @@ static bool state_load(const continuo_clap_plugin *plugin, const continuo_clap_i
     int64_t step = 1;
     while (data != NULL && step > 0) {
         if (size == capacity) {
-            unsigned char *grown = capacity < MAX_STATE_BYTES ? realloc(data, capacity * 2) : NULL;
+            unsigned char *grown = capacity < CONTINUO_STATE_MAX_BYTES ? realloc(data, capacity * 2) : NULL;
             if (grown == NULL) {
                 break;
             }

@@ -2,6 +2,9 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #define PART_PARAMS(kind, symbol, name, min, max, fallback, stepped, unit) \
     {CONTINUO_LINK_PARAM_##kind##_1, symbol "_1", name " 1", min, max, fallback, stepped, unit}, \
@@ -37,4 +40,38 @@ double continuo_param_clamp(const continuo_param_info *info, double value)
     }
     double clamped = value < info->min ? info->min : (value > info->max ? info->max : value);
     return info->stepped ? floor(clamped + 0.5) : clamped;
+}
+
+static int zero_means_default(const continuo_param_info *info)
+{
+    return info->id == CONTINUO_LINK_PARAM_PRESET || info->id == CONTINUO_LINK_PARAM_BARS;
+}
+
+void continuo_param_format(const continuo_param_info *info, double value, char *text, size_t capacity)
+{
+    double shown = continuo_param_clamp(info, value);
+    if (info->stepped && info->min == 0 && info->max == 1) {
+        snprintf(text, capacity, "%s", shown != 0 ? "on" : "off");
+    } else if (zero_means_default(info) && shown == 0) {
+        snprintf(text, capacity, "engine default");
+    } else {
+        snprintf(text, capacity, info->stepped ? "%.0f%s%s" : "%.2f%s%s", shown, info->unit[0] ? " " : "",
+                 info->unit);
+    }
+}
+
+int continuo_param_parse(const continuo_param_info *info, const char *text, double *value)
+{
+    char *end;
+    double number = strtod(text, &end);
+    if (end != text && isfinite(number)) {
+        *value = continuo_param_clamp(info, number);
+    } else if (strcmp(text, "on") == 0 || strcmp(text, "off") == 0) {
+        *value = text[1] == 'n' ? 1.0 : 0.0;
+    } else if (zero_means_default(info) && strcmp(text, "engine default") == 0) {
+        *value = 0.0;
+    } else {
+        return 0;
+    }
+    return 1;
 }

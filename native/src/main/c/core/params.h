@@ -5,6 +5,7 @@
 #ifndef CONTINUO_CORE_PARAMS_H
 #define CONTINUO_CORE_PARAMS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "continuo_link.h"
@@ -25,6 +26,12 @@ typedef struct continuo_param_info {
 
 /* The parameter with this id, or NULL past the last. */
 const continuo_param_info *continuo_param_info_of(uint32_t id);
+
+/* The value as a host shows it: toggles as on/off, "engine default" where 0 means that, else the number and unit. */
+void continuo_param_format(const continuo_param_info *info, double value, char *text, size_t capacity);
+
+/* A value from what a user typed: a number (a unit after it is ignored), on/off or "engine default". 0 if none. */
+int continuo_param_parse(const continuo_param_info *info, const char *text, double *value);
 
 /* The value brought into the parameter's range (rounded when stepped); NaN becomes the default. */
 double continuo_param_clamp(const continuo_param_info *info, double value);

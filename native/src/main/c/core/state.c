@@ -94,7 +94,7 @@ int continuo_state_write(const continuo_phrase_table *table, const double *param
         setting.value = params[id];
         ok = append(&buffer, &setting);
     }
-    for (uint32_t index = 0; ok && index < CONTINUO_PHRASES; index++) {
+    for (uint32_t index = 0; ok && table != NULL && index < CONTINUO_PHRASES; index++) {
         if (continuo_phrase_table_copy(table, index, phrase)) {
             ok = append_phrase(&buffer, index, phrase);
         }

@@ -26,6 +26,10 @@
     (CONTINUO_LINK_PARAMS + CONTINUO_PHRASES * (2u + CONTINUO_PHRASE_CHANNELS + CONTINUO_MELODY_PER_PHRASE \
                                                 + CONTINUO_NOTES_PER_PHRASE))
 
+/* The largest state Continuo writes, in bytes. */
+#define CONTINUO_STATE_MAX_BYTES \
+    (CONTINUO_STATE_HEADER_BYTES + (size_t)CONTINUO_STATE_MAX_RECORDS * CONTINUO_LINK_RECORD_BYTES)
+
 enum continuo_state_error {
     CONTINUO_STATE_OK = 0,
     CONTINUO_STATE_NO_MEMORY = -1,
@@ -41,7 +45,10 @@ typedef struct continuo_state {
     uint32_t count;
 } continuo_state;
 
-/* Writes params and every phrase of table into a new buffer (free it with free). Returns a continuo_state_error. */
+/*
+ * Writes params and every phrase of table (none if table is NULL) into a new buffer (free it with free). Returns a
+ * continuo_state_error.
+ */
 int continuo_state_write(const continuo_phrase_table *table, const double *params, unsigned char **data,
                          size_t *size);
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "params.h"
+#include "state.h"
 #include "vst3_instance.h"
 
 /* A host position further than this from the extrapolated one is a locate or a loop. */
@@ -159,15 +161,32 @@ static continuo_vst3_result activate_bus(void *self, int32_t media_type, int32_t
     return media_type == CONTINUO_VST3_EVENT && index == 0 ? CONTINUO_VST3_OK : CONTINUO_VST3_INVALID_ARGUMENT;
 }
 
-/* Activation starts the core (its session with the engine); deactivation ends every sounding note. */
+continuo_core *continuo_vst3_core(continuo_vst3_instance *plugin)
+{
+    if (plugin->core == NULL) {
+        plugin->core = continuo_core_create("vst3");
+    }
+    return plugin->core;
+}
+
+double continuo_vst3_param(const continuo_vst3_instance *plugin, uint32_t id)
+{
+    return plugin->core != NULL ? continuo_core_param(plugin->core, id) : continuo_param_info_of(id)->fallback;
+}
+
+void continuo_vst3_set_param(continuo_vst3_instance *plugin, uint32_t id, double value)
+{
+    if (continuo_vst3_core(plugin) != NULL) {
+        continuo_core_set_param(plugin->core, id, value);
+    }
+}
+
+/* Activation starts the core (its session with the engine) if nothing did; deactivation ends every sounding note. */
 static continuo_vst3_result set_active(void *self, uint8_t state)
 {
     continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
-    if (state && plugin->core == NULL) {
-        plugin->core = continuo_core_create("vst3");
-        if (plugin->core == NULL) {
-            return CONTINUO_VST3_FALSE;
-        }
+    if (state && continuo_vst3_core(plugin) == NULL) {
+        return CONTINUO_VST3_FALSE;
     } else if (!state && plugin->core != NULL) {
         continuo_core_deactivate(plugin->core);
     }
@@ -175,11 +194,64 @@ static continuo_vst3_result set_active(void *self, uint8_t state)
     return CONTINUO_VST3_OK;
 }
 
-static continuo_vst3_result no_state(void *self, void *stream)
+/* The core's state (the parameters alone while there is no core) into the host's stream, whole. */
+static continuo_vst3_result get_state(void *self, continuo_vst3_stream *stream)
 {
-    (void)self;
-    (void)stream;
-    return CONTINUO_VST3_NOT_IMPLEMENTED;
+    continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
+    unsigned char *data = NULL;
+    size_t size = 0;
+    int saved;
+    if (plugin->core != NULL) {
+        saved = continuo_core_save(plugin->core, &data, &size);
+    } else {
+        double params[CONTINUO_PARAM_COUNT];
+        for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
+            params[id] = continuo_param_info_of(id)->fallback;
+        }
+        saved = continuo_state_write(NULL, params, &data, &size);
+    }
+    if (stream == NULL || saved != CONTINUO_STATE_OK) {
+        free(data);
+        return CONTINUO_VST3_FALSE;
+    }
+    size_t written = 0;
+    while (written < size) {
+        int32_t step = 0;
+        int32_t chunk = size - written > INT32_MAX ? INT32_MAX : (int32_t)(size - written);
+        if (stream->vtable->write(stream, data + written, chunk, &step) != CONTINUO_VST3_OK || step <= 0) {
+            break;
+        }
+        written += (size_t)step;
+    }
+    free(data);
+    return written == size ? CONTINUO_VST3_OK : CONTINUO_VST3_FALSE;
+}
+
+/* A saved state read to the stream's end (refused past any state Continuo writes) and given to the core. */
+static continuo_vst3_result set_state(void *self, continuo_vst3_stream *stream)
+{
+    continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
+    size_t capacity = 65536, size = 0;
+    unsigned char *data = stream != NULL ? malloc(capacity) : NULL;
+    int ended = 0;
+    while (data != NULL && !ended) {
+        if (size == capacity) {
+            unsigned char *grown = capacity < CONTINUO_STATE_MAX_BYTES ? realloc(data, capacity * 2) : NULL;
+            if (grown == NULL) {
+                break;
+            }
+            data = grown;
+            capacity *= 2;
+        }
+        int32_t step = 0;
+        continuo_vst3_result read = stream->vtable->read(stream, data + size, (int32_t)(capacity - size), &step);
+        ended = read != CONTINUO_VST3_OK || step <= 0;
+        size += step > 0 ? (size_t)step : 0;
+    }
+    int restored = ended && continuo_vst3_core(plugin) != NULL
+                   && continuo_core_restore(plugin->core, data, size) == CONTINUO_STATE_OK;
+    free(data);
+    return restored ? CONTINUO_VST3_OK : CONTINUO_VST3_FALSE;
 }
 
 static const continuo_vst3_component_vtable component_vtable = {
@@ -195,8 +267,8 @@ static const continuo_vst3_component_vtable component_vtable = {
     .get_routing_info = get_routing_info,
     .activate_bus = activate_bus,
     .set_active = set_active,
-    .set_state = no_state,
-    .get_state = no_state,
+    .set_state = set_state,
+    .get_state = get_state,
 };
 
 /* IAudioProcessor: setup on the main thread, process on the audio thread. */
@@ -364,12 +436,36 @@ static void write_output(const continuo_midi_output *output, continuo_vst3_event
     }
 }
 
+/* The block's parameter changes: each parameter takes its last point's value (normalized, over its range). */
+static void read_parameters(continuo_vst3_instance *plugin, continuo_vst3_parameter_changes *changes)
+{
+    int32_t count = changes != NULL ? changes->vtable->get_parameter_count(changes) : 0;
+    for (int32_t i = 0; i < count; i++) {
+        continuo_vst3_param_value_queue *queue = changes->vtable->get_parameter_data(changes, i);
+        const continuo_param_info *param = queue != NULL ? continuo_param_info_of(
+                                                               queue->vtable->get_parameter_id(queue))
+                                                         : NULL;
+        int32_t points = param != NULL ? queue->vtable->get_point_count(queue) : 0;
+        int32_t offset;
+        double normalized;
+        if (points > 0 && queue->vtable->get_point(queue, points - 1, &offset, &normalized) == CONTINUO_VST3_OK
+            && isfinite(normalized)) {
+            double share = normalized < 0.0 ? 0.0 : (normalized > 1.0 ? 1.0 : normalized);
+            continuo_core_set_param(plugin->core, param->id, param->min + share * (param->max - param->min));
+        }
+    }
+}
+
 /* Called on the audio thread: never allocates, locks or blocks. */
 static continuo_vst3_result process(void *self, continuo_vst3_process_data *data)
 {
     continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(processor, self);
-    if (data == NULL || data->sample_count <= 0 || plugin->core == NULL || !(plugin->sample_rate > 0.0)) {
-        return CONTINUO_VST3_OK; /* a parameter flush, or a host that processes before activating */
+    if (data == NULL || plugin->core == NULL) {
+        return CONTINUO_VST3_OK; /* a host that processes before activating */
+    }
+    read_parameters(plugin, data->input_parameter_changes);
+    if (data->sample_count <= 0 || !(plugin->sample_rate > 0.0)) {
+        return CONTINUO_VST3_OK; /* a parameter flush */
     }
     uint32_t frames = (uint32_t)data->sample_count;
     uint32_t melody_count = read_melody(plugin, data->input_events, frames);

@@ -1,7 +1,7 @@
 /*
  * The part of the VST3 ABI this plug-in uses, declared from Steinberg's public interface definitions
- * (pluginterfaces: funknown, ipluginbase, ivstcomponent, ivstaudioprocessor, ivsteditcontroller, ivstevents,
- * ivstprocesscontext; the same layouts as the generated C API). No SDK header is included or copied.
+ * (pluginterfaces: funknown, ibstream, ipluginbase, ivstcomponent, ivstaudioprocessor, ivsteditcontroller,
+ * ivstparameterchanges, ivstevents, ivstprocesscontext; the same layouts as the generated C API). No SDK header is included or copied.
  *
  * Linux rules the declarations follow: interfaces are COM-style objects whose first field points to a table of
  * functions, the FUnknown three first; no calling-convention attribute; structures have natural alignment (the SDK
@@ -56,6 +56,19 @@ typedef struct continuo_vst3_funknown_vtable {
 typedef struct continuo_vst3_funknown {
     const continuo_vst3_funknown_vtable *vtable;
 } continuo_vst3_funknown;
+
+/* ibstream: the host's stream for a project's state. read gives 0 bytes at its end. */
+typedef struct continuo_vst3_stream_vtable {
+    CONTINUO_VST3_FUNKNOWN_METHODS;
+    continuo_vst3_result (*read)(void *self, void *buffer, int32_t bytes, int32_t *bytes_read);
+    continuo_vst3_result (*write)(void *self, void *buffer, int32_t bytes, int32_t *bytes_written);
+    continuo_vst3_result (*seek)(void *self, int64_t position, int32_t mode, int64_t *result);
+    continuo_vst3_result (*tell)(void *self, int64_t *position);
+} continuo_vst3_stream_vtable;
+
+typedef struct continuo_vst3_stream {
+    const continuo_vst3_stream_vtable *vtable;
+} continuo_vst3_stream;
 
 /* ipluginbase: the factory and its class descriptions. */
 typedef struct continuo_vst3_factory_info {
@@ -132,7 +145,7 @@ typedef struct continuo_vst3_routing_info {
     int32_t channel;
 } continuo_vst3_routing_info;
 
-/* IComponent: IPluginBase's two methods, then its own. Streams (IBStream) are left opaque: no state yet. */
+/* IComponent: IPluginBase's two methods, then its own. The state goes through IBStream. */
 typedef struct continuo_vst3_component_vtable {
     CONTINUO_VST3_FUNKNOWN_METHODS;
     continuo_vst3_result (*initialize)(void *self, continuo_vst3_funknown *context);
@@ -147,8 +160,8 @@ typedef struct continuo_vst3_component_vtable {
     continuo_vst3_result (*activate_bus)(void *self, int32_t media_type, int32_t direction, int32_t index,
                                          uint8_t state);
     continuo_vst3_result (*set_active)(void *self, uint8_t state);
-    continuo_vst3_result (*set_state)(void *self, void *stream);
-    continuo_vst3_result (*get_state)(void *self, void *stream);
+    continuo_vst3_result (*set_state)(void *self, continuo_vst3_stream *stream);
+    continuo_vst3_result (*get_state)(void *self, continuo_vst3_stream *stream);
 } continuo_vst3_component_vtable;
 
 /* ivstevents: an event is a header and one of these bodies (the union is 24 bytes, 8-aligned; 48 in all). */
@@ -269,6 +282,30 @@ typedef struct continuo_vst3_audio_bus_buffers {
     void **channel_buffers;
 } continuo_vst3_audio_bus_buffers;
 
+/* ivstparameterchanges: the host's parameter changes for one block, a queue of points per parameter. */
+typedef struct continuo_vst3_param_value_queue_vtable {
+    CONTINUO_VST3_FUNKNOWN_METHODS;
+    uint32_t (*get_parameter_id)(void *self);
+    int32_t (*get_point_count)(void *self);
+    continuo_vst3_result (*get_point)(void *self, int32_t index, int32_t *sample_offset, double *value);
+    continuo_vst3_result (*add_point)(void *self, int32_t sample_offset, double value, int32_t *index);
+} continuo_vst3_param_value_queue_vtable;
+
+typedef struct continuo_vst3_param_value_queue {
+    const continuo_vst3_param_value_queue_vtable *vtable;
+} continuo_vst3_param_value_queue;
+
+typedef struct continuo_vst3_parameter_changes_vtable {
+    CONTINUO_VST3_FUNKNOWN_METHODS;
+    int32_t (*get_parameter_count)(void *self);
+    continuo_vst3_param_value_queue *(*get_parameter_data)(void *self, int32_t index);
+    continuo_vst3_param_value_queue *(*add_parameter_data)(void *self, const uint32_t *id, int32_t *index);
+} continuo_vst3_parameter_changes_vtable;
+
+typedef struct continuo_vst3_parameter_changes {
+    const continuo_vst3_parameter_changes_vtable *vtable;
+} continuo_vst3_parameter_changes;
+
 typedef struct continuo_vst3_process_data {
     int32_t process_mode;
     int32_t symbolic_sample_size;
@@ -277,8 +314,8 @@ typedef struct continuo_vst3_process_data {
     int32_t output_count;
     continuo_vst3_audio_bus_buffers *inputs;
     continuo_vst3_audio_bus_buffers *outputs;
-    void *input_parameter_changes; /* IParameterChanges, unused until the plug-in has parameters */
-    void *output_parameter_changes;
+    continuo_vst3_parameter_changes *input_parameter_changes;
+    continuo_vst3_parameter_changes *output_parameter_changes;
     continuo_vst3_event_list *input_events;
     continuo_vst3_event_list *output_events;
     continuo_vst3_process_context *context;
@@ -301,16 +338,31 @@ typedef struct continuo_vst3_audio_processor_vtable {
     uint32_t (*get_tail_samples)(void *self);
 } continuo_vst3_audio_processor_vtable;
 
-/* ivsteditcontroller: parameter infos and the view are opaque here (no parameters and no editor yet). */
+/* ivsteditcontroller: a parameter as the host shows it (the view is opaque: no editor). */
+enum continuo_vst3_parameter_flags {
+    CONTINUO_VST3_PARAM_CAN_AUTOMATE = 1 << 0,
+};
+
+typedef struct continuo_vst3_parameter_info {
+    uint32_t id;
+    continuo_vst3_char16 title[128];
+    continuo_vst3_char16 short_title[128];
+    continuo_vst3_char16 units[128];
+    int32_t step_count; /* 0: continuous */
+    double default_normalized_value;
+    int32_t unit_id;
+    int32_t flags;
+} continuo_vst3_parameter_info;
+
 typedef struct continuo_vst3_edit_controller_vtable {
     CONTINUO_VST3_FUNKNOWN_METHODS;
     continuo_vst3_result (*initialize)(void *self, continuo_vst3_funknown *context);
     continuo_vst3_result (*terminate)(void *self);
-    continuo_vst3_result (*set_component_state)(void *self, void *stream);
-    continuo_vst3_result (*set_state)(void *self, void *stream);
-    continuo_vst3_result (*get_state)(void *self, void *stream);
+    continuo_vst3_result (*set_component_state)(void *self, continuo_vst3_stream *stream);
+    continuo_vst3_result (*set_state)(void *self, continuo_vst3_stream *stream);
+    continuo_vst3_result (*get_state)(void *self, continuo_vst3_stream *stream);
     int32_t (*get_parameter_count)(void *self);
-    continuo_vst3_result (*get_parameter_info)(void *self, int32_t index, void *info);
+    continuo_vst3_result (*get_parameter_info)(void *self, int32_t index, continuo_vst3_parameter_info *info);
     continuo_vst3_result (*get_param_string_by_value)(void *self, uint32_t id, double normalized,
                                                       continuo_vst3_char16 *string128);
     continuo_vst3_result (*get_param_value_by_string)(void *self, uint32_t id, continuo_vst3_char16 *string,

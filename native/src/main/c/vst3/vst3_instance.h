@@ -23,7 +23,10 @@ typedef struct continuo_vst3_instance {
     const continuo_vst3_audio_processor_vtable *processor;
     const continuo_vst3_edit_controller_vtable *controller;
     atomic_uint references;
-    /* Made at the first activation, not at creation: hosts create instances to scan them. */
+    /*
+     * Made when first needed (activation, a saved state, a parameter), not at creation: hosts create instances
+     * to scan them. Main thread.
+     */
     continuo_core *core;
     double sample_rate;
     double next_beat; /* extrapolated quarter-note position of the next block's first frame */
@@ -49,6 +52,13 @@ continuo_vst3_instance *continuo_vst3_create(void);
 continuo_vst3_result continuo_vst3_query(continuo_vst3_instance *plugin, const continuo_vst3_tuid iid, void **object);
 uint32_t continuo_vst3_add_ref(continuo_vst3_instance *plugin);
 uint32_t continuo_vst3_release(continuo_vst3_instance *plugin);
+
+/* The core, made now if it was not (main thread); NULL when out of memory. */
+continuo_core *continuo_vst3_core(continuo_vst3_instance *plugin);
+
+/* A parameter's value (the table's default while there is no core yet), and setting one (main thread). */
+double continuo_vst3_param(const continuo_vst3_instance *plugin, uint32_t id);
+void continuo_vst3_set_param(continuo_vst3_instance *plugin, uint32_t id, double value);
 
 int continuo_vst3_same_id(const char *a, const char *b);
 void continuo_vst3_utf16(continuo_vst3_char16 *target, size_t capacity, const char *text);
