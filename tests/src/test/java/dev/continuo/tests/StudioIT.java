@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.PianoRoll;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Continuo Studio in headless Chromium against a real {@code continuo studio} with the bundled presets: a melody
- * typed on the computer keyboard, generated, drawn, downloaded and read back.
+ * typed on the computer keyboard, generated, drawn, downloaded and read back; and refused without the token, from
+ * another host name and from another site's page.
  */
 class StudioIT {
 
@@ -116,6 +123,33 @@ class StudioIT {
         assertEquals(List.of(60, 64, 67, 64, 60), roll.part(0).notes().stream().map(Note::pitch).toList());
         assertEquals(sounding, roll.parts().subList(1, roll.parts().size()).stream().map(p -> p.notes().size())
                 .toList(), "the file holds the notes drawn");
+    }
+
+    @Test
+    void withoutTheTokenFromAnotherHostOrFromAnotherPageTheStudioRefuses() throws Exception {
+        browser.get(studio.base() + "/");
+        String refused = browser.findElement(By.tagName("body")).getText();
+        assertEquals("this studio needs its token: open the URL that continuo studio printed", refused);
+        HeadlessChromium.screenshot(browser, "studio-refused");
+
+        // DNS rebinding: a name that resolves to 127.0.0.1 still arrives with its own Host header.
+        try (Socket socket = new Socket("127.0.0.1", studio.port())) {
+            socket.getOutputStream().write(("GET /?token=" + studio.token() + " HTTP/1.1\r\nHost: rebind.example:"
+                    + studio.port() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+            assertTrue(answer.endsWith("Host \"rebind.example:" + studio.port() + "\" is not this studio (127.0.0.1:"
+                    + studio.port() + ")\n"), answer);
+        }
+
+        // Another site's page posting to the studio (the browser adds its Origin), token cookie and all.
+        HttpResponse<String> crossSite = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(studio.base() + "/api/generate")).header("Origin", "https://evil.example")
+                .header("Cookie", "continuo-studio-" + studio.port() + "=" + studio.token())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode());
+        assertEquals("requests from the page of \"https://evil.example\" are not allowed\n", crossSite.body());
+        assertTrue(studio.log().contains("Refused POST /api/generate"), studio.log());
     }
 
     /** Pixels of each generated part's colour on result canvas {@code index}. */

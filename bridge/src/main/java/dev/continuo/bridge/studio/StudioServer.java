@@ -54,6 +54,8 @@ public final class StudioServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
         });
         app.before(this::admit);
+        // WebSocket upgrades bypass the HTTP before-handlers: they get their own guard.
+        app.wsBeforeUpgrade(this::admit);
         app.get("/api/presets", ctx -> ctx.json(presets.all()));
         app.post("/api/generate", this::generate);
         app.get("/api/results/{id}/midi", this::download);
