@@ -4,6 +4,7 @@ import dev.continuo.bridge.studio.AccessGuard;
 import dev.continuo.bridge.studio.PresetList;
 import dev.continuo.bridge.studio.StudioGenerator;
 import dev.continuo.bridge.studio.StudioServer;
+import dev.continuo.bridge.studio.TrainingJobs;
 import dev.continuo.engine.preset.PresetCatalog;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -38,6 +39,7 @@ final class StudioCommand implements Callable<Integer> {
         }
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         PresetList presets = new PresetList(catalog);
+        StudioGenerator generator = new StudioGenerator(catalog);
         try {
             presets.all(); // read once now, so that the page loads at once
         } catch (IOException e) {
@@ -45,7 +47,8 @@ final class StudioCommand implements Callable<Integer> {
         }
         StudioServer server;
         try {
-            server = StudioServer.start(port, AccessGuard.randomToken(), new StudioGenerator(catalog), presets);
+            server = StudioServer.start(port, AccessGuard.randomToken(), generator, presets,
+                    new TrainingJobs(PresetLocations.userPresets(), generator::reloadPresets));
         } catch (RuntimeException e) {
             throw new BadInputException("cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
         }

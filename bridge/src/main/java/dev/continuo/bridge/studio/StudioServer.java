@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>API: {@code GET /api/presets}; {@code POST /api/generate} (a {@link GenerateRequest}, answered with the
  * variations as {@link RollView}s); {@code GET /api/results/ID/midi} (the multitrack file); {@code POST /api/melody}
- * (a MIDI file's bytes, answered with its {@link MelodyView}). Bad input gets 400 and a one-line reason.
+ * (a MIDI file's bytes, answered with its {@link MelodyView}); the training page's ({@link TrainingRoutes}). Bad
+ * input gets 400 and a one-line reason, a request that does not fit the state (a second training run) 409.
  */
 public final class StudioServer implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class StudioServer implements AutoCloseable {
     private final AccessGuard guard;
     private final StudioGenerator generator;
     private final PresetList presets;
+    private final TrainingRoutes training;
     private final Javalin app;
 
     /** A request refused by the {@link AccessGuard}: 403 with its reason. */
@@ -39,10 +41,11 @@ public final class StudioServer implements AutoCloseable {
         }
     }
 
-    private StudioServer(AccessGuard guard, StudioGenerator generator, PresetList presets) {
+    private StudioServer(AccessGuard guard, StudioGenerator generator, PresetList presets, TrainingJobs jobs) {
         this.guard = guard;
         this.generator = generator;
         this.presets = presets;
+        this.training = new TrainingRoutes(jobs);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MidiFileReader.MAX_FILE_BYTES;
@@ -60,10 +63,12 @@ public final class StudioServer implements AutoCloseable {
         app.post("/api/generate", this::generate);
         app.get("/api/results/{id}/midi", this::download);
         app.post("/api/melody", this::openMelody);
+        training.register(app);
         app.exception(Refused.class, (e, ctx) -> oneLine(ctx, 403, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
         app.exception(CorruptWeightsException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
         app.exception(BadMidiFileException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
+        app.exception(IllegalStateException.class, (e, ctx) -> oneLine(ctx, 409, e.getMessage()));
     }
 
     /**
@@ -72,8 +77,9 @@ public final class StudioServer implements AutoCloseable {
      * @param port  the port, or 0 for a free one
      * @param token the secret the URL carries
      */
-    public static StudioServer start(int port, String token, StudioGenerator generator, PresetList presets) {
-        StudioServer server = new StudioServer(new AccessGuard(token), generator, presets);
+    public static StudioServer start(int port, String token, StudioGenerator generator, PresetList presets,
+            TrainingJobs jobs) {
+        StudioServer server = new StudioServer(new AccessGuard(token), generator, presets, jobs);
         server.app.start(LOOPBACK, port);
         return server;
     }
@@ -94,6 +100,7 @@ public final class StudioServer implements AutoCloseable {
 
     @Override
     public void close() {
+        training.close();
         app.stop();
     }
 

@@ -46,7 +46,8 @@ class StudioServerTest {
     void start() throws Exception {
         TinyModels.preset(5).save(presets.resolve("tiny"));
         PresetCatalog catalog = new PresetCatalog(presets);
-        server = StudioServer.start(0, TOKEN, new StudioGenerator(catalog), new PresetList(catalog));
+        server = StudioServer.start(0, TOKEN, new StudioGenerator(catalog), new PresetList(catalog),
+                new TrainingJobs(presets, () -> { }));
     }
 
     @AfterEach
@@ -106,6 +107,37 @@ class StudioServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(MELODY)));
         assertEquals(403, crossSite.statusCode());
         assertEquals("requests from the page of \"https://evil.example\" are not allowed\n", text(crossSite));
+    }
+
+    @Test
+    void theTrainingEventsSocketOpensForTheStudiosOwnPageOnly() throws Exception {
+        String upgrade = "Host: 127.0.0.1:" + server.port() + "\r\nCookie: " + AccessGuard.cookieName(server.port())
+                + "=" + TOKEN + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13"
+                + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==";
+        RawHttp.Answer foreign = RawHttp.get(server.port(), "/api/training/events", upgrade,
+                "Origin: https://evil.example");
+        assertEquals(403, foreign.status(), foreign.headers()); // the refusal's reason goes to the studio's log
+        RawHttp.Answer noToken = RawHttp.get(server.port(), "/api/training/events",
+                upgrade.replace(TOKEN, "guess"), "Origin: http://127.0.0.1:" + server.port());
+        assertEquals(403, noToken.status(), noToken.headers());
+
+        HttpClient client = HttpClient.newHttpClient();
+        java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket socket = client.newWebSocketBuilder()
+                .header("Cookie", AccessGuard.cookieName(server.port()) + "=" + TOKEN)
+                .header("Origin", "http://127.0.0.1:" + server.port())
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/training/events"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                                    CharSequence data, boolean last) {
+                                first.complete(data.toString());
+                                return null;
+                            }
+                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("{\"status\":{\"state\":\"idle\",\"progress\":null,\"log\":[]}}",
+                first.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        socket.abort();
     }
 
     @Test
