@@ -111,6 +111,12 @@ class StudioIT {
                 "at least two parts painted in their colours on the first canvas: " + pixels);
         HeadlessChromium.screenshot(browser, "studio");
 
+        browser.findElements(By.cssSelector(".result .play")).get(0).click();
+        int allNotes = drawnNotes(results.get(0));
+        assertEquals(allNotes, number("window.studio.playback.notes"), "every drawn note scheduled in WebAudio");
+        assertEquals(32 * 60.0 / 100 / 4, ((Number) js("return window.studio.playback.seconds;")).doubleValue(),
+                1e-9, "two bars at 100 bpm");
+
         browser.findElements(By.cssSelector(".result .download")).get(0).click();
         Path file = awaitDownload(dir.resolve("downloads"));
         PianoRoll roll = new MidiFileReader().read(file);
@@ -150,6 +156,15 @@ class StudioIT {
         assertEquals(403, crossSite.statusCode());
         assertEquals("requests from the page of \"https://evil.example\" are not allowed\n", crossSite.body());
         assertTrue(studio.log().contains("Refused POST /api/generate"), studio.log());
+    }
+
+    private long number(String script) {
+        return ((Number) js("return " + script + ";")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int drawnNotes(Map<String, Object> result) {
+        return ((List<Number>) result.get("drawn")).stream().mapToInt(Number::intValue).sum();
     }
 
     /** Pixels of each generated part's colour on result canvas {@code index}. */
