@@ -1,5 +1,6 @@
 package dev.continuo.bridge.cli;
 
+import dev.continuo.bridge.serve.ControlSocket;
 import dev.continuo.bridge.studio.AccessGuard;
 import dev.continuo.bridge.studio.PresetList;
 import dev.continuo.bridge.studio.StudioGenerator;
@@ -7,6 +8,7 @@ import dev.continuo.bridge.studio.StudioServer;
 import dev.continuo.bridge.studio.TrainingJobs;
 import dev.continuo.engine.preset.PresetCatalog;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,10 @@ final class StudioCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 (default: a free one).")
     private int port;
 
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "Control socket of the continuo serve the live page shows (default: ${DEFAULT-VALUE}).")
+    private Path socket = ControlSocket.defaultPath();
+
     @Spec
     private CommandSpec spec;
 
@@ -48,7 +54,7 @@ final class StudioCommand implements Callable<Integer> {
         StudioServer server;
         try {
             server = StudioServer.start(port, AccessGuard.randomToken(), generator, presets,
-                    new TrainingJobs(PresetLocations.userPresets(), generator::reloadPresets));
+                    new TrainingJobs(PresetLocations.userPresets(), generator::reloadPresets), socket);
         } catch (RuntimeException e) {
             throw new BadInputException("cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
         }

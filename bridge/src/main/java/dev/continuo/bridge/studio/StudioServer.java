@@ -6,6 +6,7 @@ import dev.continuo.engine.model.CorruptWeightsException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>API: {@code GET /api/presets}; {@code POST /api/generate} (a {@link GenerateRequest}, answered with the
  * variations as {@link RollView}s); {@code GET /api/results/ID/midi} (the multitrack file); {@code POST /api/melody}
- * (a MIDI file's bytes, answered with its {@link MelodyView}); the training page's ({@link TrainingRoutes}). Bad
+ * (a MIDI file's bytes, answered with its {@link MelodyView}); the training page's ({@link TrainingRoutes}) and the
+ * live page's ({@link LiveRoutes}). Bad
  * input gets 400 and a one-line reason, a request that does not fit the state (a second training run) 409.
  */
 public final class StudioServer implements AutoCloseable {
@@ -32,6 +34,7 @@ public final class StudioServer implements AutoCloseable {
     private final StudioGenerator generator;
     private final PresetList presets;
     private final TrainingRoutes training;
+    private final LiveRoutes live;
     private final Javalin app;
 
     /** A request refused by the {@link AccessGuard}: 403 with its reason. */
@@ -41,11 +44,13 @@ public final class StudioServer implements AutoCloseable {
         }
     }
 
-    private StudioServer(AccessGuard guard, StudioGenerator generator, PresetList presets, TrainingJobs jobs) {
+    private StudioServer(AccessGuard guard, StudioGenerator generator, PresetList presets, TrainingJobs jobs,
+            Path controlSocket) {
         this.guard = guard;
         this.generator = generator;
         this.presets = presets;
         this.training = new TrainingRoutes(jobs);
+        this.live = new LiveRoutes(controlSocket);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MidiFileReader.MAX_FILE_BYTES;
@@ -64,6 +69,7 @@ public final class StudioServer implements AutoCloseable {
         app.get("/api/results/{id}/midi", this::download);
         app.post("/api/melody", this::openMelody);
         training.register(app);
+        live.register(app);
         app.exception(Refused.class, (e, ctx) -> oneLine(ctx, 403, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
         app.exception(CorruptWeightsException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
@@ -74,12 +80,13 @@ public final class StudioServer implements AutoCloseable {
     /**
      * Starts a studio on {@link #LOOPBACK}.
      *
-     * @param port  the port, or 0 for a free one
-     * @param token the secret the URL carries
+     * @param port          the port, or 0 for a free one
+     * @param token         the secret the URL carries
+     * @param controlSocket the control socket of the {@code continuo serve} the live page shows
      */
     public static StudioServer start(int port, String token, StudioGenerator generator, PresetList presets,
-            TrainingJobs jobs) {
-        StudioServer server = new StudioServer(new AccessGuard(token), generator, presets, jobs);
+            TrainingJobs jobs, Path controlSocket) {
+        StudioServer server = new StudioServer(new AccessGuard(token), generator, presets, jobs, controlSocket);
         server.app.start(LOOPBACK, port);
         return server;
     }
@@ -101,6 +108,7 @@ public final class StudioServer implements AutoCloseable {
     @Override
     public void close() {
         training.close();
+        live.close();
         app.stop();
     }
 

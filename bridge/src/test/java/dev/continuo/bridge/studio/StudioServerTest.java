@@ -47,7 +47,7 @@ class StudioServerTest {
         TinyModels.preset(5).save(presets.resolve("tiny"));
         PresetCatalog catalog = new PresetCatalog(presets);
         server = StudioServer.start(0, TOKEN, new StudioGenerator(catalog), new PresetList(catalog),
-                new TrainingJobs(presets, () -> { }));
+                new TrainingJobs(presets, () -> { }), presets.resolve("no-daemon.sock"));
     }
 
     @AfterEach
@@ -201,6 +201,18 @@ class StudioServerTest {
         HttpResponse<byte[]> missing = send(request("/api/results/999/midi"));
         assertEquals(400, missing.statusCode());
         assertEquals("no result 999 (generate again)\n", text(missing));
+    }
+
+    @Test
+    void liveCommandsWithoutADaemonOrWithABadPresetNameGetOneLine() throws Exception {
+        HttpResponse<byte[]> panic = send(post("/api/live/panic", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(409, panic.statusCode());
+        assertEquals("no Continuo daemon answers on " + presets.resolve("no-daemon.sock")
+                + " (start it with continuo serve)\n", text(panic));
+        HttpResponse<byte[]> preset = send(post("/api/live/preset",
+                "{\"name\":\"../x\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, preset.statusCode());
+        assertEquals("no preset named \"../x\"\n", text(preset));
     }
 
     @Test
