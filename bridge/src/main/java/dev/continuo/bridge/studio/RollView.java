@@ -47,9 +47,4 @@ public record RollView(int steps, int stepsPerBeat, double bpm, int[] barStarts,
                 .toArray(int[][]::new);
         return new PartView(part.name(), part.channel(), part.program(), notes);
     }
-
-    /** Number of notes in all parts. */
-    public int noteCount() {
-        return parts.stream().mapToInt(part -> part.notes().length).sum();
-    }
 }

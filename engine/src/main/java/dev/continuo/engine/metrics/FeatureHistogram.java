@@ -31,10 +31,6 @@ public final class FeatureHistogram {
         counts[Math.max(0, Math.min(counts.length - 1, bin))]++;
     }
 
-    public int bins() {
-        return counts.length;
-    }
-
     /** Number of observations. */
     public double total() {
         return Arrays.stream(counts).sum();

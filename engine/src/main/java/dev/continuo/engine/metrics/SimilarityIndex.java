@@ -22,9 +22,9 @@ import java.util.Map;
  *   <li>{@code pitch_range}: each sample's highest minus lowest pitch, in bins of 4 semitones (0–47, 48+);</li>
  *   <li>{@code note_length}: each note's length in sixteenths (1, 2, 3, 4, 5–6, 7–8, 9–12, 13–16, 17+);</li>
  *   <li>{@code inter_onset}: the sixteenths between successive onsets within a part, same bins;</li>
- *   <li>{@code polyphony}: the number of pitches sounding at each step where anything sounds (1 … 7+);</li>
+ *   <li>{@code polyphony}: the number of pitches sounding at each step where anything sounds (1 … 7, 8+);</li>
  *   <li>{@code chord_changes}: the chord changes in each bar where anything sounds (see
- *       {@link Metrics#chordChangesPerBar}; 0 … 7+).</li>
+ *       {@link Metrics#chordChangesPerBar}; 0 … 6, 7+).</li>
  * </ul>
  * A feature with no observation in either set (e.g. no onsets at all) is left out of the mean; with none left the
  * index is NaN. Stateless.
