@@ -1,5 +1,6 @@
 package dev.continuo.bridge.studio;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.continuo.engine.midi.BadMidiFileException;
 import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.model.CorruptWeightsException;
@@ -32,7 +33,6 @@ public final class StudioServer implements AutoCloseable {
 
     private final AccessGuard guard;
     private final StudioGenerator generator;
-    private final PresetList presets;
     private final TrainingRoutes training;
     private final LiveRoutes live;
     private final Javalin app;
@@ -48,7 +48,6 @@ public final class StudioServer implements AutoCloseable {
             Path controlSocket) {
         this.guard = guard;
         this.generator = generator;
-        this.presets = presets;
         this.training = new TrainingRoutes(jobs);
         this.live = new LiveRoutes(controlSocket);
         this.app = Javalin.create(config -> {
@@ -75,6 +74,8 @@ public final class StudioServer implements AutoCloseable {
         app.exception(CorruptWeightsException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
         app.exception(BadMidiFileException.class, (e, ctx) -> oneLine(ctx, 400, e.getMessage()));
         app.exception(IllegalStateException.class, (e, ctx) -> oneLine(ctx, 409, e.getMessage()));
+        app.exception(JsonProcessingException.class, (e, ctx) -> oneLine(ctx, 400,
+                "not the request the studio expects: " + e.getOriginalMessage().lines().findFirst().orElse("")));
     }
 
     /**

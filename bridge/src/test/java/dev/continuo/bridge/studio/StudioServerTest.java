@@ -198,6 +198,10 @@ class StudioServerTest {
                 MELODY.replace("\"variations\":2", "\"variations\":99").getBytes(StandardCharsets.UTF_8)));
         assertEquals("variations take 1-8, not 99\n", text(tooMany));
 
+        HttpResponse<byte[]> garbled = send(post("/api/generate", "{\"preset\":".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, garbled.statusCode());
+        assertEquals(1, text(garbled).lines().count(), text(garbled));
+
         HttpResponse<byte[]> missing = send(request("/api/results/999/midi"));
         assertEquals(400, missing.statusCode());
         assertEquals("no result 999 (generate again)\n", text(missing));

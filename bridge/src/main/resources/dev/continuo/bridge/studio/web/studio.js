@@ -148,11 +148,12 @@ function showMix() {
   preset.parts.forEach((part, index) => {
     const c = part.controls;
     const row = body.insertRow();
-    row.innerHTML = `<td><span class="swatch" style="background:${PART_COLOURS[index + 1]}"></span>${part.name}</td>
+    row.innerHTML = `<td><span class="swatch" style="background:${PART_COLOURS[index + 1]}"></span></td>
       <td><input type="checkbox" class="mute" ${c.muted ? 'checked' : ''}></td>
       <td><input type="checkbox" class="solo" ${c.solo ? 'checked' : ''}></td>
       <td><input type="number" class="octave" min="-3" max="3" value="${c.octave}"></td>
       <td><input type="number" class="velocity" min="1" max="127" value="${c.velocity}"></td>`;
+    row.cells[0].append(part.name); // a user preset's part names are text, never markup
   });
 }
 
