@@ -33,6 +33,7 @@ public final class StudioServer implements AutoCloseable {
 
     private final AccessGuard guard;
     private final StudioGenerator generator;
+    private final TrainingJobs jobs;
     private final TrainingRoutes training;
     private final LiveRoutes live;
     private final Javalin app;
@@ -48,6 +49,7 @@ public final class StudioServer implements AutoCloseable {
             Path controlSocket) {
         this.guard = guard;
         this.generator = generator;
+        this.jobs = jobs;
         this.training = new TrainingRoutes(jobs);
         this.live = new LiveRoutes(controlSocket);
         this.app = Javalin.create(config -> {
@@ -106,11 +108,17 @@ public final class StudioServer implements AutoCloseable {
         app.jettyServer().server().join();
     }
 
+    /** Stops the server, and a training run the studio started (which writes its checkpoint and preset). */
     @Override
     public void close() {
         training.close();
         live.close();
         app.stop();
+        try {
+            jobs.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void admit(Context ctx) {

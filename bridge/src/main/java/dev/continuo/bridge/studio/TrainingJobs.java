@@ -1,6 +1,7 @@
 package dev.continuo.bridge.studio;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class TrainingJobs {
+public final class TrainingJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingJobs.class);
     private static final long STOP_TIMEOUT_SECONDS = 60;
@@ -61,8 +62,9 @@ public final class TrainingJobs {
             throw new IllegalStateException("a training run is going: stop it first");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "dev.continuo.bridge.cli.Continuo"));
+                .toString()));
+        command.addAll(inheritedJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.continuo.bridge.cli.Continuo"));
         command.addAll(request.arguments());
         Path output = userPresets.resolve(request.preset());
         command.addAll(List.of("--output", output.toString()));
@@ -80,6 +82,30 @@ public final class TrainingJobs {
             presetsChanged.run();
         });
         LOG.info("Training preset \"{}\" for {} iterations into {}", request.preset(), request.iterations(), folder);
+    }
+
+    /**
+     * The studio's own heap limit and ND4J/JavaCPP and launcher properties (as {@code ./continuo} sets them), so
+     * that the run gets the memory and native-library cache a run from the command line gets.
+     */
+    private static List<String> inheritedJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-Xmx") || option.startsWith("-Dorg.bytedeco.")
+                        || option.startsWith("-Dcontinuo."))
+                .toList();
+    }
+
+    /** Stops a run the studio started, as {@link #stop} does; called when the studio shuts down. */
+    @Override
+    public void close() throws InterruptedException {
+        Process process;
+        synchronized (this) {
+            process = followed == null ? null : followed.process();
+        }
+        if (process != null && process.isAlive()) {
+            LOG.info("Stopping the training run the studio started");
+            stop();
+        }
     }
 
     /** Follows a run started elsewhere by its checkpoint folder (or the preset folder holding it). */
