@@ -90,7 +90,7 @@ class StudioLiveIT {
         assertEquals("folk", browser.findElement(By.id("current-preset")).getText());
 
         browser.findElement(By.id("panic")).click();
-        waitFor("window.live.panicked || window.live.error", 30);
+        waitFor("document.getElementById('status').textContent === 'All notes off' || window.live.error", 30);
         assertEquals(null, js("return window.live.error;"));
         daemon.awaitLog(log -> log.contains("Panic: all notes off"), 10);
     }

@@ -23,15 +23,19 @@ const fixed = (value, digits) => typeof value === 'number' ? value.toFixed(digit
 const percent = value => typeof value === 'number' ? (100 * value).toFixed(1) + ' %' : '–';
 
 function show(snapshot) {
+  const wasConnected = state.connected;
   state.updates++;
   state.connected = snapshot.connected;
   state.status = snapshot.status || null;
   $('socket').textContent = snapshot.socket;
-  if (!snapshot.connected) {
+  if (!snapshot.connected || snapshot.reason) {
     status(snapshot.reason, true);
-    return;
+    if (!snapshot.connected) {
+      return;
+    }
+  } else if (!wasConnected) {
+    status('Connected'); // only when that changes, so that what an action said stays shown
   }
-  status(snapshot.reason || 'Connected', Boolean(snapshot.reason));
   const s = snapshot.status || {};
   $('session').textContent = `${s.session ?? '–'} ${s.name ?? ''}`;
   $('state').textContent = s.state ?? '–';
@@ -68,7 +72,6 @@ $('switch').onclick = async () => {
 $('panic').onclick = async () => {
   try {
     await post('/api/live/panic', {});
-    state.panicked = true;
     status('All notes off');
   } catch (e) {
     status(e.message, true);
