@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>API: {@code GET /api/presets}; {@code POST /api/generate} (a {@link GenerateRequest}, answered with the
  * variations as {@link RollView}s); {@code GET /api/results/ID/midi} (the multitrack file); {@code POST /api/melody}
  * (a MIDI file's bytes, answered with its {@link MelodyView}); the training page's ({@link TrainingRoutes}) and the
- * live page's ({@link LiveRoutes}). Bad
- * input gets 400 and a one-line reason, a request that does not fit the state (a second training run) 409.
+ * live page's ({@link LiveRoutes}). Bad input gets 400 and a one-line reason, a request that does not fit the state
+ * (a second training run, no daemon to talk to) 409.
  */
 public final class StudioServer implements AutoCloseable {
 
