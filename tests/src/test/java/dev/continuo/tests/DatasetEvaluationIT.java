@@ -50,6 +50,15 @@ class DatasetEvaluationIT {
         double octave = systems.get(2).get("values").get("chord_agreement").asDouble();
         assertTrue(preset > octave, "the chorale preset harmonizes better than octave doubling: " + preset + " vs "
                 + octave);
+        assertEquals(1.0, systems.get(0).get("values").get("similarity_index").asDouble(), 1e-12,
+                "Bach's parts against themselves");
+        for (JsonNode system : systems) {
+            double similarity = system.get("values").get("similarity_index").asDouble();
+            assertTrue(similarity >= 0 && similarity <= 1, system.toString());
+        }
+        assertTrue(systems.get(1).get("values").get("similarity_index").asDouble()
+                > systems.get(2).get("values").get("similarity_index").asDouble(),
+                "the preset's parts are more like Bach's than the melody an octave down");
     }
 
     @Test

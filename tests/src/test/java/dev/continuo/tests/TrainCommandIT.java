@@ -3,6 +3,7 @@ package dev.continuo.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.midi.MidiFileWriter;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.roll.Note;
@@ -98,6 +99,16 @@ class TrainCommandIT {
         assertEquals(3, Files.readAllLines(checkpoints.resolve("training.csv")).size(), "header + 2 rows");
         assertTrue(Files.exists(checkpoints.resolve("losses.png")));
         assertTrue(Files.exists(checkpoints.resolve("metrics.png")));
+        assertTrue(Files.readAllLines(checkpoints.resolve("training.csv")).get(0).endsWith(",similarity_index"));
+        double similarity = Double.parseDouble(Files.readAllLines(checkpoints.resolve("training.csv")).get(2)
+                .replaceFirst(".*,", ""));
+        assertTrue(similarity >= 0 && similarity <= 1, "similarity index " + similarity);
+        assertEquals(2, Files.readAllLines(checkpoints.resolve("reference.csv")).size(), "header + the real figures");
+        for (int iteration = 1; iteration <= 2; iteration++) {
+            PianoRoll sample = new MidiFileReader().read(checkpoints.resolve("samples")
+                    .resolve(String.format("iteration-%06d.mid", iteration)));
+            assertTrue(sample.parts().size() >= 2, "the held-out melody and its generated parts");
+        }
         Preset preset = Preset.load(dir.resolve("preset"));
         assertEquals("mine", preset.manifest().name());
         assertEquals(2, preset.manifest().training().iterations());

@@ -7,6 +7,7 @@ import dev.continuo.engine.metrics.ChordAgreement;
 import dev.continuo.engine.metrics.Key;
 import dev.continuo.engine.metrics.KeyEstimator;
 import dev.continuo.engine.metrics.Metrics;
+import dev.continuo.engine.metrics.SimilarityIndex;
 import dev.continuo.engine.roll.Meter;
 import dev.continuo.engine.roll.Part;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import java.util.function.Function;
  * consonance, pitches used, qualified-note and polyphony rates, chord agreement with the real parts, the share of
  * melody beats on which at least three parts sound, the number of parts that are not octave copies of the melody,
  * the share of the melody's bars with a new accompaniment note, chord changes per bar, the share of pieces that pass
- * the sanity checks (see {@link #passesSanityChecks}), and a combined distance to the real accompaniment's figures
- * (see {@link #distance}).
+ * the sanity checks (see {@link #passesSanityChecks}), a combined distance to the real accompaniment's figures
+ * (see {@link #distance}), and, over the whole set, the {@link SimilarityIndex} of each system's accompaniments to
+ * the real ones.
  */
 public final class DatasetEvaluation {
 
@@ -41,6 +43,7 @@ public final class DatasetEvaluation {
     public static final String CHORD_CHANGES = "chord_changes_per_bar";
     public static final String SANITY = "passes_sanity_checks";
     public static final String DISTANCE = "distance_to_reference";
+    public static final String SIMILARITY = "similarity_index";
 
     /** The system whose figures are the real accompaniment's. */
     public static final String REFERENCE = "reference";
@@ -55,6 +58,7 @@ public final class DatasetEvaluation {
 
     private final KeyEstimator keys = new KeyEstimator();
     private final Baselines baselines = new Baselines();
+    private final SimilarityIndex similarity = new SimilarityIndex();
 
     /**
      * @param examples      melodies with their real parts (4/4)
@@ -81,6 +85,7 @@ public final class DatasetEvaluation {
     public List<SystemScores> evaluate(List<EvaluationPiece> pieces, Map<String, Function<Part, List<Part>>> systems) {
         boolean withReference = !pieces.isEmpty() && pieces.stream().allMatch(EvaluationPiece::hasReference);
         Map<String, SystemScores.Accumulator> accumulators = new LinkedHashMap<>();
+        Map<String, List<SimilarityIndex.Sample>> samples = new LinkedHashMap<>();
         for (int i = 0; i < pieces.size(); i++) {
             EvaluationPiece piece = pieces.get(i);
             Part melody = piece.melody();
@@ -95,8 +100,12 @@ public final class DatasetEvaluation {
             accompaniments.put("random-in-key", baselines.randomInKey(melody, pulses, i));
             accompaniments.put("triad-rule", baselines.triadRule(melody, pulses));
             Key key = keys.estimate(melody);
-            accompaniments.forEach((name, parts) -> accumulators.computeIfAbsent(name, SystemScores.Accumulator::new)
-                    .add(measure(piece, parts, key, pulses, bars, withReference)));
+            accompaniments.forEach((name, parts) -> {
+                accumulators.computeIfAbsent(name, SystemScores.Accumulator::new)
+                        .add(measure(piece, parts, key, pulses, bars, withReference));
+                samples.computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(new SimilarityIndex.Sample(parts, bars, pulses, melody.steps()));
+            });
         }
         List<SystemScores> scores = new ArrayList<>();
         accumulators.values().forEach(s -> scores.add(s.scores()));
@@ -108,6 +117,7 @@ public final class DatasetEvaluation {
         for (SystemScores system : scores) {
             Map<String, Double> values = new LinkedHashMap<>(system.values());
             values.put(DISTANCE, distance(system, reference));
+            values.put(SIMILARITY, similarity.compare(samples.get(system.system()), samples.get(REFERENCE)).value());
             withDistance.add(new SystemScores(system.system(), values));
         }
         return withDistance;

@@ -23,7 +23,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class TrainingCharts {
 
     private static final java.awt.Color[] PALETTE = {new java.awt.Color(0xD6, 0x27, 0x28),
-        new java.awt.Color(0x1F, 0x77, 0xB4), new java.awt.Color(0x2C, 0xA0, 0x2C), new java.awt.Color(0xFF, 0x7F, 0x0E)};
+        new java.awt.Color(0x1F, 0x77, 0xB4), new java.awt.Color(0x2C, 0xA0, 0x2C), new java.awt.Color(0xFF, 0x7F, 0x0E),
+        new java.awt.Color(0x94, 0x67, 0xBD)};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 500;
 
@@ -67,8 +68,10 @@ public final class TrainingCharts {
                 folder.resolve("losses.png"));
         Map<String, Double> comparable = new java.util.HashMap<>(reference);
         comparable.remove("chord_agreement"); // the real parts agree with themselves: always 1
+        comparable.remove("similarity_index"); // and are the same set: always 1
         save(chart("Sample metrics (dashed: the real accompaniment)", header, rows,
-                List.of("empty_bar_rate", "in_scale", "beat_consonance", "chord_agreement"), comparable),
+                List.of("empty_bar_rate", "in_scale", "beat_consonance", "chord_agreement", "similarity_index"),
+                comparable),
                 folder.resolve("metrics.png"));
     }
 

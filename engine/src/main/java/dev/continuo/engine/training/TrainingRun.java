@@ -4,6 +4,7 @@ import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.WindowSampler;
 import dev.continuo.engine.generate.Accompanist;
+import dev.continuo.engine.midi.MidiFileWriter;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.ModelWeights;
@@ -13,6 +14,7 @@ import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.TrainingInfo;
+import dev.continuo.engine.roll.PianoRoll;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -29,12 +32,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a preset from examples: iterates the GAN, every {@code checkpointEvery} iterations measures samples on
- * held-out melodies, appends a row to {@code training.csv}, redraws the charts beside it and writes a checkpoint;
- * at the end (or when stopped) writes the preset. Resumable from its checkpoint directory.
+ * held-out melodies, appends a row to {@code training.csv}, redraws the charts beside it, writes the first
+ * held-out melody's accompaniment as {@code samples/iteration-N.mid} and a checkpoint; at the end (or when stopped)
+ * writes the preset. Beside {@code training.csv}, {@code reference.csv} holds the same figures for the held-out
+ * pieces' own parts. Resumable from its checkpoint directory.
  */
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    /** Beside training.csv: the held-out pieces' own figures, one row under the header. */
+    public static final String REFERENCE_CSV = "reference.csv";
+    /** Beside training.csv: the folder of the sample rolls, one per checkpoint. */
+    public static final String SAMPLES = "samples";
 
     /**
      * What to train and where to put it.
@@ -108,6 +117,7 @@ public final class TrainingRun {
         Path csv = options.checkpoints().resolve("training.csv");
         startCsv(csv, iteration == 0);
         Map<String, Double> reference = evaluator.reference();
+        writeReference(options.checkpoints().resolve(REFERENCE_CSV), reference);
         TrainingCharts.initialize();
 
         listener.started(iteration, options.iterations());
@@ -121,8 +131,10 @@ public final class TrainingRun {
             boolean last = iteration == options.iterations() || stopRequested.get();
             if (iteration % options.checkpointEvery() == 0 || last) {
                 // A new accompanist each time: its generator folds the weights as they are now.
-                metrics = evaluator.generated(new Accompanist(preset));
+                Accompanist accompanist = new Accompanist(preset);
+                metrics = evaluator.generated(accompanist);
                 listener.evaluated(iteration, metrics);
+                writeSample(accompanist, iteration);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 appendCsv(csv, iteration, seconds, losses, metrics);
                 drawCharts(csv, reference);
@@ -135,6 +147,36 @@ public final class TrainingRun {
         finished.save(options.output());
         LOG.info("Wrote preset \"{}\" to {} after {} iterations", options.name(), options.output(), iteration);
         return finished;
+    }
+
+    /** The file name of checkpoint {@code iteration}'s sample roll, inside {@code samples/}. */
+    public static String sampleFileName(int iteration) {
+        return String.format(Locale.ROOT, "iteration-%06d.mid", iteration);
+    }
+
+    /** Samples are a convenience too: a failure is reported, never fatal to the run. */
+    private void writeSample(Accompanist accompanist, int iteration) {
+        try {
+            Optional<PianoRoll> sample = evaluator.sample(accompanist);
+            if (sample.isPresent()) {
+                Path file = options.checkpoints().resolve(SAMPLES).resolve(sampleFileName(iteration));
+                Files.createDirectories(file.getParent());
+                new MidiFileWriter().write(sample.get(), "Iteration " + iteration, file);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not write the sample of iteration {}: {}", iteration, e.toString());
+        }
+    }
+
+    private static void writeReference(Path file, Map<String, Double> reference) throws IOException {
+        StringBuilder row = new StringBuilder();
+        for (String metric : SampleEvaluator.METRICS) {
+            row.append(row.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "%.5g",
+                    reference.getOrDefault(metric, Double.NaN)));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join(",", SampleEvaluator.METRICS) + "\n" + row + "\n",
+                StandardCharsets.UTF_8);
     }
 
     /** Charts are a convenience: failing to draw them is reported, never fatal to the run. */
