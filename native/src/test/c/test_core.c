@@ -217,8 +217,39 @@ static void a_note_passed_through_before_the_link_ends_through_it_after(void)
     fake_engine_stop(&engine);
 }
 
+/* A key passed through whose note-off never comes (the host's input was cut) ends at stop and at deactivate. */
+static void keys_passed_through_end_when_the_transport_stops_and_at_deactivate(void)
+{
+    setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
+    continuo_core *core = continuo_core_create("test");
+    continuo_midi_event buffer[64];
+    const continuo_midi_event on[] = {{10, 3, {0x93, 60, 90}}};
+    continuo_midi_output output = {buffer, 64, 0, 0};
+    continuo_transport block = rolling_block(0.0);
+    continuo_core_process(core, &block, on, 1, &output);
+    CHECK_EQ(output.count, 1);
+    block.rolling = 0;
+    output.count = 0;
+    allocations_reset();
+    continuo_core_process(core, &block, NULL, 0, &output); /* stopped: the key ends */
+    CHECK_EQ(allocations_counted(), 0);
+    CHECK(output.count == 1 && buffer[0].offset_frames == 0 && buffer[0].bytes[0] == 0x83 && buffer[0].bytes[1] == 60);
+    output.count = 0;
+    continuo_core_process(core, &block, NULL, 0, &output);
+    CHECK_EQ(output.count, 0); /* once */
+    continuo_core_process(core, &block, on, 1, &output); /* played while stopped, then the plug-in is deactivated */
+    continuo_core_deactivate(core);
+    output.count = 0;
+    continuo_core_process(core, &block, NULL, 0, &output);
+    CHECK(output.count == 1 && buffer[0].bytes[0] == 0x83 && buffer[0].bytes[1] == 60);
+    continuo_core_destroy(core);
+    unsetenv("CONTINUO_SOCKET");
+}
+
 void core_tests(void)
 {
+    run_test("passed-through keys end at stop and deactivate",
+             keys_passed_through_end_when_the_transport_stops_and_at_deactivate);
     run_test("the plugin-open answer's scanner", the_open_answer_yields_session_and_link);
     run_test("the control socket's path", the_socket_path_follows_the_engine);
     run_test("no engine: pass-through, no allocation", without_an_engine_the_melody_passes_through);

@@ -39,6 +39,9 @@ struct continuo_core {
      * note-offs still pass through once a link is (the engine never sent the note-on to the host).
      */
     uint16_t passed_keys[128];
+    /* Set by deactivate: the keys passed through end at the next block (as they do when the transport stops). */
+    atomic_int end_passed_request;
+    int was_rolling; /* audio thread */
     char name[NAME_BYTES];
     /* Parameter values as double bits; any thread writes, the audio thread and the background thread read. */
     atomic_uint_fast64_t params[CONTINUO_PARAM_COUNT];
@@ -251,6 +254,7 @@ continuo_core *continuo_core_create(const char *name)
     atomic_init(&core->audio_epoch, 0);
     atomic_init(&core->stopping, 0);
     atomic_init(&core->clear_request, 0);
+    atomic_init(&core->end_passed_request, 0);
     atomic_init(&core->link_generation, 0);
     atomic_init(&core->pending_restore, NULL);
     atomic_init(&core->retired_restore, NULL);
@@ -437,10 +441,28 @@ static void pass_through(continuo_core *core, int all, const continuo_midi_event
     }
 }
 
+/* Every key passed through and still down ends at frame 0: no note the host heard through us is left sounding. */
+static void end_passed_keys(continuo_core *core, continuo_midi_output *output)
+{
+    for (uint32_t key = 0; key < 128; key++) {
+        for (uint32_t channel = 0; core->passed_keys[key] != 0 && channel < 16; channel++) {
+            if ((core->passed_keys[key] & (1u << channel)) != 0) {
+                continuo_midi_output_add(output, 0, 3, (uint8_t)(0x80 | channel), (uint8_t)key, 0);
+            }
+        }
+        core->passed_keys[key] = 0;
+    }
+}
+
 void continuo_core_process(continuo_core *core, const continuo_transport *block, const continuo_midi_event *melody,
                            uint32_t melody_count, continuo_midi_output *output)
 {
     atomic_fetch_add(&core->audio_epoch, 1);
+    if (atomic_exchange_explicit(&core->end_passed_request, 0, memory_order_acquire)
+        || (core->was_rolling && !block->rolling)) {
+        end_passed_keys(core, output);
+    }
+    core->was_rolling = block->rolling;
     if (atomic_exchange_explicit(&core->clear_request, 0, memory_order_acquire)) {
         continuo_link_record clear = {0};
         clear.kind = CONTINUO_LINK_CLEAR;
@@ -474,6 +496,7 @@ void continuo_core_process(continuo_core *core, const continuo_transport *block,
 
 void continuo_core_deactivate(continuo_core *core)
 {
+    atomic_store_explicit(&core->end_passed_request, 1, memory_order_release);
     continuo_player_end_all(core->player);
 }
 

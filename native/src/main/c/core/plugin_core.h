@@ -34,13 +34,13 @@ void continuo_core_destroy(continuo_core *core);
  * Audio thread: one block. Sends a BLOCK record and one NOTE record per melody event to the engine, takes the
  * engine's phrases into the player and plays them into output (sorted by frame). The melody is passed through to
  * output with the THRU parameter on, and always without a link (the player then plays the phrases it already has);
- * the note-offs of notes passed through still pass when neither holds any more, so none is left hanging. Never
- * allocates, locks or blocks.
+ * the note-offs of notes passed through still pass when neither holds any more, and notes passed through end when
+ * the transport stops, so none is left hanging. Never allocates, locks or blocks.
  */
 void continuo_core_process(continuo_core *core, const continuo_transport *block, const continuo_midi_event *melody,
                            uint32_t melody_count, continuo_midi_output *output);
 
-/* The host deactivates the plug-in: every sounding note ends at the first frame of the next block. */
+/* The host deactivates the plug-in: every sounding note, played or passed through, ends at the next block's start. */
 void continuo_core_deactivate(continuo_core *core);
 
 /*
