@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the melody notes the real-time thread heard into phrases: notes are quantized to the nearest sixteenth, and
  * an onset belongs to the phrase its quantized step falls in. A phrase is complete half a step before its end (later
- * onsets round into the next phrase), when the transport stops or jumps; notes still held are cut there and carried
- * into the next phrase. Complete phrases with at least one note go to the generator. Runs on its own thread, fed by
- * an {@link SpscRing}.
+ * onsets round into the next phrase), or cut short when the transport stops or jumps; notes still held are cut at the
+ * phrase's end and, unless the transport stopped or jumped, carried into the next phrase. Phrases with at least one
+ * note go to the generator, marked complete or cut short. Runs on its own thread, fed by an {@link SpscRing}.
  */
 public final class PhraseRecorder {
 
@@ -101,7 +101,7 @@ public final class PhraseRecorder {
         if (velocity > 0) {
             long phrase = phraseOf(step);
             if (phrase != capturing) {
-                close(phrase * phraseSteps());
+                close(phrase * phraseSteps(), true);
                 capturing = phrase;
             }
             if (!Double.isNaN(heldSince[pitch])) {
@@ -129,9 +129,9 @@ public final class PhraseRecorder {
         if (capturing != NONE) {
             long phraseEnd = (capturing + 1) * phraseSteps();
             if (!rolling || !contiguous) {
-                close(Double.NaN);
+                close(Double.NaN, false);
             } else if (lastCycleRolling && lastCycleEnd >= phraseEnd - 0.5) {
-                close(phraseEnd);
+                close(phraseEnd, true);
                 capturing = phraseOf(phraseEnd);
             }
         }
@@ -144,10 +144,12 @@ public final class PhraseRecorder {
     }
 
     /**
-     * Completes the phrase being captured. Notes still held end at the phrase's end and, if {@code carryTo} is a
+     * Closes the phrase being captured. Notes still held end at the phrase's end and, if {@code carryTo} is a
      * position, sound on from there in the next phrase.
+     *
+     * @param complete whether time reached the phrase's end (false: a transport stop or jump cut the take short)
      */
-    private void close(double carryTo) {
+    private void close(double carryTo, boolean complete) {
         if (capturing == NONE) {
             return;
         }
@@ -176,6 +178,6 @@ public final class PhraseRecorder {
         Part melody = new Part("Melody", 0, 0, -1, phraseSteps());
         notes.forEach(melody::addNote);
         notes.clear();
-        phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime()));
+        phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime(), complete));
     }
 }
