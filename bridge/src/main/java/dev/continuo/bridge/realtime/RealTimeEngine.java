@@ -33,6 +33,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private int sampleRate;
     private int inputOffset;
     private ClockSource lastSource;
+    /** The external clock that automatic selection last followed; null until one was. */
+    private ClockSource followedExternal;
 
     private volatile int panicRequests;
     private int panicsDone;
@@ -87,18 +89,25 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
                 Double.doubleToRawLongBits(position.rolling ? position.endStep(frames) : 0));
     }
 
+    /**
+     * Chooses this cycle's clock. Automatic selection runs Continuo's own clock only until an external clock has been
+     * followed: after that, a cycle without one (a DAW's locate gives one without bar/beat) or the master quitting
+     * leaves the position stopped on the external clock, so neither starts the own clock and its count-in.
+     */
     private void selectClock(TransportSnapshot transport) {
         ClockSource wanted = options.clock();
         if (wanted == ClockSource.MIDI || wanted == null && midiClock.present(firstFrame, sampleRate)) {
             midiClock.advance(firstFrame, frames, sampleRate, position);
+            followedExternal = ClockSource.MIDI;
             return;
         }
         if ((wanted == ClockSource.JACK || wanted == null)
                 && jackClock.advance(transport, frames, sampleRate, position)) {
+            followedExternal = ClockSource.JACK;
             return;
         }
-        if (wanted == ClockSource.JACK) {
-            position.stopped(ClockSource.JACK);
+        if (wanted == ClockSource.JACK || wanted == null && followedExternal != null) {
+            position.stopped(wanted == null ? followedExternal : wanted);
             return;
         }
         if (lastSource != ClockSource.INTERNAL) {

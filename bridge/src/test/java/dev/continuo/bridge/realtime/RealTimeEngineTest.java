@@ -28,9 +28,13 @@ class RealTimeEngineTest {
     private long frame;
 
     private void create(int echoChannel) {
+        create(echoChannel, 0);
+    }
+
+    private void create(int echoChannel, int countInBars) {
         transport.clear();
-        engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, null, 2, 120, 0, false, false, echoChannel,
-                15), book, ring);
+        engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, null, 2, 120, countInBars, false, false,
+                echoChannel, 15), book, ring);
     }
 
     private void begin() {
@@ -175,5 +179,29 @@ class RealTimeEngineTest {
         assertEquals(ClockSource.JACK, engine.status().clock());
         List<String> records = drain();
         assertEquals("NOTE 0 60 100 @96060.0", records.get(1)); // bar 2 = step 16
+    }
+
+    @Test
+    void aCycleWithoutBarBeatOrAQuitMasterNeverStartsTheOwnClock() {
+        create(-1, 1);
+        book.put(0, pattern(32, part(0, 32, new Note(48, 0, 32, 100))));
+        transport.set(true, 0);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        List<String> first = cycle();
+        assertTrue(first.contains("000000000 on p0 ch0 n48 v100"), first.toString());
+        transport.set(true, FRAMES); // a locate: one cycle without bar/beat
+        List<String> locate = cycle();
+        assertEquals(ClockSource.JACK, engine.status().clock(), "no switch for one cycle without bar/beat");
+        assertTrue(locate.stream().noneMatch(event -> event.contains("ch9")), "no count-in click: " + locate);
+        transport.set(true, 2L * FRAMES);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        assertTrue(cycle().contains("000000512 on p0 ch0 n48 v100"), "followed again from bar 1");
+        for (int i = 0; i < 2000; i++) { // the master quits; the transport rolls on without bar/beat for 10 s
+            transport.set(true, frame);
+            List<String> events = cycle();
+            assertTrue(events.stream().noneMatch(event -> event.contains(" on ")), "played on its own: " + events);
+        }
+        assertEquals(ClockSource.JACK, engine.status().clock());
+        assertFalse(engine.status().rolling());
     }
 }
