@@ -43,6 +43,9 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private volatile int[] programs = new int[0];
     private volatile int programsVersion;
     private int programsSent;
+    private volatile int resendRequests;
+    private int resendsDone;
+    private boolean wasRolling;
 
     private volatile long messagesIn;
     private volatile long notesIn;
@@ -76,13 +79,19 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             position.stopped(ClockSource.INTERNAL);
             return;
         }
-        sendPrograms();
+        boolean programsWentOut = sendPrograms();
         selectClock(transport);
         if (position.source != lastSource) {
             active.endScheduled(queue, 0);
             position.contiguous = false;
             lastSource = position.source;
         }
+        int resends = resendRequests;
+        if (!programsWentOut && (resends != resendsDone || position.rolling && !wasRolling)) {
+            player.resendPrograms(0, queue);
+        }
+        resendsDone = resends;
+        wasRolling = position.rolling;
         player.play(position, frames, queue);
         capture.offer(CaptureRecord.pack(CaptureRecord.CYCLE, position.rolling ? 1 : 0,
                 (position.contiguous ? 1 : 0) | (position.loopsPhrase ? 2 : 0), position.stepsPerBar),
@@ -116,10 +125,11 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         internalClock.advance(firstFrame, frames, sampleRate, position);
     }
 
-    private void sendPrograms() {
+    /** @return whether programs went out */
+    private boolean sendPrograms() {
         int version = programsVersion;
         if (version == programsSent) {
-            return;
+            return false;
         }
         programsSent = version;
         int[] channelPrograms = programs;
@@ -129,6 +139,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             active.use(port, channelPrograms[part]);
             player.programSent(port, channelPrograms[part], channelPrograms[part + 1]);
         }
+        return true;
     }
 
     @Override
@@ -201,6 +212,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             // MIDI Start or Continue took effect with a clock in this cycle: play from that clock's frame now
             // rather than from the next cycle.
             midiClock.advance(firstFrame, frames, sampleRate, position);
+            player.resendPrograms(0, queue);
+            wasRolling = true;
             player.play(position, frames, queue);
         }
         queue.flush(output);
@@ -229,6 +242,14 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     public void sendPrograms(int[] channelPrograms) {
         programs = channelPrograms.clone();
         programsVersion = programsVersion + 1;
+    }
+
+    /**
+     * Sends every part's program again at the next cycle, for a synth or track connected since they went out; the
+     * engine does so itself whenever the transport starts. Any thread.
+     */
+    public void resendPrograms() {
+        resendRequests = resendRequests + 1;
     }
 
     /** What the engine is doing, for status displays. Any thread; values may be a cycle old. */

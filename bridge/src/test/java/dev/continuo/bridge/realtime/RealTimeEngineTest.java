@@ -204,4 +204,23 @@ class RealTimeEngineTest {
         assertEquals(ClockSource.JACK, engine.status().clock());
         assertFalse(engine.status().rolling());
     }
+
+    @Test
+    void programsGoOutAgainOnRequestAndWheneverTheTransportStarts() {
+        create(-1);
+        engine.sendPrograms(new int[] {0, 5, 1, 33});
+        transport.set(false, 0);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        assertEquals(List.of("000000000 C0 5 0 p0", "000000000 C1 33 0 p0"), cycle(), "at connection");
+        assertEquals(List.of(), cycle());
+        engine.resendPrograms(); // a synth was connected
+        assertEquals(List.of("000000512 C0 5 0 p0", "000000512 C1 33 0 p0"), cycle());
+        assertEquals(List.of(), cycle());
+        transport.set(true, 0);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        assertEquals(List.of("000001024 C0 5 0 p0", "000001024 C1 33 0 p0"), cycle(), "the transport started");
+        transport.set(true, FRAMES);
+        transport.setBbt(1, 1, 256, 1920, 4, 4, 120);
+        assertEquals(List.of(), cycle(), "once per start");
+    }
 }
