@@ -78,6 +78,16 @@ public final class MidiClockFollower {
         return lastClockFrame != Long.MIN_VALUE && frame - lastClockFrame < PRESENT_SECONDS * sampleRate;
     }
 
+    /** Whether Start or Continue came and Stop has not. */
+    public boolean running() {
+        return running;
+    }
+
+    /** The position, in steps, that Start, Continue or Song Position Pointer set. */
+    public double startStep() {
+        return (double) positionClocks / CLOCKS_PER_STEP;
+    }
+
     /** Whether the clock runs and has ticked since Start or Continue, with a known tempo. */
     public boolean ticking() {
         return running && !awaitingFirstClock && framesPerClock > 0;

@@ -16,6 +16,8 @@ import dev.continuo.bridge.midi.MidiMessageSink;
 public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
 
     private static final int MAX_SYSEX = 256;
+    /** Melody notes kept while MIDI clock starts; more in that moment are dropped (and counted as lost capture). */
+    private static final int HELD_BACK = 32;
 
     private final EngineOptions options;
     private final SpscRing capture;
@@ -27,6 +29,15 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private final InternalClock internalClock;
     private final JackTransportClock jackClock = new JackTransportClock();
     private final MidiClockFollower midiClock = new MidiClockFollower();
+
+    /**
+     * Melody notes heard while MIDI clock has not yet ticked with a known tempo since Start or Continue (or at the
+     * frame of the Start itself, just before it): they belong at the start position, captured once the clock ticks.
+     */
+    private final long[] heldBackRecords = new long[HELD_BACK];
+    private final long[] heldBackFrames = new long[HELD_BACK];
+    private int heldBack;
+    private volatile long heldBackLost;
 
     private long firstFrame;
     private int frames;
@@ -78,6 +89,9 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             }
             position.stopped(ClockSource.INTERNAL);
             return;
+        }
+        if (!midiClock.running()) {
+            heldBack = 0;
         }
         boolean programsWentOut = sendPrograms();
         selectClock(transport);
@@ -153,9 +167,20 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         messagesIn = messagesIn + 1;
         long frame = firstFrame + inputOffset;
         switch (status) {
-            case 0xF8 -> midiClock.clock(frame);
-            case 0xFA -> midiClock.start();
-            case 0xFB -> midiClock.resume();
+            case 0xF8 -> {
+                midiClock.clock(frame);
+                if (heldBack > 0 && midiClock.ticking()) {
+                    captureHeldBack();
+                }
+            }
+            case 0xFA -> {
+                midiClock.start();
+                keepHeldBackFrom(frame);
+            }
+            case 0xFB -> {
+                midiClock.resume();
+                keepHeldBackFrom(frame);
+            }
             case 0xFC -> midiClock.stop();
             case 0xF2 -> midiClock.songPosition(data1 | data2 << 7);
             default -> channelMessage(status, data1, data2);
@@ -194,11 +219,46 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             step = position.startStep + inputOffset / position.framesPerStep;
         } else if (position.source == ClockSource.MIDI && midiClock.ticking()) {
             step = midiClock.stepAt(firstFrame + inputOffset);
+        } else if (position.source == ClockSource.MIDI) {
+            holdBack(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0), firstFrame + inputOffset);
+            return;
         } else {
             return;
         }
         capture.offer(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0),
                 Double.doubleToRawLongBits(step));
+    }
+
+    private void holdBack(long record, long frame) {
+        if (heldBack == HELD_BACK) {
+            heldBackLost = heldBackLost + 1;
+            return;
+        }
+        heldBackRecords[heldBack] = record;
+        heldBackFrames[heldBack] = frame;
+        heldBack++;
+    }
+
+    /** At Start or Continue: only notes of its own frame (sent just before it) belong to the new start. */
+    private void keepHeldBackFrom(long frame) {
+        int kept = 0;
+        for (int i = 0; i < heldBack; i++) {
+            if (heldBackFrames[i] >= frame) {
+                heldBackRecords[kept] = heldBackRecords[i];
+                heldBackFrames[kept] = heldBackFrames[i];
+                kept++;
+            }
+        }
+        heldBack = kept;
+    }
+
+    /** The clock ticks: the notes held back are captured at the start position (or later, from the clock). */
+    private void captureHeldBack() {
+        for (int i = 0; i < heldBack; i++) {
+            double step = Math.max(midiClock.startStep(), midiClock.stepAt(heldBackFrames[i]));
+            capture.offer(heldBackRecords[i], Double.doubleToRawLongBits(step));
+        }
+        heldBack = 0;
     }
 
     @Override
@@ -256,7 +316,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     public EngineStatus status() {
         return new EngineStatus(position.source, position.rolling, position.startStep, position.stepsPerBar,
                 position.beatsPerMinute, player.currentPhrase(), player.currentPass(), messagesIn, notesIn, sysExIn,
-                parser.droppedBytes(), queue.lost() + active.overflows(), capture.dropped(), active.count(),
+                parser.droppedBytes(), queue.lost() + active.overflows(), capture.dropped() + heldBackLost,
+                active.count(),
                 cycles);
     }
 }

@@ -32,8 +32,12 @@ class RealTimeEngineTest {
     }
 
     private void create(int echoChannel, int countInBars) {
+        create(null, echoChannel, countInBars);
+    }
+
+    private void create(ClockSource clock, int echoChannel, int countInBars) {
         transport.clear();
-        engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, null, 2, 120, countInBars, false, false,
+        engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, clock, 2, 120, countInBars, false, false,
                 echoChannel, 15), book, ring);
     }
 
@@ -222,5 +226,45 @@ class RealTimeEngineTest {
         transport.set(true, FRAMES);
         transport.setBbt(1, 1, 256, 1920, 4, 4, 120);
         assertEquals(List.of(), cycle(), "once per start");
+    }
+
+    @Test
+    void aNoteOnSentJustBeforeMidiStartInItsFrameIsCapturedAtTheStart() {
+        create(ClockSource.MIDI, -1, 0);
+        cycle();
+        begin();
+        input(100, "90 3C 64"); // melody note first, then Start and the first clock, all at frame 356
+        input(100, "FA");
+        input(100, "F8");
+        input(150, "90 40 64"); // after the first clock, before the tempo is known
+        render();
+        cycle();
+        cycle();
+        cycle();
+        begin();
+        input(76, "F8"); // frame 1,356: 1,000 frames after the first clock; now the clock ticks
+        input(80, "80 3C 00");
+        render();
+        List<String> notes = drain().stream().filter(record -> record.startsWith("NOTE")).toList();
+        assertEquals(List.of("NOTE 0 60 100 @0.0", "NOTE 0 64 100 @50.0", "NOTE 0 60 0 @1004.0"), notes);
+    }
+
+    @Test
+    void notesHeardWhileMidiClockStandsStillAreNotCaptured() {
+        create(ClockSource.MIDI, -1, 0);
+        begin();
+        input(10, "90 3C 64"); // a cycle before Start
+        render();
+        begin();
+        input(20, "80 3C 00 90 3E 64"); // earlier than Start in its cycle
+        input(100, "FA F8");
+        render();
+        cycle();
+        cycle();
+        cycle();
+        begin();
+        input(76, "F8");
+        render();
+        assertEquals(List.of(), drain().stream().filter(record -> record.startsWith("NOTE")).toList());
     }
 }
