@@ -267,4 +267,29 @@ class RealTimeEngineTest {
         render();
         assertEquals(List.of(), drain().stream().filter(record -> record.startsWith("NOTE")).toList());
     }
+
+    @Test
+    void underMidiClockOnsetsFallOnTheFramesOfTheirClocksFromTheFirstCycleOfContinue() {
+        create(ClockSource.MIDI, -1, 0);
+        book.put(0, pattern(32, part(0, 32, new Note(48, 4, 2, 100), new Note(50, 5, 2, 100))));
+        frame = 10_240;
+        List<String> events = new ArrayList<>();
+        long nextClock = 10_240 + 100; // Song Position Pointer 4, Continue and the first clock at frame 10,340
+        int clocks = 0;
+        while (frame < 40_000) {
+            begin();
+            if (clocks == 0 && nextClock < frame + FRAMES) {
+                input((int) (nextClock - frame), "F2 04 00");
+                input((int) (nextClock - frame), "FB");
+            }
+            while (nextClock < frame + FRAMES) {
+                input((int) (nextClock - frame), "F8");
+                nextClock += 1000; // 120 bpm at 48 kHz
+                clocks++;
+            }
+            render().stream().filter(event -> event.contains(" on ")).forEach(events::add);
+        }
+        assertEquals(List.of("000010340 on p0 ch0 n48 v100", "000016340 on p0 ch0 n50 v100"), events,
+                "step 4 at Continue's first clock, step 5 six clocks later");
+    }
 }
