@@ -31,8 +31,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private final MidiClockFollower midiClock = new MidiClockFollower();
 
     /**
-     * Melody notes heard while MIDI clock has not yet ticked with a known tempo since Start or Continue (or at the
-     * frame of the Start itself, just before it): they belong at the start position, captured once the clock ticks.
+     * Melody notes heard on MIDI clock before it ticks: between Start (or Continue) and its first clock, or in the
+     * frame of the Start just before it. They belong at the start position, and are captured at the first clock.
      */
     private final long[] heldBackRecords = new long[HELD_BACK];
     private final long[] heldBackFrames = new long[HELD_BACK];
