@@ -23,6 +23,11 @@ public final class PhraseRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseRecorder.class);
     private static final long NONE = Long.MIN_VALUE;
+    /**
+     * Positions beyond this many steps either way (or not numbers) are no song's but a damaged source's, such as a
+     * plug-in's link: their notes are ignored and their cycles taken as a stop.
+     */
+    private static final double MAX_STEP = Integer.MAX_VALUE;
 
     private final int bars;
     private final Consumer<CapturedPhrase> phrases;
@@ -76,13 +81,19 @@ public final class PhraseRecorder {
         return taken;
     }
 
-    /** Handles one record from the real-time thread. */
+    /** Handles one record from the real-time thread (or a plug-in's link). */
     public void accept(long packed, long value) {
+        double step = Double.longBitsToDouble(value);
+        boolean onTheMap = Math.abs(step) <= MAX_STEP;
         switch (CaptureRecord.kind(packed)) {
-            case CaptureRecord.NOTE -> note(CaptureRecord.b(packed), CaptureRecord.c(packed),
-                    Double.longBitsToDouble(value));
-            case CaptureRecord.CYCLE -> cycle(CaptureRecord.a(packed) != 0, (CaptureRecord.b(packed) & 1) != 0,
-                    (CaptureRecord.b(packed) & 2) != 0, CaptureRecord.c(packed), Double.longBitsToDouble(value));
+            case CaptureRecord.NOTE -> {
+                if (onTheMap) {
+                    note(CaptureRecord.b(packed), CaptureRecord.c(packed), step);
+                }
+            }
+            case CaptureRecord.CYCLE -> cycle(CaptureRecord.a(packed) != 0 && onTheMap,
+                    (CaptureRecord.b(packed) & 1) != 0, (CaptureRecord.b(packed) & 2) != 0, CaptureRecord.c(packed),
+                    onTheMap ? step : 0);
             case CaptureRecord.PROGRAM -> control.programChange(CaptureRecord.a(packed));
             case CaptureRecord.CONTROL -> control.controlChange(CaptureRecord.a(packed), CaptureRecord.b(packed));
             default -> LOG.debug("Unknown capture record {}", Long.toHexString(packed));
