@@ -3,6 +3,7 @@ package dev.continuo.bridge.plugin;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.continuo.bridge.realtime.CaptureRecord;
 import dev.continuo.bridge.serve.CapturedPhrase;
 import dev.continuo.bridge.serve.PhraseRecorder;
 import java.nio.ByteBuffer;
@@ -38,8 +39,7 @@ class LinkReaderFuzzTest {
         LinkReader reader = new LinkReader(new LinkRing(buffer, 0, RECORDS), recorder::accept);
         int taken = reader.drain();
         assertTrue(taken >= 0 && taken <= RECORDS, "took " + taken);
-        recorder.accept(dev.continuo.bridge.realtime.CaptureRecord.pack(
-                dev.continuo.bridge.realtime.CaptureRecord.CYCLE, 0, 0, 16), 0); // a stop closes what is open
+        recorder.accept(CaptureRecord.pack(CaptureRecord.CYCLE, 0, 0, 16), 0); // a stop closes what is open
         for (CapturedPhrase phrase : phrases) {
             assertTrue(phrase.melody().steps() > 0, "phrase of " + phrase.melody().steps() + " steps");
             phrase.melody().notes().forEach(note -> assertTrue(note.startStep() >= 0
