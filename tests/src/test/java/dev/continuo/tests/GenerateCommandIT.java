@@ -142,6 +142,20 @@ class GenerateCommandIT {
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("tiny ("), result.stdout());
         assertTrue(result.stdout().contains("parts: One (ch 2, GM program 20)"), result.stdout());
+        assertFalse(result.stdout().contains("[hides the bundled"), result.stdout());
+    }
+
+    @Test
+    void presetsSaysWhenAUserPresetHidesABundledOne() throws Exception {
+        Path presets = tinyPreset().getParent();
+        Files.move(presets.resolve("tiny"), presets.resolve("folk"));
+        Path dataHome = Files.createDirectories(dir.resolve("data/continuo"));
+        Files.move(presets, dataHome.resolve("presets"));
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP,
+                Map.of("XDG_DATA_HOME", dir.resolve("data").toString()), "presets");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().contains("[hides the bundled preset of this name]"), result.stdout());
+        assertTrue(result.stdout().contains("chorale (bundled)"), result.stdout());
     }
 
     @Test

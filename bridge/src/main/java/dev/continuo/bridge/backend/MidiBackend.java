@@ -43,6 +43,14 @@ public interface MidiBackend extends AutoCloseable {
      */
     boolean offerTempo(double beatsPerMinute) throws BackendException;
 
+    /**
+     * Connections of the accompaniment ports, summed, so that a new one can be given the parts' programs; -1 where
+     * the backend cannot tell. Any thread but the real-time one; does not block.
+     */
+    default int outputConnections() {
+        return -1;
+    }
+
     /** How much of each cycle the real-time callback takes (the share of the cycle period), and its failures. */
     CycleLoad load();
 

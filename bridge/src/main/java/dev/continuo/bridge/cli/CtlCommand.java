@@ -68,6 +68,13 @@ final class CtlCommand implements Callable<Integer> {
             System.out.printf("ports %s; cycle load %.1f %% (worst %.1f %%), %d xruns%n",
                     status.path("ports").asText(), 100 * status.path("cycleLoadAverage").asDouble(),
                     100 * status.path("cycleLoadWorst").asDouble(), status.path("xruns").asLong());
+            if (status.has("timebaseMaster")) {
+                System.out.println("timebase master: " + switch (status.path("timebaseMaster").asText()) {
+                    case "held" -> "Continuo";
+                    case "taken" -> "another client (Continuo takes the role back when it is released)";
+                    default -> "not available";
+                });
+            }
             if (status.has("lastError")) {
                 System.out.printf("last error (%s): %s%n", status.path("lastErrorAt").asText(),
                         status.path("lastError").asText());

@@ -53,8 +53,9 @@ final class PresetsCommand implements Callable<Integer> {
     private static void print(Preset preset, PresetCatalog.Entry entry) {
         PresetManifest m = preset.manifest();
         Architecture a = m.architecture();
-        System.out.printf(Locale.ROOT, "%s (%s)%s%n  %s%n", m.name(), entry.location(),
-                m.name().equals(PresetCatalog.DEFAULT) ? " [default]" : "", m.description());
+        System.out.printf(Locale.ROOT, "%s (%s)%s%s%n  %s%n", m.name(), entry.location(),
+                m.name().equals(PresetCatalog.DEFAULT) ? " [default]" : "",
+                entry.hidesBundled() ? " [hides the bundled preset of this name]" : "", m.description());
         StringBuilder parts = new StringBuilder();
         for (PartSpec part : m.parts()) {
             parts.append(parts.length() == 0 ? "" : ", ").append(part.name()).append(" (ch ").append(part.channel())

@@ -3,8 +3,10 @@ package dev.continuo.bridge.realtime;
 /**
  * Musical time from MIDI clock on the input: 24 clocks per quarter note, Start (position 0), Continue, Stop and Song
  * Position Pointer (in sixteenths). The tempo is estimated from the spacing of the clocks (smoothed), and each
- * cycle's position is predicted from the last clock, so output stays on the grid between clocks. Meter is taken as
- * 4/4 (MIDI clock carries none). Real-time thread only.
+ * cycle's position is predicted from the last clock, so output stays on the grid between clocks. Until two clocks
+ * gave a spacing (a sender that sends clock only while playing), a nominal 120 bpm stands in: the position at the
+ * first clock is exact all the same, so what plays at the start plays on that clock's frame, not a cycle later.
+ * Meter is taken as 4/4 (MIDI clock carries none). Real-time thread only.
  */
 public final class MidiClockFollower {
 
@@ -13,13 +15,16 @@ public final class MidiClockFollower {
     private static final double MAX_EXTRAPOLATED_CLOCKS = 2.0;
     /** Clock is considered present this long after its last tick. */
     private static final double PRESENT_SECONDS = 1.0;
+    private static final double NOMINAL_BEATS_PER_MINUTE = 120;
 
     private boolean running;
     private boolean awaitingFirstClock;
     private long clocks;
     private long positionClocks;
     private long lastClockFrame = Long.MIN_VALUE;
+    /** The measured spacing of clocks; 0 until two clocks came. */
     private double framesPerClock;
+    private double nominalFramesPerClock;
     private boolean jumped = true;
     private boolean wasRolling;
     private double expectedStep;
@@ -78,25 +83,41 @@ public final class MidiClockFollower {
         return lastClockFrame != Long.MIN_VALUE && frame - lastClockFrame < PRESENT_SECONDS * sampleRate;
     }
 
+    /** Whether Start or Continue came and Stop has not. */
+    public boolean running() {
+        return running;
+    }
+
+    /** The position, in steps, that Start, Continue or Song Position Pointer set. */
+    public double startStep() {
+        return (double) positionClocks / CLOCKS_PER_STEP;
+    }
+
     /** Whether the clock runs and has ticked since Start or Continue, with a known tempo. */
     public boolean ticking() {
-        return running && !awaitingFirstClock && framesPerClock > 0;
+        return running && !awaitingFirstClock && spacing() > 0;
+    }
+
+    /** Frames per clock: measured, else the nominal tempo's (0 before the first cycle told the sample rate). */
+    private double spacing() {
+        return framesPerClock > 0 ? framesPerClock : nominalFramesPerClock;
     }
 
     /** Musical position, in steps, of a frame at or after the last clock; only while {@link #ticking()}. */
     public double stepAt(long frame) {
-        return (clocks + Math.min(MAX_EXTRAPOLATED_CLOCKS, (frame - lastClockFrame) / framesPerClock))
-                / CLOCKS_PER_STEP;
+        return (clocks + Math.min(MAX_EXTRAPOLATED_CLOCKS, (frame - lastClockFrame) / spacing())) / CLOCKS_PER_STEP;
     }
 
     /** Describes the cycle starting at {@code firstFrame}. */
     public void advance(long firstFrame, int frames, int sampleRate, CyclePosition out) {
-        if (!running || awaitingFirstClock || framesPerClock <= 0) {
+        nominalFramesPerClock = sampleRate * 60.0 / (NOMINAL_BEATS_PER_MINUTE * 24);
+        if (!ticking()) {
             wasRolling = false;
             out.stopped(ClockSource.MIDI);
             return;
         }
-        double framesPerStep = framesPerClock * CLOCKS_PER_STEP;
+        double framesPerClockNow = spacing();
+        double framesPerStep = framesPerClockNow * CLOCKS_PER_STEP;
         // Clocks of this cycle are parsed after this runs, so extrapolate past the last one; but never more than two
         // clocks, so that a vanished clock source does not run away with the position.
         double predicted = stepAt(firstFrame);
@@ -109,7 +130,7 @@ public final class MidiClockFollower {
         out.framesPerStep = framesPerStep;
         out.stepsPerBar = 16;
         out.stepsPerBeat = 4;
-        out.beatsPerMinute = sampleRate * 60.0 / (framesPerClock * 24);
+        out.beatsPerMinute = sampleRate * 60.0 / (framesPerClockNow * 24);
         out.loopsPhrase = false;
         out.source = ClockSource.MIDI;
         wasRolling = true;

@@ -57,6 +57,18 @@ public final class Player {
         sentPrograms[port * 16 + channel] = program;
     }
 
+    /**
+     * Sends every program sent so far again at {@code offset}, for a synth or track that was not listening then (a
+     * new connection, a transport start). Real-time thread.
+     */
+    public void resendPrograms(int offset, OutputQueue queue) {
+        for (int slot = 0; slot < sentPrograms.length; slot++) {
+            if (sentPrograms[slot] >= 0) {
+                queue.add(offset, slot / 16, 0xC0 | slot % 16, sentPrograms[slot], 0);
+            }
+        }
+    }
+
     /** Frame offset in the cycle of musical position {@code step}, clamped into the cycle. */
     static int frameOffset(double step, double startStep, double framesPerStep, int frames) {
         long offset = Math.round((step - startStep) * framesPerStep);

@@ -16,6 +16,8 @@ import dev.continuo.bridge.midi.MidiMessageSink;
 public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
 
     private static final int MAX_SYSEX = 256;
+    /** Melody notes kept while MIDI clock starts; more in that moment are dropped (and counted as lost capture). */
+    private static final int HELD_BACK = 32;
 
     private final EngineOptions options;
     private final SpscRing capture;
@@ -28,11 +30,22 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private final JackTransportClock jackClock = new JackTransportClock();
     private final MidiClockFollower midiClock = new MidiClockFollower();
 
+    /**
+     * Melody notes heard on MIDI clock before it ticks: between Start (or Continue) and its first clock, or in the
+     * frame of the Start just before it. They belong at the start position, and are captured at the first clock.
+     */
+    private final long[] heldBackRecords = new long[HELD_BACK];
+    private final long[] heldBackFrames = new long[HELD_BACK];
+    private int heldBack;
+    private volatile long heldBackLost;
+
     private long firstFrame;
     private int frames;
     private int sampleRate;
     private int inputOffset;
     private ClockSource lastSource;
+    /** The external clock that automatic selection last followed; null until one was. */
+    private ClockSource followedExternal;
 
     private volatile int panicRequests;
     private int panicsDone;
@@ -41,6 +54,9 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private volatile int[] programs = new int[0];
     private volatile int programsVersion;
     private int programsSent;
+    private volatile int resendRequests;
+    private int resendsDone;
+    private boolean wasRolling;
 
     private volatile long messagesIn;
     private volatile long notesIn;
@@ -74,31 +90,47 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             position.stopped(ClockSource.INTERNAL);
             return;
         }
-        sendPrograms();
+        if (!midiClock.running()) {
+            heldBack = 0;
+        }
+        boolean programsWentOut = sendPrograms();
         selectClock(transport);
         if (position.source != lastSource) {
             active.endScheduled(queue, 0);
             position.contiguous = false;
             lastSource = position.source;
         }
+        int resends = resendRequests;
+        if (!programsWentOut && (resends != resendsDone || position.rolling && !wasRolling)) {
+            player.resendPrograms(0, queue);
+        }
+        resendsDone = resends;
+        wasRolling = position.rolling;
         player.play(position, frames, queue);
         capture.offer(CaptureRecord.pack(CaptureRecord.CYCLE, position.rolling ? 1 : 0,
                 (position.contiguous ? 1 : 0) | (position.loopsPhrase ? 2 : 0), position.stepsPerBar),
                 Double.doubleToRawLongBits(position.rolling ? position.endStep(frames) : 0));
     }
 
+    /**
+     * Chooses this cycle's clock. Automatic selection runs Continuo's own clock only until an external clock has been
+     * followed: after that, a cycle without one (a DAW's locate gives one without bar/beat) or the master quitting
+     * leaves the position stopped on the external clock, so neither starts the own clock and its count-in.
+     */
     private void selectClock(TransportSnapshot transport) {
         ClockSource wanted = options.clock();
         if (wanted == ClockSource.MIDI || wanted == null && midiClock.present(firstFrame, sampleRate)) {
             midiClock.advance(firstFrame, frames, sampleRate, position);
+            followedExternal = ClockSource.MIDI;
             return;
         }
         if ((wanted == ClockSource.JACK || wanted == null)
                 && jackClock.advance(transport, frames, sampleRate, position)) {
+            followedExternal = ClockSource.JACK;
             return;
         }
-        if (wanted == ClockSource.JACK) {
-            position.stopped(ClockSource.JACK);
+        if (wanted == ClockSource.JACK || wanted == null && followedExternal != null) {
+            position.stopped(wanted == null ? followedExternal : wanted);
             return;
         }
         if (lastSource != ClockSource.INTERNAL) {
@@ -107,10 +139,11 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         internalClock.advance(firstFrame, frames, sampleRate, position);
     }
 
-    private void sendPrograms() {
+    /** @return whether programs went out */
+    private boolean sendPrograms() {
         int version = programsVersion;
         if (version == programsSent) {
-            return;
+            return false;
         }
         programsSent = version;
         int[] channelPrograms = programs;
@@ -120,6 +153,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             active.use(port, channelPrograms[part]);
             player.programSent(port, channelPrograms[part], channelPrograms[part + 1]);
         }
+        return true;
     }
 
     @Override
@@ -133,9 +167,20 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         messagesIn = messagesIn + 1;
         long frame = firstFrame + inputOffset;
         switch (status) {
-            case 0xF8 -> midiClock.clock(frame);
-            case 0xFA -> midiClock.start();
-            case 0xFB -> midiClock.resume();
+            case 0xF8 -> {
+                midiClock.clock(frame);
+                if (heldBack > 0 && midiClock.ticking()) {
+                    captureHeldBack();
+                }
+            }
+            case 0xFA -> {
+                midiClock.start();
+                keepHeldBackFrom(frame);
+            }
+            case 0xFB -> {
+                midiClock.resume();
+                keepHeldBackFrom(frame);
+            }
             case 0xFC -> midiClock.stop();
             case 0xF2 -> midiClock.songPosition(data1 | data2 << 7);
             default -> channelMessage(status, data1, data2);
@@ -174,11 +219,46 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             step = position.startStep + inputOffset / position.framesPerStep;
         } else if (position.source == ClockSource.MIDI && midiClock.ticking()) {
             step = midiClock.stepAt(firstFrame + inputOffset);
+        } else if (position.source == ClockSource.MIDI) {
+            holdBack(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0), firstFrame + inputOffset);
+            return;
         } else {
             return;
         }
         capture.offer(CaptureRecord.pack(CaptureRecord.NOTE, channel, data1, on ? data2 : 0),
                 Double.doubleToRawLongBits(step));
+    }
+
+    private void holdBack(long record, long frame) {
+        if (heldBack == HELD_BACK) {
+            heldBackLost = heldBackLost + 1;
+            return;
+        }
+        heldBackRecords[heldBack] = record;
+        heldBackFrames[heldBack] = frame;
+        heldBack++;
+    }
+
+    /** At Start or Continue: only notes of its own frame (sent just before it) belong to the new start. */
+    private void keepHeldBackFrom(long frame) {
+        int kept = 0;
+        for (int i = 0; i < heldBack; i++) {
+            if (heldBackFrames[i] >= frame) {
+                heldBackRecords[kept] = heldBackRecords[i];
+                heldBackFrames[kept] = heldBackFrames[i];
+                kept++;
+            }
+        }
+        heldBack = kept;
+    }
+
+    /** The clock ticks: the notes held back are captured at the start position (or later, from the clock). */
+    private void captureHeldBack() {
+        for (int i = 0; i < heldBack; i++) {
+            double step = Math.max(midiClock.startStep(), midiClock.stepAt(heldBackFrames[i]));
+            capture.offer(heldBackRecords[i], Double.doubleToRawLongBits(step));
+        }
+        heldBack = 0;
     }
 
     @Override
@@ -192,6 +272,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             // MIDI Start or Continue took effect with a clock in this cycle: play from that clock's frame now
             // rather than from the next cycle.
             midiClock.advance(firstFrame, frames, sampleRate, position);
+            player.resendPrograms(0, queue);
+            wasRolling = true;
             player.play(position, frames, queue);
         }
         queue.flush(output);
@@ -222,11 +304,20 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         programsVersion = programsVersion + 1;
     }
 
+    /**
+     * Sends every part's program again at the next cycle, for a synth or track connected since they went out; the
+     * engine does so itself whenever the transport starts. Any thread.
+     */
+    public void resendPrograms() {
+        resendRequests = resendRequests + 1;
+    }
+
     /** What the engine is doing, for status displays. Any thread; values may be a cycle old. */
     public EngineStatus status() {
         return new EngineStatus(position.source, position.rolling, position.startStep, position.stepsPerBar,
                 position.beatsPerMinute, player.currentPhrase(), player.currentPass(), messagesIn, notesIn, sysExIn,
-                parser.droppedBytes(), queue.lost() + active.overflows(), capture.dropped(), active.count(),
+                parser.droppedBytes(), queue.lost() + active.overflows(), capture.dropped() + heldBackLost,
+                active.count(),
                 cycles);
     }
 }

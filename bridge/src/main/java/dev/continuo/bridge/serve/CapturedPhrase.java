@@ -8,7 +8,8 @@ import dev.continuo.engine.roll.Part;
  * @param phrase       the phrase's number in the song (0 = the first)
  * @param bookIndex    where its accompaniment goes in the phrase book
  * @param melody       the melody on a grid of sixteenths, one phrase long
- * @param closedNanos  {@link System#nanoTime()} when the phrase was complete
+ * @param closedNanos  {@link System#nanoTime()} when the phrase was closed
+ * @param complete     whether the take ran to the phrase's end; false when a transport stop or jump cut it short
  */
-public record CapturedPhrase(long phrase, int bookIndex, Part melody, long closedNanos) {
+public record CapturedPhrase(long phrase, int bookIndex, Part melody, long closedNanos, boolean complete) {
 }

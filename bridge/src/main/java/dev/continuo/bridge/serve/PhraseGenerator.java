@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Accompanies one session's captured phrases on the engine's generation worker (shared by every session) and
  * publishes the result in the session's {@link PatternSink} (its phrase book, or a plug-in link). When several
- * versions of a phrase wait, only the newest is generated. A preset or settings change re-voices every phrase
+ * versions of a phrase wait, only the newest is generated. A take cut short by a transport stop or jump never
+ * replaces a complete take of its phrase (it would replace the accompaniment of the whole phrase by that of its
+ * first notes); it is accompanied only where nothing complete was heard. A preset or settings change re-voices every phrase
  * captured so far, on the same worker; those patterns wait for their phrase's next start, so the switch happens on a
  * phrase boundary. Presets are loaded on the worker too, never on the thread that heard the request.
  */
@@ -74,9 +76,15 @@ public final class PhraseGenerator implements AutoCloseable {
         }
     }
 
-    /** Queues a phrase for accompaniment. Any thread. */
+    /** Queues a phrase for accompaniment, unless it is cut short and a complete take of it was heard. Any thread. */
     public void submit(CapturedPhrase phrase) {
-        captured.put(phrase.bookIndex(), phrase);
+        CapturedPhrase kept = captured.merge(phrase.bookIndex(), phrase,
+                (held, take) -> take.complete() || !held.complete() ? take : held);
+        if (kept != phrase) {
+            LOG.info("Phrase {}: a take cut short with {} melody notes leaves the complete take's accompaniment "
+                    + "playing", phrase.phrase() + 1, phrase.melody().notes().size());
+            return;
+        }
         queue(phrase, false);
     }
 

@@ -15,14 +15,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the melody notes the real-time thread heard into phrases: notes are quantized to the nearest sixteenth, and
  * an onset belongs to the phrase its quantized step falls in. A phrase is complete half a step before its end (later
- * onsets round into the next phrase), when the transport stops or jumps; notes still held are cut there and carried
- * into the next phrase. Complete phrases with at least one note go to the generator. Runs on its own thread, fed by
- * an {@link SpscRing}.
+ * onsets round into the next phrase), or cut short when the transport stops or jumps; notes still held are cut at the
+ * phrase's end and, unless the transport stopped or jumped, carried into the next phrase. Phrases with at least one
+ * note go to the generator, marked complete or cut short. Runs on its own thread, fed by an {@link SpscRing}.
  */
 public final class PhraseRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseRecorder.class);
     private static final long NONE = Long.MIN_VALUE;
+    /**
+     * Positions beyond this many steps either way (or not numbers) are no song's but a damaged source's, such as a
+     * plug-in's link: their notes are ignored and their cycles taken as a stop.
+     */
+    private static final double MAX_STEP = Integer.MAX_VALUE;
 
     private final int bars;
     private final Consumer<CapturedPhrase> phrases;
@@ -76,13 +81,19 @@ public final class PhraseRecorder {
         return taken;
     }
 
-    /** Handles one record from the real-time thread. */
+    /** Handles one record from the real-time thread (or a plug-in's link). */
     public void accept(long packed, long value) {
+        double step = Double.longBitsToDouble(value);
+        boolean onTheMap = Math.abs(step) <= MAX_STEP;
         switch (CaptureRecord.kind(packed)) {
-            case CaptureRecord.NOTE -> note(CaptureRecord.b(packed), CaptureRecord.c(packed),
-                    Double.longBitsToDouble(value));
-            case CaptureRecord.CYCLE -> cycle(CaptureRecord.a(packed) != 0, (CaptureRecord.b(packed) & 1) != 0,
-                    (CaptureRecord.b(packed) & 2) != 0, CaptureRecord.c(packed), Double.longBitsToDouble(value));
+            case CaptureRecord.NOTE -> {
+                if (onTheMap) {
+                    note(CaptureRecord.b(packed), CaptureRecord.c(packed), step);
+                }
+            }
+            case CaptureRecord.CYCLE -> cycle(CaptureRecord.a(packed) != 0 && onTheMap,
+                    (CaptureRecord.b(packed) & 1) != 0, (CaptureRecord.b(packed) & 2) != 0, CaptureRecord.c(packed),
+                    onTheMap ? step : 0);
             case CaptureRecord.PROGRAM -> control.programChange(CaptureRecord.a(packed));
             case CaptureRecord.CONTROL -> control.controlChange(CaptureRecord.a(packed), CaptureRecord.b(packed));
             default -> LOG.debug("Unknown capture record {}", Long.toHexString(packed));
@@ -101,7 +112,7 @@ public final class PhraseRecorder {
         if (velocity > 0) {
             long phrase = phraseOf(step);
             if (phrase != capturing) {
-                close(phrase * phraseSteps());
+                close(phrase * phraseSteps(), true);
                 capturing = phrase;
             }
             if (!Double.isNaN(heldSince[pitch])) {
@@ -129,9 +140,9 @@ public final class PhraseRecorder {
         if (capturing != NONE) {
             long phraseEnd = (capturing + 1) * phraseSteps();
             if (!rolling || !contiguous) {
-                close(Double.NaN);
+                close(Double.NaN, false);
             } else if (lastCycleRolling && lastCycleEnd >= phraseEnd - 0.5) {
-                close(phraseEnd);
+                close(phraseEnd, true);
                 capturing = phraseOf(phraseEnd);
             }
         }
@@ -144,10 +155,12 @@ public final class PhraseRecorder {
     }
 
     /**
-     * Completes the phrase being captured. Notes still held end at the phrase's end and, if {@code carryTo} is a
+     * Closes the phrase being captured. Notes still held end at the phrase's end and, if {@code carryTo} is a
      * position, sound on from there in the next phrase.
+     *
+     * @param complete whether time reached the phrase's end (false: a transport stop or jump cut the take short)
      */
-    private void close(double carryTo) {
+    private void close(double carryTo, boolean complete) {
         if (capturing == NONE) {
             return;
         }
@@ -176,6 +189,6 @@ public final class PhraseRecorder {
         Part melody = new Part("Melody", 0, 0, -1, phraseSteps());
         notes.forEach(melody::addNote);
         notes.clear();
-        phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime()));
+        phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime(), complete));
     }
 }

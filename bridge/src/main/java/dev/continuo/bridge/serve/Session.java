@@ -60,6 +60,9 @@ public final class Session implements EngineSession {
     private final PhraseRecorder recorder;
     private final ProblemReporter problems = new ProblemReporter();
     private final LastError errors = new LastError();
+    /** Null unless the session offers to be the tempo master. */
+    private final TempoMaster tempoMaster;
+    private final HostWatch host;
     private volatile MidiBackend backend;
     private volatile String lostReason;
     private KeyboardInput keyboard;
@@ -85,6 +88,9 @@ public final class Session implements EngineSession {
         this.generator = new PhraseGenerator(PatternSink.of(book), settings.engine().bars(), worker, presets, preset,
                 settings.generation(), errors);
         this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel(generator));
+        this.tempoMaster = settings.tempoMaster() ? new TempoMaster(settings.engine().bpm()) : null;
+        this.host = new HostWatch(engine, tempoMaster, connector,
+                connected -> lifecycle.state() == SessionState.RUNNING && backend == connected);
     }
 
     /**
@@ -149,8 +155,8 @@ public final class Session implements EngineSession {
         toldRetrying = false;
         lossHandled = false;
         engine.sendPrograms(PhrasePatterns.programs(generator.presetManifest()));
-        if (settings.tempoMaster()) {
-            offerTempo(candidate);
+        if (tempoMaster != null) {
+            tempoMaster.connected(candidate);
         }
         announce(candidate, first);
     }
@@ -187,21 +193,6 @@ public final class Session implements EngineSession {
         }
     }
 
-    private void offerTempo(MidiBackend candidate) {
-        double bpm = settings.engine().bpm();
-        try {
-            if (candidate.offerTempo(bpm)) {
-                LOG.info("Timebase master: bar, beat and {} bpm for every JACK application; start the transport "
-                        + "to play", String.format(Locale.ROOT, "%.1f", bpm));
-                return;
-            }
-        } catch (BackendException e) {
-            LOG.warn("Could not become the timebase master: {}", e.getMessage());
-            return;
-        }
-        LOG.warn("Another application is already the timebase master; following its tempo instead");
-    }
-
     /** The backend's listener: may run on its real-time thread, so it only records and flips the state. */
     private void serviceLost(String reason) {
         lostReason = reason;
@@ -234,6 +225,7 @@ public final class Session implements EngineSession {
         MidiBackend current = backend;
         if (state == SessionState.RUNNING && current != null) {
             problems.report(status, current.load());
+            host.round(current);
         } else if (state == SessionState.LOST && !lossHandled) {
             lossHandled = true;
             LOG.warn("The {} server went away: {}", current.kind().id().toUpperCase(Locale.ROOT), lostReason);
@@ -358,6 +350,11 @@ public final class Session implements EngineSession {
     /** The connected backend, or null before the first connection. */
     public MidiBackend backend() {
         return backend;
+    }
+
+    /** Where the tempo master role stands; null when not offered, or before the first connection. */
+    TempoMaster.Role tempoRole() {
+        return tempoMaster == null ? null : tempoMaster.role();
     }
 
     /** The real-time engine's counters. */

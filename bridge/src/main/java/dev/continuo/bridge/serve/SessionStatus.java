@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.realtime.EngineStatus;
 import java.util.List;
+import java.util.Locale;
 
 /** The control protocol's JSON for one session of either kind: a line of {@code sessions}, or {@code status}. */
 final class SessionStatus {
@@ -60,6 +61,10 @@ final class SessionStatus {
         node.put("preset", session.presetName());
         MidiBackend backend = session.backend();
         node.put("ports", String.join(" ", backend == null ? List.of() : backend.portNames()));
+        TempoMaster.Role tempoRole = session.tempoRole();
+        if (tempoRole != null) {
+            node.put("timebaseMaster", tempoRole.name().toLowerCase(Locale.ROOT));
+        }
         if (backend != null) {
             node.put("cycleLoadAverage", backend.load().averageShare());
             node.put("cycleLoadWorst", backend.load().worstShare());

@@ -46,6 +46,17 @@ class ConfigFileTest {
     }
 
     @Test
+    void keysAndValuesFromTheFileReachTheMessageAsOneShortPrintableLine() throws Exception {
+        // Found by ConfigFileFuzzTest: a key with an escaped newline was echoed into a two-line message.
+        String key = error("{\"bakc\\nd\": 1}");
+        assertTrue(key.contains("unknown key \"bakc?d\""), key);
+        String value = error("{\"ports\": \"a\\u001b[2Jb\"}");
+        assertTrue(value.endsWith("not \"a?[2Jb\""), value);
+        String longKey = error("{\"" + "k".repeat(10_000) + "\": 1}");
+        assertTrue(longKey.endsWith("…") && longKey.length() < ConfigException.MAX_CHARS, "cut: " + longKey.length());
+    }
+
+    @Test
     void namesAnUnknownKeyAndTheKnownOnes() throws Exception {
         String message = error("{\"barz\": 4}");
         assertEquals("unknown key \"barz\" (known: backend, bars, bpm, clientName, clock, controlChannel, "

@@ -76,6 +76,23 @@ class MidiClockFollowerTest {
     }
 
     @Test
+    void withoutAMeasuredTempoTheFirstClockTicksAtTheNominalTempoThenTheMeasuredOneTakesOver() {
+        follower.advance(0, 256, 48_000, position); // a cycle tells the sample rate
+        follower.songPosition(4);
+        follower.resume();
+        follower.clock(10_340);
+        assertTrue(follower.ticking(), "the position at the first clock is known");
+        assertEquals(4, follower.stepAt(10_340), 1e-12);
+        follower.advance(10_496, 256, 48_000, position);
+        assertTrue(position.rolling);
+        assertEquals(4 + 156 / 6000.0, position.startStep, 1e-12);
+        follower.clock(11_090); // 750 frames: 160 bpm
+        assertEquals(4 + 1 / 6.0, follower.stepAt(11_090), 1e-12);
+        follower.advance(11_264, 256, 48_000, position);
+        assertEquals(160.0, position.beatsPerMinute, 1e-9);
+    }
+
+    @Test
     void stopEndsRolling() {
         follower.start();
         clocks(0, 7, 1000);

@@ -28,9 +28,17 @@ class RealTimeEngineTest {
     private long frame;
 
     private void create(int echoChannel) {
+        create(echoChannel, 0);
+    }
+
+    private void create(int echoChannel, int countInBars) {
+        create(null, echoChannel, countInBars);
+    }
+
+    private void create(ClockSource clock, int echoChannel, int countInBars) {
         transport.clear();
-        engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, null, 2, 120, 0, false, false, echoChannel,
-                15), book, ring);
+        engine = new RealTimeEngine(new EngineOptions(PortLayout.SINGLE, clock, 2, 120, countInBars, false, false,
+                echoChannel, 15), book, ring);
     }
 
     private void begin() {
@@ -175,5 +183,113 @@ class RealTimeEngineTest {
         assertEquals(ClockSource.JACK, engine.status().clock());
         List<String> records = drain();
         assertEquals("NOTE 0 60 100 @96060.0", records.get(1)); // bar 2 = step 16
+    }
+
+    @Test
+    void aCycleWithoutBarBeatOrAQuitMasterNeverStartsTheOwnClock() {
+        create(-1, 1);
+        book.put(0, pattern(32, part(0, 32, new Note(48, 0, 32, 100))));
+        transport.set(true, 0);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        List<String> first = cycle();
+        assertTrue(first.contains("000000000 on p0 ch0 n48 v100"), first.toString());
+        transport.set(true, FRAMES); // a locate: one cycle without bar/beat
+        List<String> locate = cycle();
+        assertEquals(ClockSource.JACK, engine.status().clock(), "no switch for one cycle without bar/beat");
+        assertTrue(locate.stream().noneMatch(event -> event.contains("ch9")), "no count-in click: " + locate);
+        transport.set(true, 2L * FRAMES);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        assertTrue(cycle().contains("000000512 on p0 ch0 n48 v100"), "followed again from bar 1");
+        for (int i = 0; i < 2000; i++) { // the master quits; the transport rolls on without bar/beat for 10 s
+            transport.set(true, frame);
+            List<String> events = cycle();
+            assertTrue(events.stream().noneMatch(event -> event.contains(" on ")), "played on its own: " + events);
+        }
+        assertEquals(ClockSource.JACK, engine.status().clock());
+        assertFalse(engine.status().rolling());
+    }
+
+    @Test
+    void programsGoOutAgainOnRequestAndWheneverTheTransportStarts() {
+        create(-1);
+        engine.sendPrograms(new int[] {0, 5, 1, 33});
+        transport.set(false, 0);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        assertEquals(List.of("000000000 C0 5 0 p0", "000000000 C1 33 0 p0"), cycle(), "at connection");
+        assertEquals(List.of(), cycle());
+        engine.resendPrograms(); // a synth was connected
+        assertEquals(List.of("000000512 C0 5 0 p0", "000000512 C1 33 0 p0"), cycle());
+        assertEquals(List.of(), cycle());
+        transport.set(true, 0);
+        transport.setBbt(1, 1, 0, 1920, 4, 4, 120);
+        assertEquals(List.of("000001024 C0 5 0 p0", "000001024 C1 33 0 p0"), cycle(), "the transport started");
+        transport.set(true, FRAMES);
+        transport.setBbt(1, 1, 256, 1920, 4, 4, 120);
+        assertEquals(List.of(), cycle(), "once per start");
+    }
+
+    @Test
+    void aNoteOnSentJustBeforeMidiStartInItsFrameIsCapturedAtTheStart() {
+        create(ClockSource.MIDI, -1, 0);
+        cycle();
+        begin();
+        input(100, "90 3C 64"); // melody note first, then Start and the first clock, all at frame 356
+        input(100, "FA");
+        input(100, "F8");
+        input(150, "90 40 64"); // after the first clock, before the tempo is known
+        render();
+        cycle();
+        cycle();
+        cycle();
+        begin();
+        input(76, "F8"); // frame 1,356: 1,000 frames after the first clock; now the clock ticks
+        input(80, "80 3C 00");
+        render();
+        List<String> notes = drain().stream().filter(record -> record.startsWith("NOTE")).toList();
+        assertEquals(List.of("NOTE 0 60 100 @0.0", "NOTE 0 64 100 @50.0", "NOTE 0 60 0 @1004.0"), notes);
+    }
+
+    @Test
+    void notesHeardWhileMidiClockStandsStillAreNotCaptured() {
+        create(ClockSource.MIDI, -1, 0);
+        begin();
+        input(10, "90 3C 64"); // a cycle before Start
+        render();
+        begin();
+        input(20, "80 3C 00 90 3E 64"); // earlier than Start in its cycle
+        input(100, "FA F8");
+        render();
+        cycle();
+        cycle();
+        cycle();
+        begin();
+        input(76, "F8");
+        render();
+        assertEquals(List.of(), drain().stream().filter(record -> record.startsWith("NOTE")).toList());
+    }
+
+    @Test
+    void underMidiClockOnsetsFallOnTheFramesOfTheirClocksFromTheFirstCycleOfContinue() {
+        create(ClockSource.MIDI, -1, 0);
+        book.put(0, pattern(32, part(0, 32, new Note(48, 4, 2, 100), new Note(50, 5, 2, 100))));
+        frame = 10_240;
+        List<String> events = new ArrayList<>();
+        long nextClock = 10_240 + 100; // Song Position Pointer 4, Continue and the first clock at frame 10,340
+        int clocks = 0;
+        while (frame < 40_000) {
+            begin();
+            if (clocks == 0 && nextClock < frame + FRAMES) {
+                input((int) (nextClock - frame), "F2 04 00");
+                input((int) (nextClock - frame), "FB");
+            }
+            while (nextClock < frame + FRAMES) {
+                input((int) (nextClock - frame), "F8");
+                nextClock += 1000; // 120 bpm at 48 kHz
+                clocks++;
+            }
+            render().stream().filter(event -> event.contains(" on ")).forEach(events::add);
+        }
+        assertEquals(List.of("000010340 on p0 ch0 n48 v100", "000016340 on p0 ch0 n50 v100"), events,
+                "step 4 at Continue's first clock, step 5 six clocks later");
     }
 }

@@ -3,6 +3,7 @@ package dev.continuo.bridge.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,19 @@ class PhraseGeneratorTest {
         for (int step = 0; step < 32; step += 4) {
             melody.addNote(new Note(60 + (step / 4) % 5, step, 4, 90));
         }
-        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime());
+        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime(), true);
+    }
+
+    /** A take of {@code bookIndex} stopped after its first note. */
+    private static CapturedPhrase cutShort(int bookIndex) {
+        Part melody = new Part("melody", 0, 0, -1, 32);
+        melody.addNote(new Note(72, 0, 32, 90));
+        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime(), false);
+    }
+
+    /** Waits until everything queued on {@code worker} so far has run. */
+    private static void drain(ExecutorService worker) throws Exception {
+        worker.submit(() -> { }).get();
     }
 
     private static PhrasePattern await(PhraseBook book, int index, Predicate<PhrasePattern> condition)
@@ -59,6 +72,31 @@ class PhraseGeneratorTest {
                 .toList();
         return new Preset(new PresetManifest("other", m.description(), m.architecture(), parts, m.decoding(),
                 m.training(), m.metrics()), tiny.weights());
+    }
+
+    @Test
+    void aTakeCutShortNeverReplacesACompleteOneButFillsAnEmptyPhrase(@TempDir Path presetsFolder) throws Exception {
+        PresetCache presets = new PresetCache(new PresetCatalog(presetsFolder));
+        PhraseBook book = new PhraseBook();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (PhraseGenerator generator = new PhraseGenerator(PatternSink.of(book), 2, worker, presets,
+                presets.add("tiny", TinyModels.preset(5)), GenerationSettings.defaults().withThreshold(-0.5),
+                new LastError())) {
+            generator.submit(phrase(0));
+            PhrasePattern complete = await(book, 0, p -> true);
+            generator.submit(cutShort(0));
+            drain(worker);
+            assertSame(complete, book.get(0), "the stopped take left the complete one playing");
+
+            generator.submit(cutShort(1));
+            PhrasePattern partial = await(book, 1, p -> true);
+            generator.submit(cutShort(1));
+            generator.submit(phrase(1));
+            PhrasePattern replaced = await(book, 1, p -> p != partial);
+            assertTrue(replaced.noteCount() > 0, "a complete take replaces one cut short");
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.continuo.bridge.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.bridge.cycle.SpscRing;
@@ -72,6 +73,7 @@ class PhraseRecorderTest {
         assertEquals(32, phrase.melody().steps());
         assertEquals(List.of(new Note(60, 0, 4, 100), new Note(62, 4, 2, 80), new Note(64, 9, 1, 70)),
                 notes(phrase));
+        assertTrue(phrase.complete());
     }
 
     @Test
@@ -90,6 +92,7 @@ class PhraseRecorderTest {
         assertEquals(1, handed.get(1).phrase());
         assertEquals(1, handed.get(1).bookIndex());
         assertEquals(List.of(new Note(67, 0, 1, 90)), notes(handed.get(1)));
+        assertTrue(handed.get(0).complete(), "closed by the next phrase's onset");
     }
 
     @Test
@@ -115,6 +118,7 @@ class PhraseRecorderTest {
         assertEquals(1, handed.size());
         // A note still held at the stop ends at the phrase end (PhraseRecorder.close).
         assertEquals(List.of(new Note(60, 0, 2, 100), new Note(62, 8, 24, 100)), notes(handed.get(0)));
+        assertFalse(handed.get(0).complete(), "the stop cut the take short");
         note(62, 0, 12);
         cycle(1, true, false, false);
         rollTo(1, 64);
@@ -128,6 +132,7 @@ class PhraseRecorderTest {
         note(60, 0, 1);
         cycle(100, true, false, false);
         assertEquals(1, handed.size());
+        assertFalse(handed.get(0).complete(), "the jump cut the take short");
     }
 
     @Test

@@ -75,10 +75,13 @@ public final class Accompanist {
 
     /**
      * The parts for a melody, generated at the training data's speed when the preset records it (see
-     * {@link Decoding#tempoExponent}) and brought back to the melody's.
+     * {@link Decoding#tempoExponent}) and brought back to the melody's. A melody is slowed down only as far as its
+     * roll stays within {@link PianoRoll#MAX_STEPS}: a long tune in short notes is heard a little fast rather than
+     * not at all.
      */
     private List<Part> generateUnmixed(Part melody, GenerationSettings settings) {
-        int exponent = preset.manifest().decoding().tempoExponent(Note.medianLength(melody.notes()));
+        int exponent = Math.min(slowDownRoom(melody.steps()),
+                preset.manifest().decoding().tempoExponent(Note.medianLength(melody.notes())));
         if (exponent == 0) {
             return generateAtModelSpeed(melody, settings, 0);
         }
@@ -90,6 +93,15 @@ public final class Accompanist {
                     : TimeScaling.scaled(part, factor, 1, melody.steps()));
         }
         return parts;
+    }
+
+    /** How many times a roll of {@code steps} can be stretched twice as long and stay within the limit. */
+    private static int slowDownRoom(int steps) {
+        int room = 0;
+        while (((long) steps << (room + 1)) <= PianoRoll.MAX_STEPS) {
+            room++;
+        }
+        return room;
     }
 
     /** A length in real steps as model steps when the melody is played 2<sup>−exponent</sup> times faster. */

@@ -29,21 +29,26 @@ public final class PresetCatalog {
         this.userPresets = userPresets;
     }
 
-    /** Where a preset comes from. */
-    public record Entry(String name, String location, boolean bundled) {
+    /**
+     * Where a preset comes from.
+     *
+     * @param hidesBundled a user preset named as a bundled one, which it hides
+     */
+    public record Entry(String name, String location, boolean bundled, boolean hidesBundled) {
     }
 
     /** Every preset, by name; a user preset hides a bundled one of the same name. */
     public List<Entry> list() throws IOException {
         TreeMap<String, Entry> entries = new TreeMap<>();
         for (String name : bundledNames()) {
-            entries.put(name, new Entry(name, "bundled", true));
+            entries.put(name, new Entry(name, "bundled", true, false));
         }
         if (Files.isDirectory(userPresets)) {
             try (Stream<Path> dirs = Files.list(userPresets)) {
                 for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(Preset.MANIFEST))).sorted().toList()) {
                     String name = dir.getFileName().toString();
-                    entries.put(name, new Entry(name, dir.toString(), false));
+                    Entry hidden = entries.get(name);
+                    entries.put(name, new Entry(name, dir.toString(), false, hidden != null && hidden.bundled()));
                 }
             }
         }

@@ -165,6 +165,24 @@ class AccompanistTest {
                 "striking as often in real time as the data: more notes over the twice-as-long tune");
     }
 
+    @Test
+    void aLongTuneInShortNotesIsSlowedDownOnlyAsFarAsTheLongestRoll() {
+        // A sixteenth-note tune of half the longest roll would be heard four times slower: past the limit (exit 1).
+        Preset base = TinyModels.onsetPreset(6);
+        PresetManifest m = base.manifest();
+        Preset tempo = new Preset(new PresetManifest(m.name(), m.description(), m.architecture(), m.parts(),
+                withMelodyNoteSteps(m.decoding(), 4), m.training(), m.metrics()), base.weights());
+        int steps = PianoRoll.MAX_STEPS / 2;
+        Part sixteenths = new Part("Tune", 0, 73, 1, steps);
+        for (int step = 0; step < steps; step += 4) {
+            sixteenths.addNote(new Note(60 + step / 4 % 12, step, 1, 100));
+        }
+        assertEquals(2, tempo.manifest().decoding().tempoExponent(1));
+        List<Part> parts = new Accompanist(tempo).generate(sixteenths, GenerationSettings.defaults());
+        assertEquals(4, parts.size());
+        parts.forEach(part -> assertEquals(steps, part.steps()));
+    }
+
     private static Decoding withMelodyNoteSteps(Decoding d, int steps) {
         return new Decoding(d.threshold(), d.monophonic(), d.melodyCenter(), d.minNoteSteps(), d.ensemble(),
                 d.humanize(), d.keyNormalized(), d.density(), d.onsetRates(), d.changeSteps(), steps);

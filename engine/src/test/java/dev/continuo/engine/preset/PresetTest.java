@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.testing.TinyModels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,17 @@ class PresetTest {
 
     private String loadError() {
         return assertThrows(CorruptWeightsException.class, () -> Preset.load(dir)).getMessage();
+    }
+
+    @Test
+    void aManifestsOwnBytesReachTheMessageAsOnePrintableLine() {
+        // Found by PresetManifestFuzzTest: the parser quotes the bad token, control characters and all.
+        String message = assertThrows(CorruptWeightsException.class,
+                () -> Preset.readManifest("{\"name\": abc\u001b[2J\ndef}".getBytes(StandardCharsets.UTF_8),
+                        "preset.json")).getMessage();
+        assertTrue(message.startsWith("preset.json: not a valid preset manifest (Unrecognized token 'abc?'"),
+                message);
+        assertTrue(message.chars().allMatch(c -> c >= 0x20), message);
     }
 
     @Test

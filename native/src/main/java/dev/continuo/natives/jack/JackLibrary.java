@@ -121,6 +121,9 @@ public interface JackLibrary {
 
     String jack_port_name(Pointer port);
 
+    /** How many connections the port has. Not for the real-time thread. */
+    int jack_port_connected(Pointer port);
+
     int jack_connect(Pointer client, String sourcePort, String destinationPort);
 
     /** A NULL-terminated array of port names matching the patterns (regular expressions); free with jack_free. */

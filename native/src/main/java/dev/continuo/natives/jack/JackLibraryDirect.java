@@ -81,6 +81,9 @@ public final class JackLibraryDirect implements JackLibrary {
     public native String jack_port_name(Pointer port);
 
     @Override
+    public native int jack_port_connected(Pointer port);
+
+    @Override
     public native int jack_connect(Pointer client, String sourcePort, String destinationPort);
 
     @Override

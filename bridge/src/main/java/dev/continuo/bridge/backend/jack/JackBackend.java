@@ -247,6 +247,19 @@ public final class JackBackend implements MidiBackend {
     }
 
     @Override
+    public int outputConnections() {
+        int connections = 0;
+        for (Pointer port : outputPorts) {
+            connections += jack.jack_port_connected(port);
+        }
+        return connections;
+    }
+
+    /**
+     * A conditional request: it succeeds while no other client is timebase master and, repeated by the master, keeps
+     * the role; so repeating it notices a master that took the role over and takes it back once that one releases it.
+     */
+    @Override
     public boolean offerTempo(double beatsPerMinute) throws BackendException {
         timebaseBeatsPerMinute = beatsPerMinute;
         Native.setCallbackThreadInitializer(timebaseCallback,

@@ -183,6 +183,11 @@ final class JackStandIn implements JackLibrary {
     }
 
     @Override
+    public int jack_port_connected(Pointer port) {
+        return 0;
+    }
+
+    @Override
     public int jack_connect(Pointer client, String sourcePort, String destinationPort) {
         return 0;
     }
