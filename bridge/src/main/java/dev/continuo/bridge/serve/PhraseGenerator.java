@@ -76,16 +76,21 @@ public final class PhraseGenerator implements AutoCloseable {
         }
     }
 
-    /** Queues a phrase for accompaniment, unless it is cut short and a complete take of it was heard. Any thread. */
-    public void submit(CapturedPhrase phrase) {
+    /**
+     * Queues a phrase for accompaniment, unless it is cut short and a complete take of it was heard. Any thread.
+     *
+     * @return whether the take was kept
+     */
+    public boolean submit(CapturedPhrase phrase) {
         CapturedPhrase kept = captured.merge(phrase.bookIndex(), phrase,
                 (held, take) -> take.complete() || !held.complete() ? take : held);
         if (kept != phrase) {
             LOG.info("Phrase {}: a take cut short with {} melody notes leaves the complete take's accompaniment "
                     + "playing", phrase.phrase() + 1, phrase.melody().notes().size());
-            return;
+            return false;
         }
         queue(phrase, false);
+        return true;
     }
 
     private void queue(CapturedPhrase phrase, boolean revoicing) {

@@ -111,9 +111,10 @@ public final class PluginSession implements EngineSession {
     }
 
     private void captured(CapturedPhrase phrase) {
-        publisher.melody(phrase.bookIndex(), PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()),
-                false));
-        generator.submit(phrase);
+        PhrasePattern melody = PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()), false);
+        if (generator.submit(phrase)) {
+            publisher.melody(phrase.bookIndex(), melody); // set before this thread publishes anything of it
+        }
     }
 
     private void restore(int index, PhrasePattern melody) {
@@ -123,7 +124,7 @@ public final class PluginSession implements EngineSession {
                     melody.endStep(note) - melody.startStep(note), melody.velocity(note)));
         }
         publisher.melody(index, melody);
-        generator.restore(new CapturedPhrase(index, index, part, System.nanoTime()));
+        generator.restore(new CapturedPhrase(index, index, part, System.nanoTime(), true));
         LOG.info("Plug-in session {}: phrase {} is back from the plug-in ({} melody notes), kept as it plays", id,
                 index + 1, melody.noteCount());
     }
