@@ -37,10 +37,6 @@ public final class ShardedCorpus {
         public Manifest(String sourceName, List<Shard> shards, List<SkippedFile> skipped) {
             this(FORMAT, sourceName, shards, skipped);
         }
-
-        public int examples() {
-            return shards.stream().mapToInt(Shard::examples).sum();
-        }
     }
 
     /**
