@@ -37,6 +37,8 @@ public final class LoopbackCluster implements AutoCloseable {
     private final int masterUiPort = freePort();
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
+    private final List<Integer> workerUiPorts = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private LoopbackCluster(Path directory, int workerCount) throws IOException, InterruptedException {
         this.directory = directory;
@@ -44,8 +46,9 @@ public final class LoopbackCluster implements AutoCloseable {
         master = launch("master", "org.apache.spark.deploy.master.Master", "--host", HOST, "--port",
                 Integer.toString(masterPort), "--webui-port", Integer.toString(masterUiPort));
         for (int i = 0; i < workerCount; i++) {
+            workerUiPorts.add(freePort());
             workers.add(launch("worker" + i, "org.apache.spark.deploy.worker.Worker", "--host", HOST,
-                    "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(freePort()),
+                    "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(workerUiPorts.get(i)),
                     "--cores", "1", "--memory", "2g", "--work-dir", directory.resolve("work" + i).toString(),
                     masterUrl()));
         }
@@ -80,29 +83,32 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /**
-     * Kills a worker at once, with the executor it started, as a machine that dies would.
+     * Kills a worker at once, with the executors it started, as a machine that dies would.
      *
      * @param executorId the Spark executor whose worker to kill
-     * @return true if a worker ran that executor
+     * @return true if a worker ran that executor (as its status page says)
      */
-    public boolean killWorkerOf(String executorId) throws InterruptedException {
-        for (Process worker : workers) {
-            List<ProcessHandle> executors = worker.descendants().filter(p -> runs(p, executorId)).toList();
-            if (!executors.isEmpty()) {
-                executors.forEach(ProcessHandle::destroyForcibly);
-                worker.destroyForcibly();
-                worker.waitFor(30, TimeUnit.SECONDS);
-                return true;
+    public boolean killWorkerOf(String executorId) throws IOException, InterruptedException {
+        for (int i = 0; i < workers.size(); i++) {
+            JsonNode state = status(workerUiPorts.get(i));
+            for (JsonNode executor : state.path("executors")) {
+                if (executor.path("id").asText().equals(executorId)) {
+                    Process worker = workers.get(i);
+                    worker.descendants().forEach(ProcessHandle::destroyForcibly);
+                    worker.destroyForcibly();
+                    worker.waitFor(30, TimeUnit.SECONDS);
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** True if the process is the executor with this id (its command line has "--executor-id ID"). */
-    private static boolean runs(ProcessHandle process, String executorId) {
-        List<String> args = Arrays.asList(process.info().arguments().orElse(new String[0]));
-        int flag = args.indexOf("--executor-id");
-        return flag >= 0 && flag + 1 < args.size() && args.get(flag + 1).equals(executorId);
+    /** A master's or worker's state, from the JSON of its web UI. */
+    private JsonNode status(int uiPort) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + uiPort
+                + "/json/")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
     }
 
     private Process launch(String name, String mainClass, String... args) throws IOException {
@@ -122,7 +128,6 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     private void awaitAliveWorkers(int count) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (Process process : processes()) {
@@ -131,11 +136,7 @@ public final class LoopbackCluster implements AutoCloseable {
                 }
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":"
-                        + masterUiPort + "/json/")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode state = JSON.readTree(response.body());
-                if (state.path("aliveworkers").asInt() >= count) {
+                if (status(masterUiPort).path("aliveworkers").asInt() >= count) {
                     return;
                 }
             } catch (IOException e) {
