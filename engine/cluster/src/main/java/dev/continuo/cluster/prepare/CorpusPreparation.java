@@ -8,29 +8,34 @@ import dev.continuo.engine.data.ShardedCorpus;
 import dev.continuo.engine.midi.BadMidiFileException;
 import dev.continuo.engine.midi.MidiFileReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.api.java.JavaPairRDD;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
- * Prepares a corpus as a Spark job: reads every *.mid and *.midi file under a folder or URI that Spark can read
- * (local, {@code hdfs://}, {@code s3a://}), chooses each file's melody and parts as {@code continuo train} does
- * ({@link MidiFolderDataset#example}), holds out every tenth usable file in name order, and writes the examples as
- * {@link CorpusShard} files with a {@link ShardedCorpus} manifest that lists them and every skipped file with its
- * reason. Files are read and parsed on the executors; each shard comes back to the driver, one at a time, and is
- * written into a local folder that {@code train --data} then reads directly.
+ * Prepares a corpus as a Spark job: lists every *.mid and *.midi file under a folder or URI that Hadoop's file
+ * systems read (a path, {@code hdfs://}, {@code s3a://}), reads and converts them on the executors, each file's
+ * melody and parts chosen as {@code continuo train} chooses them ({@link MidiFolderDataset#example}), and writes
+ * the examples in name order as {@link CorpusShard} files, every tenth usable one held out, with a
+ * {@link ShardedCorpus} manifest that lists the shards and every skipped file with its reason. The shards come
+ * back to the driver one at a time and go into a local folder that {@code train --data} reads directly.
  *
- * <p>Like Hadoop's file listing, and unlike the local reader, files whose name starts with "." or "_" are not
- * read.
+ * <p>The driver lists the files and sorts their names (so each shard holds a contiguous run of names, without a
+ * shuffle); the executors do the reading and parsing.
  */
 public final class CorpusPreparation {
 
@@ -56,8 +61,9 @@ public final class CorpusPreparation {
      *
      * @param input  a folder or URI holding MIDI files (searched recursively)
      * @param output a local folder that does not exist yet, or is empty
-     * @param shards how many shards to write (at most; an empty one is left out)
-     * @throws DatasetException in one line if there are no MIDI files, or the output folder is in use
+     * @param shards how many shards to write (at most, and no more than there are files)
+     * @throws DatasetException in one line if the input cannot be listed or holds no MIDI files, or the output
+     *                          folder is in use
      */
     public Report prepare(String input, Path output, int shards) throws DatasetException, IOException {
         if (Files.isDirectory(output)) {
@@ -67,87 +73,99 @@ public final class CorpusPreparation {
                 }
             }
         }
-        spark.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true");
-        JavaPairRDD<String, FileOutcome> outcomes = spark.binaryFiles(input, shards)
-                .filter(file -> isMidiName(file._1()))
-                .mapToPair(file -> new Tuple2<>(displayName(file._1()), read(file._2(), displayName(file._1()))))
-                .sortByKey(true, shards)
+        List<SourceFile> files = list(input);
+        Map<String, String> hadoop = new HashMap<>();
+        spark.hadoopConfiguration().forEach(entry -> hadoop.put(entry.getKey(), entry.getValue()));
+        JavaRDD<ArrayList<FileOutcome>> outcomes = spark.parallelize(files, Math.min(shards, files.size()))
+                .mapPartitions(partition -> List.of(read(partition, hadoop)).iterator())
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
-            List<ShardedCorpus.SkippedFile> skipped = outcomes.values().filter(o -> !o.isUsable())
-                    .map(o -> new Tuple2<>(o.name(), o.reason())).collect().stream()
-                    .map(s -> new ShardedCorpus.SkippedFile(s._1(), s._2())).toList();
-            JavaRDD<ShardBlob> blobs = outcomes.values().filter(FileOutcome::isUsable).zipWithIndex()
-                    .mapPartitionsWithIndex(CorpusPreparation::shard, true);
+            outcomes.count(); // every file read and converted, in parallel; the shards below come from the cache
             Files.createDirectories(output);
             List<ShardedCorpus.Shard> written = new ArrayList<>();
+            List<ShardedCorpus.SkippedFile> skipped = new ArrayList<>();
             int examples = 0;
             int heldOut = 0;
-            for (Iterator<ShardBlob> it = blobs.toLocalIterator(); it.hasNext();) {
-                ShardBlob blob = it.next();
-                String name = String.format(Locale.ROOT, "shard-%05d.bin", blob.index());
-                Files.write(output.resolve(name), blob.bytes());
-                written.add(new ShardedCorpus.Shard(name, blob.examples(), blob.bytes().length));
-                examples += blob.examples();
-                heldOut += blob.heldOut();
+            for (Iterator<ArrayList<FileOutcome>> it = outcomes.toLocalIterator(); it.hasNext();) {
+                List<byte[]> records = new ArrayList<>();
+                List<Boolean> flags = new ArrayList<>();
+                for (FileOutcome outcome : it.next()) {
+                    if (outcome.isUsable()) {
+                        boolean out = MidiFolderDataset.isHeldOut(examples++);
+                        heldOut += out ? 1 : 0;
+                        records.add(outcome.example());
+                        flags.add(out);
+                    } else {
+                        skipped.add(new ShardedCorpus.SkippedFile(outcome.name(), outcome.reason()));
+                    }
+                }
+                if (!records.isEmpty()) {
+                    byte[] shard = CorpusShard.encode(records, flags);
+                    String name = String.format(Locale.ROOT, "shard-%05d.bin", written.size());
+                    Files.write(output.resolve(name), shard);
+                    written.add(new ShardedCorpus.Shard(name, records.size(), shard.length));
+                }
             }
-            if (examples == 0 && skipped.isEmpty()) {
-                throw new DatasetException(input + ": no .mid files found");
-            }
-            ShardedCorpus.writeManifest(output, new ShardedCorpus.Manifest(sourceName(input), written, skipped));
+            ShardedCorpus.writeManifest(output, new ShardedCorpus.Manifest(new org.apache.hadoop.fs.Path(input)
+                    .getName(), written, skipped));
             return new Report(examples, heldOut, skipped, written.size());
         } finally {
             outcomes.unpersist(false);
         }
     }
 
-    private static boolean isMidiName(String uri) {
-        return uri.toLowerCase(Locale.ROOT).matches(".*\\.midi?$");
-    }
-
-    /** A local file's plain path, as the local reader names it; any other URI unchanged. */
-    static String displayName(String uri) {
-        return uri.startsWith("file:") ? new org.apache.hadoop.fs.Path(uri).toUri().getPath() : uri;
-    }
-
-    private static String sourceName(String input) {
-        return new org.apache.hadoop.fs.Path(input).getName();
-    }
-
-    /** Reads and converts one file on an executor; a file that does not fit is skipped with the reason. */
-    private static FileOutcome read(PortableDataStream stream, String name) {
+    /** Every MIDI file under the input, in name order. */
+    private List<SourceFile> list(String input) throws DatasetException {
+        List<SourceFile> files = new ArrayList<>();
         try {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(stream.getPath());
-            long bytes = path.getFileSystem(stream.getConfiguration()).getFileStatus(path).getLen();
-            MidiFileReader.checkSize(bytes, name);
-            byte[] data = stream.toArray();
-            return FileOutcome.usable(name, ExampleCodec.encode(new MidiFolderDataset().example(name,
-                    new MidiFileReader().read(data, name))));
-        } catch (BadMidiFileException e) {
-            return FileOutcome.skipped(name, e.problem());
-        } catch (IllegalArgumentException e) {
-            return FileOutcome.skipped(name, e.getMessage());
-        } catch (IOException e) {
-            return FileOutcome.skipped(name, "cannot be read (" + e.getMessage() + ")");
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(input);
+            FileSystem fs = root.getFileSystem(spark.hadoopConfiguration());
+            RemoteIterator<LocatedFileStatus> listing = fs.listFiles(root, true);
+            while (listing.hasNext()) {
+                LocatedFileStatus status = listing.next();
+                String uri = status.getPath().toString();
+                if (status.isFile() && uri.toLowerCase(Locale.ROOT).matches(".*\\.midi?$")) {
+                    String name = "file".equals(status.getPath().toUri().getScheme())
+                            ? status.getPath().toUri().getPath() : uri;
+                    files.add(new SourceFile(uri, name, status.getLen()));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DatasetException(input + ": cannot list MIDI files (" + e.getMessage() + ")", e);
         }
+        if (files.isEmpty()) {
+            throw new DatasetException(input + ": no .mid files found");
+        }
+        files.sort(Comparator.comparing(SourceFile::name));
+        return files;
     }
 
-    /** One partition's examples as one shard, each held out by its index among all usable files. */
-    private static Iterator<ShardBlob> shard(int partition, Iterator<Tuple2<FileOutcome, Long>> examples) {
-        List<byte[]> records = new ArrayList<>();
-        List<Boolean> heldOut = new ArrayList<>();
-        int held = 0;
-        while (examples.hasNext()) {
-            Tuple2<FileOutcome, Long> example = examples.next();
-            boolean out = MidiFolderDataset.isHeldOut(example._2());
-            records.add(example._1().example());
-            heldOut.add(out);
-            held += out ? 1 : 0;
+    /** Reads and converts one partition's files on an executor; a file that does not fit is skipped. */
+    private static ArrayList<FileOutcome> read(Iterator<SourceFile> files, Map<String, String> hadoop) {
+        Configuration conf = new Configuration(false);
+        hadoop.forEach(conf::set);
+        MidiFileReader reader = new MidiFileReader();
+        MidiFolderDataset dataset = new MidiFolderDataset();
+        ArrayList<FileOutcome> outcomes = new ArrayList<>();
+        while (files.hasNext()) {
+            SourceFile file = files.next();
+            try {
+                MidiFileReader.checkSize(file.bytes(), file.name());
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.uri());
+                byte[] data;
+                try (InputStream in = path.getFileSystem(conf).open(path)) {
+                    data = in.readNBytes((int) file.bytes() + 1);
+                }
+                outcomes.add(FileOutcome.usable(file.name(), ExampleCodec.encode(dataset.example(file.name(),
+                        reader.read(data, file.name())))));
+            } catch (BadMidiFileException e) {
+                outcomes.add(FileOutcome.skipped(file.name(), e.problem()));
+            } catch (IllegalArgumentException e) {
+                outcomes.add(FileOutcome.skipped(file.name(), e.getMessage()));
+            } catch (IOException e) {
+                outcomes.add(FileOutcome.skipped(file.name(), "cannot be read (" + e.getMessage() + ")"));
+            }
         }
-        if (records.isEmpty()) {
-            return List.<ShardBlob>of().iterator();
-        }
-        return List.of(new ShardBlob(partition, CorpusShard.encode(records, heldOut), records.size(), held))
-                .iterator();
+        return outcomes;
     }
 }
