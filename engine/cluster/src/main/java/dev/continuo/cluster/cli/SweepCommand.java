@@ -88,12 +88,13 @@ final class SweepCommand implements Callable<Integer> {
         LOG.info("Sweeping {} settings of {} on {} ({} pieces held out) on {}", settings.size(),
                 String.join(", ", sweepGrid.axes().stream().map(SweepGrid.Axis::key).toList()),
                 dataset.description(), dataset.heldOut().size(), spark.master);
-        List<RunResult> results;
+        Sweep.Outcome outcome;
         try (JavaSparkContext context = spark.start("continuo sweep " + name)) {
-            results = new Sweep(context).run(SweepData.of(dataset, Files.isDirectory(data)), plan, settings);
+            outcome = new Sweep(context).run(SweepData.of(dataset, Files.isDirectory(data)), plan, settings);
         }
-        Optional<RunResult> best = Sweep.best(results);
-        SweepTable table = new SweepTable(sweepGrid.axes().stream().map(SweepGrid.Axis::key).toList(), results,
+        Optional<RunResult> best = outcome.best();
+        SweepTable table = new SweepTable(sweepGrid.axes().stream().map(SweepGrid.Axis::key).toList(),
+                outcome.results(),
                 best.map(RunResult::run).orElse(-1));
         Files.createDirectories(output);
         table.writeCsv(output.resolve("sweep.csv"));

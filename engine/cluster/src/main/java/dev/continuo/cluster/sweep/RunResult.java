@@ -33,6 +33,12 @@ public record RunResult(int run, LinkedHashMap<String, String> setting, Status s
                 new byte[0], new byte[0]);
     }
 
+    /** This result without the preset files, to keep on the driver. */
+    RunResult withoutPreset() {
+        return new RunResult(run, setting, status, chordAgreement, distance, seconds, attempt, executor, error,
+                new byte[0], new byte[0]);
+    }
+
     public boolean finished() {
         return status == Status.FINISHED;
     }

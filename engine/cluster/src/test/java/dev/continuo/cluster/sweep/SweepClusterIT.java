@@ -29,14 +29,16 @@ class SweepClusterIT {
         SweepData data = SweepData.of(TrainingData.load(dir.resolve("tunes")), true);
         try (LoopbackCluster cluster = LoopbackCluster.start(dir.resolve("cluster"), 2);
                 JavaSparkContext spark = cluster.connect("sweep-it")) {
-            List<RunResult> results = new Sweep(spark).run(data, SweepTest.PLAN, SweepTest.grid().settings());
+            Sweep.Outcome outcome = new Sweep(spark).run(data, SweepTest.PLAN, SweepTest.grid().settings());
+            List<RunResult> results = outcome.results();
 
             assertEquals(4, results.size());
             assertTrue(results.stream().allMatch(RunResult::finished), results.toString());
             assertEquals(2, results.stream().map(RunResult::executor).distinct().count(),
                     "both workers' executors trained: " + results);
             double top = results.stream().mapToDouble(RunResult::chordAgreement).max().orElseThrow();
-            assertEquals(top, Sweep.best(results).orElseThrow().chordAgreement());
+            assertEquals(top, outcome.best().orElseThrow().chordAgreement());
+            assertTrue(outcome.best().orElseThrow().weights().length > 0, "the best run's preset came back");
         }
     }
 
@@ -56,7 +58,7 @@ class SweepClusterIT {
             });
             CompletableFuture<List<RunResult>> sweep = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new Sweep(spark).run(data, SweepTest.PLAN, SweepTest.grid().settings());
+                    return new Sweep(spark).run(data, SweepTest.PLAN, SweepTest.grid().settings()).results();
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }

@@ -46,7 +46,8 @@ class SweepTest {
         FixtureCorpus.write(dir.resolve("tunes"), 12);
         SweepData data = SweepData.of(TrainingData.load(dir.resolve("tunes")), true);
 
-        List<RunResult> results = new Sweep(spark).run(data, PLAN, grid().settings());
+        Sweep.Outcome outcome = new Sweep(spark).run(data, PLAN, grid().settings());
+        List<RunResult> results = outcome.results();
 
         assertEquals(4, results.size());
         assertEquals(List.of(Map.of("lr", "1e-3", "update-ratio", "1", "batch", "8"),
@@ -60,7 +61,8 @@ class SweepTest {
             assertTrue(result.distance() >= 0, result.toString());
             assertEquals(0, result.attempt());
         }
-        RunResult best = Sweep.best(results).orElseThrow();
+        assertTrue(results.stream().allMatch(r -> r.weights().length == 0), "only the best preset is kept");
+        RunResult best = outcome.best().orElseThrow();
         double top = results.stream().mapToDouble(RunResult::chordAgreement).max().orElseThrow();
         assertEquals(top, best.chordAgreement());
 
@@ -80,11 +82,12 @@ class SweepTest {
         SweepData data = SweepData.of(TrainingData.load(dir.resolve("tunes")), true);
         SweepData damaged = new SweepData(List.of(new byte[] {1, 2, 3}), data.heldOut(), data.description(),
                 data.license(), true);
-        List<RunResult> failed = new Sweep(spark).run(damaged, PLAN, List.of(Map.of("batch", "8")));
+        Sweep.Outcome outcome = new Sweep(spark).run(damaged, PLAN, List.of(Map.of("batch", "8")));
+        List<RunResult> failed = outcome.results();
         assertEquals(1, failed.size());
         assertEquals(RunResult.Status.FAILED, failed.get(0).status());
         assertTrue(failed.get(0).error().contains("training example 0"), failed.get(0).error());
-        assertFalse(Sweep.best(failed).isPresent());
+        assertFalse(outcome.best().isPresent());
     }
 
     @Test
