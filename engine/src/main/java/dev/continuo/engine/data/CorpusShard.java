@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * One shard of a prepared corpus: the magic {@code CONTSHRD}, a format version, the number of entries, then per
  * entry whether it is held out and the length-prefixed bytes of {@link ExampleCodec}. Written by
- * {@code continuo-cluster prepare}, read by {@link ShardedCorpus}.
+ * {@code continuo prepare} (engine/cluster), read by {@link ShardedCorpus}.
  */
 public final class CorpusShard {
 

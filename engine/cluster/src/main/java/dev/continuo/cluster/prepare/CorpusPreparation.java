@@ -154,8 +154,9 @@ public final class CorpusPreparation {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.uri());
                 byte[] data;
                 try (InputStream in = path.getFileSystem(conf).open(path)) {
-                    data = in.readNBytes((int) file.bytes() + 1);
+                    data = in.readNBytes((int) MidiFileReader.MAX_FILE_BYTES + 1);
                 }
+                MidiFileReader.checkSize(data.length, file.name()); // it may have grown since it was listed
                 outcomes.add(FileOutcome.usable(file.name(), ExampleCodec.encode(dataset.example(file.name(),
                         reader.read(data, file.name())))));
             } catch (BadMidiFileException e) {
