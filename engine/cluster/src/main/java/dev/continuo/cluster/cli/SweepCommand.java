@@ -3,6 +3,7 @@ package dev.continuo.cluster.cli;
 import dev.continuo.cluster.sweep.RunPlan;
 import dev.continuo.cluster.sweep.RunResult;
 import dev.continuo.cluster.sweep.Sweep;
+import dev.continuo.cluster.sweep.SweepChart;
 import dev.continuo.cluster.sweep.SweepData;
 import dev.continuo.cluster.sweep.SweepGrid;
 import dev.continuo.cluster.sweep.SweepTable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 /** {@code continuo sweep}: one training run per hyperparameter setting, as Spark tasks; the best becomes the preset. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train one preset per combination of the --grid values, each run a Spark task; write "
-            + "OUTPUT/sweep.csv and make the run with the best held-out chord agreement the preset in OUTPUT."})
+            + "OUTPUT/sweep.csv and sweep.png and make the run with the best held-out chord agreement the preset in OUTPUT."})
 final class SweepCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);
@@ -98,6 +99,7 @@ final class SweepCommand implements Callable<Integer> {
                 best.map(RunResult::run).orElse(-1));
         Files.createDirectories(output);
         table.writeCsv(output.resolve("sweep.csv"));
+        SweepChart.write(outcome.results(), output.resolve("sweep.png"));
         System.out.print(table.render());
         if (best.isEmpty()) {
             LOG.error("No run of the sweep finished; the reasons are in {}", output.resolve("sweep.csv"));

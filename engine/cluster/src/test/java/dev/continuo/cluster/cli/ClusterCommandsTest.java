@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.continuo.cluster.testing.FixtureCorpus;
 import dev.continuo.engine.data.TrainingData;
 import dev.continuo.engine.preset.Preset;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class ClusterCommandsTest {
         "spark.driver.host=127.0.0.1"};
 
     @Test
-    void prepareThenSweepWritesTheCorpusTheTableAndTheBestPreset(@TempDir Path dir) throws Exception {
+    void prepareThenSweepWritesTheCorpusTheTableTheChartAndTheBestPreset(@TempDir Path dir) throws Exception {
         Path tunes = dir.resolve("tunes");
         FixtureCorpus.write(tunes, 12);
         Path corpus = dir.resolve("corpus");
@@ -41,6 +43,8 @@ class ClusterCommandsTest {
         assertTrue(csv.get(2).startsWith("1,2e-4,8,finished,"), csv.get(2));
         assertEquals(1, csv.stream().filter(line -> line.contains(",*,")).count(), "one best run");
         assertEquals("swept", Preset.load(preset).manifest().name());
+        BufferedImage chart = ImageIO.read(preset.resolve("sweep.png").toFile());
+        assertEquals(900, chart.getWidth());
     }
 
     @Test
