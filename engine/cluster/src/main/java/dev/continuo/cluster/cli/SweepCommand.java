@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code continuo sweep}: one training run per hyperparameter setting, as Spark tasks; the best becomes the preset. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train one preset per combination of the --grid values, each run a Spark task; write "
-            + "OUTPUT/sweep.csv and sweep.png and make the run with the best held-out chord agreement the preset in OUTPUT."})
+            + "OUTPUT/sweep.csv and sweep.png, and make the run with the best held-out chord agreement the "
+            + "preset in OUTPUT."})
 final class SweepCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepCommand.class);

@@ -74,7 +74,8 @@ final class SweepTask implements Function<RunSetting, RunResult> {
         Map<String, Double> real = new SampleEvaluator(training.heldOut()).reference();
         return new RunResult(index, setting, RunResult.Status.FINISHED, generated.get("chord_agreement"),
                 FigureDistance.of(generated, real), seconds(start), attempt, executor, "",
-                Files.readAllBytes(output.resolve(Preset.MANIFEST)), Files.readAllBytes(output.resolve(Preset.WEIGHTS)));
+                Files.readAllBytes(output.resolve(Preset.MANIFEST)),
+                Files.readAllBytes(output.resolve(Preset.WEIGHTS)));
     }
 
     private static double seconds(long start) {
