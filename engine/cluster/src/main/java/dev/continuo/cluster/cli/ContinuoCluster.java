@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "continuo", mixinStandardHelpOptions = true,
         description = "Continuo on a Spark cluster: corpus preparation and hyperparameter sweeps.",
-        subcommands = {PrepareCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PrepareCommand.class, SweepCommand.class, ParallelTrainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error, or no run of a sweep finished",
             "2:bad input (unreadable data, bad option)"})

@@ -22,6 +22,15 @@ public final class DataParallelTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataParallelTraining.class);
 
+    /**
+     * A finished run.
+     *
+     * @param trainer the trainer, its weights trained
+     * @param seconds training time, resumed runs included
+     */
+    public record Result(GanTrainer trainer, double seconds) {
+    }
+
     private final JavaSparkContext spark;
     private final ParallelPlan plan;
 
@@ -35,9 +44,8 @@ public final class DataParallelTraining {
      *
      * @param checkpoints the checkpoint folder
      * @param resume      continue from its checkpoint if it holds one
-     * @return the trainer, its weights trained
      */
-    public GanTrainer run(SweepData data, Path checkpoints, boolean resume) throws IOException,
+    public Result run(SweepData data, Path checkpoints, boolean resume) throws IOException,
             CorruptWeightsException {
         ModelWeights weights = ModelWeights.initialize(plan.run().model(), plan.config().seed(), DataType.FLOAT);
         GanTrainer trainer = new GanTrainer(weights, plan.config());
@@ -51,6 +59,7 @@ public final class DataParallelTraining {
             LOG.info("Resuming from iteration {} ({})", iteration, checkpoints);
         }
         Broadcast<SweepData> shared = spark.broadcast(data);
+        double seconds = previousSeconds;
         try {
             DataParallelGradients gradients = new DataParallelGradients(spark, shared, plan, weights);
             long start = System.nanoTime();
@@ -58,7 +67,7 @@ public final class DataParallelTraining {
                 gradients.startIteration(iteration);
                 GanTrainer.IterationLosses losses = trainer.iterate(gradients);
                 iteration++;
-                double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
+                seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
                 LOG.debug("iteration {}: {} ({} s)", iteration, losses, seconds);
                 if (iteration % plan.run().checkpointEvery() == 0 || iteration == plan.run().iterations()) {
                     new Checkpoint(iteration, seconds).write(checkpoints, trainer.state());
@@ -69,6 +78,6 @@ public final class DataParallelTraining {
         } finally {
             shared.destroy();
         }
-        return trainer;
+        return new Result(trainer, seconds);
     }
 }

@@ -48,7 +48,8 @@ class DataParallelTest {
         TrainingData training = TrainingData.load(dir.resolve("tunes"));
         SweepData data = SweepData.of(training, true);
 
-        GanTrainer parallel = new DataParallelTraining(spark, plan()).run(data, dir.resolve("checkpoints"), false);
+        GanTrainer parallel = new DataParallelTraining(spark, plan()).run(data, dir.resolve("checkpoints"), false)
+                .trainer();
 
         assertSameWeights(oneProcess(plan(), training), parallel.weights());
         ModelWeights initial = ModelWeights.initialize(plan().run().model(), 1, DataType.FLOAT);
