@@ -62,6 +62,13 @@ final class ParallelTrainCommand implements Callable<Integer> {
             description = "Training window in sixteenths (default: the architecture's).")
     private int window;
 
+    @Option(names = "--no-key-normalize", description = "Train on random keys instead of C major / A minor.")
+    private boolean noKeyNormalize;
+
+    @Option(names = "--tempo-share", defaultValue = "0.3", paramLabel = "S",
+            description = "Share of windows at half or double speed (default ${DEFAULT-VALUE}).")
+    private double tempoShare;
+
     @Option(names = "--iterations", defaultValue = "3000", description = "Generator updates (default "
             + "${DEFAULT-VALUE}).")
     private int iterations;
@@ -84,8 +91,8 @@ final class ParallelTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                     + name);
         }
-        ParallelPlan plan = new ParallelPlan(new RunPlan(name, architecture, window, true, 0.3, iterations,
-                checkpointEvery), new LinkedHashMap<>(setting), shares);
+        ParallelPlan plan = new ParallelPlan(new RunPlan(name, architecture, window, !noKeyNormalize, tempoShare,
+                iterations, checkpointEvery), new LinkedHashMap<>(setting), shares);
         TrainingData dataset = TrainingData.load(data);
         LOG.info("Training \"{}\" ({}) data-parallel in {} shares on {} on {}", name, architecture, shares,
                 dataset.description(), spark.master);
@@ -98,7 +105,8 @@ final class ParallelTrainCommand implements Callable<Integer> {
         TrainingInfo info = new TrainingInfo(plan.config(), iterations, Math.round(result.seconds() * 10) / 10.0,
                 description, dataset.license());
         PresetManifest untested = new PresetManifest(name, "Trained on " + description, plan.run().model(),
-                PresetPolicy.parts(dataset, null, Files.isDirectory(data)), PresetPolicy.decoding(dataset, true),
+                PresetPolicy.parts(dataset, null, Files.isDirectory(data)),
+                PresetPolicy.decoding(dataset, !noKeyNormalize),
                 info, Map.of());
         Map<String, Double> metrics = new SampleEvaluator(dataset.heldOut()).generated(new Accompanist(
                 new Preset(untested, result.trainer().weights())));

@@ -48,6 +48,27 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void trainWithAMasterTrainsDataParallelAndWritesThePresetAndItsCheckpoint(@TempDir Path dir) throws Exception {
+        Path tunes = dir.resolve("tunes");
+        FixtureCorpus.write(tunes, 12);
+        Path preset = dir.resolve("preset");
+
+        assertEquals(ContinuoCluster.OK, ContinuoCluster.execute(concat(new String[] {"train", "--data",
+            tunes.toString(), "--preset", "parallel", "--output", preset.toString(), "--window", "16",
+            "--iterations", "2", "--checkpoint-every", "1", "--set", "batch=8", "--set", "update-ratio=1",
+            "--shares", "2"})));
+
+        Preset trained = Preset.load(preset);
+        assertEquals(2, trained.manifest().training().iterations());
+        assertEquals(8, trained.manifest().training().config().batchSize());
+        assertTrue(trained.manifest().metrics().containsKey("chord_agreement"));
+        assertTrue(Files.isRegularFile(preset.resolve("checkpoints").resolve("checkpoint.json")));
+        assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(new String[] {"train", "--data",
+            tunes.toString(), "--preset", "parallel", "--output", preset.toString(), "--set", "batch=8",
+            "--shares", "3"})));
+    }
+
+    @Test
     void aBadGridOrMissingDataEndsInOneLineWithExitCode2(@TempDir Path dir) {
         assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(new String[] {"sweep", "--data",
             dir.toString(), "--grid", "lrate=1", "--preset", "x", "--output", dir.resolve("p").toString()})));
