@@ -10,6 +10,9 @@ import dev.continuo.engine.training.ShardGradients;
 /** One replica's gradients for one update, on whichever machine it runs. */
 final class ShareWork {
 
+    private static long cachedId = -1;
+    private static TrainingData cached;
+
     private ShareWork() {
     }
 
@@ -27,7 +30,7 @@ final class ShareWork {
                 : ShareResult.ofGenerator(gradients.generator());
     }
 
-    /** The broadcast data decoded once per executor JVM and broadcast. */
+    /** The broadcast training data, decoded once per executor JVM and broadcast rather than once per update. */
     static TrainingData decoded(long broadcastId, SweepData data) throws DatasetException {
         synchronized (ShareWork.class) {
             if (cachedId != broadcastId) {
@@ -37,7 +40,4 @@ final class ShareWork {
             return cached;
         }
     }
-
-    private static long cachedId = -1;
-    private static TrainingData cached;
 }
