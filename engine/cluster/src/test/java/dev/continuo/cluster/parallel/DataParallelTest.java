@@ -26,8 +26,12 @@ class DataParallelTest {
 
     /** Two iterations of the compact networks on one-bar windows, batch 8 in two shares, two critic updates. */
     static ParallelPlan plan() {
+        return plan(2);
+    }
+
+    private static ParallelPlan plan(int iterations) {
         LinkedHashMap<String, String> setting = new LinkedHashMap<>(Map.of("batch", "8", "update-ratio", "2"));
-        return new ParallelPlan(new RunPlan("parallel", "compact", 16, true, 0.3, 2, 2), setting, 2);
+        return new ParallelPlan(new RunPlan("parallel", "compact", 16, true, 0.3, iterations, 1), setting, 2);
     }
 
     private static JavaSparkContext spark;
@@ -56,6 +60,21 @@ class DataParallelTest {
         double moved = initial.all().entrySet().stream().mapToDouble(e -> e.getValue()
                 .sub(parallel.weights().get(e.getKey())).amaxNumber().doubleValue()).max().orElseThrow();
         assertTrue(moved > 1e-4, "training moved the weights: " + moved);
+    }
+
+    @Test
+    void aRunResumedFromItsCheckpointEndsWithTheWeightsOfOneWithoutAStop(@TempDir Path dir) throws Exception {
+        FixtureCorpus.write(dir.resolve("tunes"), 12);
+        SweepData data = SweepData.of(TrainingData.load(dir.resolve("tunes")), true);
+        Path checkpoints = dir.resolve("checkpoints");
+
+        new DataParallelTraining(spark, plan(1)).run(data, checkpoints, false);
+        GanTrainer resumed = new DataParallelTraining(spark, plan(2)).run(data, checkpoints, true).trainer();
+
+        GanTrainer straight = new DataParallelTraining(spark, plan(2)).run(data, dir.resolve("other"), false)
+                .trainer();
+        assertEquals(2, resumed.iterations());
+        assertSameWeights(straight.weights(), resumed.weights());
     }
 
     /**
