@@ -48,7 +48,7 @@ public final class MidiFolderDataset {
         private List<Example> split(boolean heldOut) {
             List<Example> chosen = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                if ((i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1) == heldOut) {
+                if (isHeldOut(i) == heldOut) {
                     chosen.add(examples.get(i));
                 }
             }
@@ -58,6 +58,11 @@ public final class MidiFolderDataset {
 
     /** One file in this many is held out. */
     public static final int HOLD_OUT_EVERY = 10;
+
+    /** True if the usable file at this index (counted from 0 in name order) is held out of training. */
+    public static boolean isHeldOut(long usableIndex) {
+        return usableIndex % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1;
+    }
 
     private final MidiFileReader reader = new MidiFileReader();
     private final MelodySelector selector = new MelodySelector();
@@ -80,7 +85,7 @@ public final class MidiFolderDataset {
         List<Skipped> skipped = new ArrayList<>();
         for (Path file : files) {
             try {
-                examples.add(example(file, reader.read(file)));
+                examples.add(example(file.toString(), reader.read(file)));
             } catch (BadMidiFileException e) {
                 skipped.add(new Skipped(file, e.problem()));
             } catch (IllegalArgumentException e) {
@@ -90,7 +95,13 @@ public final class MidiFolderDataset {
         return new Result(examples, skipped);
     }
 
-    private Example example(Path file, PianoRoll roll) {
+    /**
+     * The example a file's piano roll gives: its melody and up to four other parts, or its chord track split.
+     *
+     * @param name where the roll came from, for messages
+     * @throws IllegalArgumentException with the reason to skip it, if the roll has no parts to learn from
+     */
+    public Example example(String name, PianoRoll roll) {
         MelodySelection melody = selector.choose(roll);
         List<Part> others = new ArrayList<>();
         for (int i = 0; i < roll.parts().size(); i++) {
@@ -103,10 +114,10 @@ public final class MidiFolderDataset {
             throw new IllegalArgumentException("has only a melody, no parts to learn from");
         }
         if (others.size() == 1 && ChordSplitter.isChordTrack(others.get(0))) {
-            return new Example(file.toString(), roll.part(melody.partIndex()), chords.split(others.get(0)));
+            return new Example(name, roll.part(melody.partIndex()), chords.split(others.get(0)));
         }
         others.sort(Comparator.comparingDouble(MidiFolderDataset::meanPitch).reversed());
-        return new Example(file.toString(), roll.part(melody.partIndex()),
+        return new Example(name, roll.part(melody.partIndex()),
                 others.subList(0, Math.min(Architecture.TRACKS, others.size())));
     }
 

@@ -90,33 +90,47 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
         return names;
     }
 
-    /** Loads a JSB JSON file (its train split) or a MIDI folder. */
+    /**
+     * Training data from a MIDI folder's examples: all the training ones, the first {@value #HELD_OUT} held-out ones
+     * (or the first training example when none is held out).
+     *
+     * @param source     where the examples were read, for messages
+     * @param folderName the MIDI folder's last name, for the description
+     * @throws DatasetException if no example is left to train on
+     */
+    static TrainingData ofMidiFolder(Path source, String folderName, List<Example> training, List<Example> allHeldOut,
+            List<MidiFolderDataset.Skipped> skipped) throws DatasetException {
+        if (training.isEmpty()) {
+            throw new DatasetException(source + ": none of the " + skipped.size() + " MIDI files could be used");
+        }
+        List<Example> heldOut = new ArrayList<>(allHeldOut.subList(0, Math.min(HELD_OUT, allHeldOut.size())));
+        if (heldOut.isEmpty()) {
+            heldOut.add(training.get(0));
+        }
+        return new TrainingData(List.copyOf(training), heldOut, "MIDI folder " + folderName + " (" + training.size()
+                + " files)", "that of the training files (not checked by Continuo)", skipped);
+    }
+
+    /** Loads a JSB JSON file (its train split), a MIDI folder or a corpus prepared from one. */
     public static TrainingData load(Path path) throws DatasetException {
         return load(path, false);
     }
 
     /**
-     * Loads a JSB JSON file or a MIDI folder.
+     * Loads a JSB JSON file, a MIDI folder or a corpus prepared from one ({@link ShardedCorpus}).
      *
      * @param withValid for the JSB file, learn the valid split too (the test split stays unseen): for a final
      *                  preset once its settings were chosen on the valid split; its first chorales are still the
      *                  ones measured during training, so those figures are then no longer held out
      */
     public static TrainingData load(Path path, boolean withValid) throws DatasetException {
+        if (Files.isDirectory(path) && ShardedCorpus.isCorpus(path)) {
+            return ShardedCorpus.load(path);
+        }
         if (Files.isDirectory(path)) {
             MidiFolderDataset.Result result = new MidiFolderDataset().read(path);
-            List<Example> training = result.training();
-            List<Example> heldOut = new ArrayList<>(result.heldOut().subList(0,
-                    Math.min(HELD_OUT, result.heldOut().size())));
-            if (training.isEmpty()) {
-                throw new DatasetException(path + ": none of the " + result.skipped().size()
-                        + " MIDI files could be used");
-            }
-            if (heldOut.isEmpty()) {
-                heldOut.add(training.get(0));
-            }
-            return new TrainingData(training, heldOut, "MIDI folder " + path.getFileName() + " (" + training.size()
-                    + " files)", "that of the training files (not checked by Continuo)", result.skipped());
+            return ofMidiFolder(path, path.getFileName().toString(), result.training(), result.heldOut(),
+                    result.skipped());
         }
         if (!Files.isRegularFile(path)) {
             throw new DatasetException(path + ": no such file or folder");

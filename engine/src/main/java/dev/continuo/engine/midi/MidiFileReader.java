@@ -72,15 +72,26 @@ public final class MidiFileReader {
         }
         byte[] data;
         try {
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
-                throw new BadMidiFileException(source, "is " + Files.size(file) + " bytes; Continuo reads MIDI files "
-                        + "up to " + MAX_FILE_BYTES + " bytes");
+            if (Files.isRegularFile(file)) {
+                checkSize(Files.size(file), source);
             }
             data = BoundedFiles.read(file, MAX_FILE_BYTES);
         } catch (IOException e) {
             throw new BadMidiFileException(source, "cannot be read (" + e.getMessage() + ")", e);
         }
         return read(data, source);
+    }
+
+    /**
+     * Refuses a file larger than {@link #MAX_FILE_BYTES} before it is read, as {@link #read(Path)} does.
+     *
+     * @param source the name to use in messages
+     */
+    public static void checkSize(long bytes, String source) throws BadMidiFileException {
+        if (bytes > MAX_FILE_BYTES) {
+            throw new BadMidiFileException(source, "is " + bytes + " bytes; Continuo reads MIDI files up to "
+                    + MAX_FILE_BYTES + " bytes");
+        }
     }
 
     /**

@@ -48,18 +48,49 @@ public final class GanTrainer {
         generatorAdam = new AdamStep(weights, weights.generatorParameters(), config);
     }
 
+    /**
+     * Where an iteration's gradients come from when they are not computed here: each is asked for after the
+     * previous update was applied, so it sees the weights as they are then ({@link #weights()}).
+     */
+    public interface UpdateSource {
+
+        /** The gradients of critic update {@code update} (from 0) of the coming iteration. */
+        GradientSteps.CriticStep critic(int update);
+
+        /** The gradients of the coming iteration's generator update. */
+        GradientSteps.GeneratorStep generator();
+    }
+
     /** Runs one iteration: {@code updateRatio} critic updates and one generator update, each on a fresh batch. */
     public IterationLosses iterate(Supplier<Batch> batches) {
+        return iterate(new UpdateSource() {
+            @Override
+            public GradientSteps.CriticStep critic(int update) {
+                Batch batch = batches.get();
+                long n = batch.melody().size(0);
+                INDArray noise = noise(n);
+                return steps.critic(batch, noise, uniform(n, 1, 1, 1));
+            }
+
+            @Override
+            public GradientSteps.GeneratorStep generator() {
+                Batch batch = batches.get();
+                return steps.generator(batch, noise(batch.melody().size(0)));
+            }
+        });
+    }
+
+    /**
+     * Runs one iteration on gradients computed elsewhere (data-parallel training averages them over replicas):
+     * Adam applies them as they come.
+     */
+    public IterationLosses iterate(UpdateSource source) {
         GradientSteps.CriticStep critic = null;
         for (int k = 0; k < config.updateRatio(); k++) {
-            Batch batch = batches.get();
-            long n = batch.melody().size(0);
-            INDArray noise = noise(n);
-            critic = steps.critic(batch, noise, uniform(n, 1, 1, 1));
+            critic = source.critic(k);
             criticAdam.apply(critic.gradients());
         }
-        Batch batch = batches.get();
-        GradientSteps.GeneratorStep generator = steps.generator(batch, noise(batch.melody().size(0)));
+        GradientSteps.GeneratorStep generator = source.generator();
         generatorAdam.apply(generator.gradients());
         generator.statistics().forEach(this::updateRunningStatistics);
         return new IterationLosses(critic.loss(), critic.wasserstein(), critic.penalty(), generator.loss(),
