@@ -10,9 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The LV2 plug-in in a real host: {@code jalv} on a real JACK server (dummy driver), linked to a real engine
@@ -36,9 +39,23 @@ class JalvPluginIT {
     private static final Path BUNDLES = Path.of("..", "native", "target", "lv2").toAbsolutePath().normalize();
     private static final int FRAMES_PER_STEP = 6000;
     /** A scale up and down in quarter notes over two bars at 120 bpm, as jack_midiseq triples. */
-    static final List<String> MELODY = List.of("jack_midiseq", "melody", "192000",
-            "0", "60", "20000", "24000", "62", "20000", "48000", "64", "20000", "72000", "65", "20000",
-            "96000", "67", "20000", "120000", "65", "20000", "144000", "64", "20000", "168000", "62", "20000");
+    static final List<String> MELODY = melody(FRAMES_PER_STEP);
+
+    /** The same scale at the tempo whose sixteenth lasts {@code framesPerStep} frames at 48 kHz. */
+    private static List<String> melody(int framesPerStep) {
+        List<String> command = new ArrayList<>(List.of("jack_midiseq", "melody",
+                String.valueOf(32 * framesPerStep)));
+        int[] pitches = {60, 62, 64, 65, 67, 65, 64, 62};
+        for (int beat = 0; beat < pitches.length; beat++) {
+            command.addAll(List.of(String.valueOf(beat * 4 * framesPerStep), String.valueOf(pitches[beat]),
+                    String.valueOf(10 * framesPerStep / 3)));
+        }
+        return command;
+    }
+
+    private static int framesPerStep(int bpm) {
+        return JackServer.SAMPLE_RATE * 60 / bpm / 4;
+    }
 
     @TempDir
     Path directory;
@@ -59,46 +76,82 @@ class JalvPluginIT {
         }
     }
 
-    @Test
-    void capturesThroughTheHostAndPlaysTheAccompanimentWhenTheBarsComeAgain() throws Exception {
+    /** The host and its clients, with a phrase captured and the transport back at the top, stopped. */
+    private record Rig(OutputStream transport, Process host, Path dump) {
+    }
+
+    /**
+     * jack_transport as timebase master at {@code bpm}; jalv with the plug-in (a control set on its command line,
+     * as a host's controls are: the bass, part 4 on channel 5, muted); jack_midiseq plays the melody into it for
+     * the first pass, which the engine captures; then stop and back to the top, as a musician presses the buttons,
+     * each taking effect before the next.
+     */
+    private Rig capturedPhrase(ServeDaemon daemon, int bpm) throws Exception {
+        Process transport = jack.startClient(List.of("jack_transport"), "transport.log");
+        OutputStream commands = transport.getOutputStream();
+        send(commands, "master\ntempo " + bpm + "\nlocate 0\n");
+        // jalv reads commands on standard input and quits at its end: the pipe stays open while the test runs.
+        Process host = jack.startClient(List.of("jalv", "-n", "host", "-c", "mute_4=1", URI), "jalv.log",
+                Map.of("CONTINUO_SOCKET", daemon.socket().toString(), "LV2_PATH", BUNDLES.toString()));
+        jack.waitForPort("host:in");
+        daemon.awaitLog(log -> log.contains("Plug-in session"), 30);
+        Path dump = jack.startDump("out");
+        jack.connect("host:out", "out:input");
+        jack.startClient(melody(framesPerStep(bpm)), "melody.log");
+        jack.waitForPort("melody:out");
+        jack.connect("melody:out", "host:in");
+        send(commands, "play\n");
+        daemon.awaitLog(log -> log.contains("Bars 1–2 (phrase 1 of the song)"), 60);
+        jack.disconnect("melody:out", "host:in");
+        send(commands, "stop\n");
+        awaitStillness(dump, 5);
+        send(commands, "locate 0\n");
+        awaitStillness(dump, 5);
+        return new Rig(commands, host, dump);
+    }
+
+    @ParameterizedTest(name = "{0} bpm")
+    @ValueSource(ints = {120, 90})
+    void capturesThroughTheHostAndPlaysTheAccompanimentWhenTheBarsComeAgain(int bpm) throws Exception {
         try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
-            Process transport = jack.startClient(List.of("jack_transport"), "transport.log");
-            OutputStream commands = transport.getOutputStream();
-            send(commands, "master\ntempo 120\nlocate 0\n");
-            // jalv reads commands on standard input and quits at its end: the pipe stays open while the test runs.
-            // A host parameter, set as the host's controls are: the bass (part 4, channel 5) muted.
-            jack.startClient(List.of("jalv", "-n", "host", "-c", "mute_4=1", URI), "jalv.log",
-                    Map.of("CONTINUO_SOCKET", daemon.socket().toString(), "LV2_PATH", BUNDLES.toString()));
-            jack.waitForPort("host:in");
-            daemon.awaitLog(log -> log.contains("Plug-in session"), 30);
-            Path dump = jack.startDump("out");
-            jack.connect("host:out", "out:input");
-            jack.startClient(MELODY, "melody.log");
-            jack.waitForPort("melody:out");
-            jack.connect("melody:out", "host:in");
+            Rig rig = capturedPhrase(daemon, bpm);
+            send(rig.transport(), "play\n");
+            awaitNoteOns(rig.dump(), 12, 30);
+            send(rig.transport(), "stop\n");
+            awaitStillness(rig.dump(), 10);
 
-            send(commands, "play\n");
-            daemon.awaitLog(log -> log.contains("Bars 1–2 (phrase 1 of the song)"), 60);
-            jack.disconnect("melody:out", "host:in");
-            // Stop, back to the top, play: as a musician presses the buttons, each taking effect before the next.
-            send(commands, "stop\n");
-            awaitStillness(dump, 5);
-            send(commands, "locate 0\n");
-            awaitStillness(dump, 5);
-            send(commands, "play\n");
-            awaitNoteOns(dump, 12, 30);
-            send(commands, "stop\n");
-            awaitStillness(dump, 10);
-
-            MidiDump events = MidiDump.read(dump);
+            MidiDump events = MidiDump.read(rig.dump());
             Set<Integer> channels = events.noteOns().stream().map(e -> e.channel() + 1)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(Set.of(1, 3, 4), channels,
                     "the melody passed through on channel 1, the chorale's alto and tenor on 3 and 4; the bass muted");
-            JackServeIT.assertOnGrid(accompaniment(events), FRAMES_PER_STEP);
+            JackServeIT.assertOnGrid(accompaniment(events), framesPerStep(bpm));
             assertEquals(Map.of(), events.hangingNotes(), "notes left sounding after stop");
             assertTrue(daemon.log().contains("Plug-in session 2 (\"lv2\")"), daemon.log());
             assertEquals(0, daemon.stop());
+        }
+    }
+
+    @Test
+    void keepsPlayingWhenTheEngineDiesLeavesNothingHangingAndLinksAgainWhenItIsBack() throws Exception {
+        Rig rig;
+        try (ServeDaemon daemon = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
+            rig = capturedPhrase(daemon, 120);
+            send(rig.transport(), "play\n");
+            awaitNoteOns(rig.dump(), 3, 30);
+            daemon.process().destroyForcibly(); // SIGKILL: no plugin-close, no closed flag, the heartbeat stops
+            assertTrue(daemon.process().waitFor(30, TimeUnit.SECONDS));
+        }
+        int heard = accompaniment(MidiDump.read(rig.dump())).noteOns().size();
+        awaitNoteOns(rig.dump(), heard + 3, 30); // the player plays on what it has
+        send(rig.transport(), "stop\n");
+        awaitStillness(rig.dump(), 10);
+        assertTrue(rig.host().isAlive(), "jalv survives the engine");
+        assertEquals(Map.of(), MidiDump.read(rig.dump()).hangingNotes(), "notes left sounding after stop");
+        try (ServeDaemon again = ServeDaemon.start(jack, directory, "--bars", "2", "--clock", "jack")) {
+            again.awaitLog(log -> log.contains("Plug-in session 2 (\"lv2\")"), 30); // linked again, a new session
+            assertTrue(rig.host().isAlive());
+            assertEquals(0, again.stop());
         }
     }
 

@@ -17,7 +17,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
 
     private static final int MAX_SYSEX = 256;
     /** Melody notes kept while MIDI clock starts; more in that moment are dropped (and counted as lost capture). */
-    private static final int HELD_BACK = 32;
+    private static final int HELD_BACK = 256;
 
     private final EngineOptions options;
     private final SpscRing capture;
@@ -37,6 +37,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private final long[] heldBackRecords = new long[HELD_BACK];
     private final long[] heldBackFrames = new long[HELD_BACK];
     private int heldBack;
+    /** The frame of the last Start or Continue. */
+    private long startFrame;
     private volatile long heldBackLost;
 
     private long firstFrame;
@@ -175,10 +177,12 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
             }
             case 0xFA -> {
                 midiClock.start();
+                startFrame = frame;
                 keepHeldBackFrom(frame);
             }
             case 0xFB -> {
                 midiClock.resume();
+                startFrame = frame;
                 keepHeldBackFrom(frame);
             }
             case 0xFC -> midiClock.stop();
@@ -229,8 +233,21 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
                 Double.doubleToRawLongBits(step));
     }
 
+    /**
+     * Keeps a note for a Start that may come in its frame, or for the first clock after a Start. While the clock
+     * stands, a full buffer lets its oldest go (only the newest can share a Start's frame); a Start whose first
+     * clock has not come in a quarter of a second (longer than a clock's spacing at any tempo a song has) stands
+     * for nothing, and its notes are not kept; otherwise a note that finds the buffer full is lost.
+     */
     private void holdBack(long record, long frame) {
-        if (heldBack == HELD_BACK) {
+        if (midiClock.running() && frame - startFrame > sampleRate / 4) {
+            return;
+        }
+        if (heldBack == HELD_BACK && !midiClock.running()) {
+            System.arraycopy(heldBackRecords, 1, heldBackRecords, 0, HELD_BACK - 1);
+            System.arraycopy(heldBackFrames, 1, heldBackFrames, 0, HELD_BACK - 1);
+            heldBack--;
+        } else if (heldBack == HELD_BACK) {
             heldBackLost = heldBackLost + 1;
             return;
         }

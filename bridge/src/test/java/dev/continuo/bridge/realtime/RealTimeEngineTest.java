@@ -292,4 +292,21 @@ class RealTimeEngineTest {
         assertEquals(List.of("000010340 on p0 ch0 n48 v100", "000016340 on p0 ch0 n50 v100"), events,
                 "step 4 at Continue's first clock, step 5 six clocks later");
     }
+
+    @Test
+    void aStartNoClockFollowsLosesNothingWhileNotesKeepComing() {
+        create(ClockSource.MIDI, -1, 0);
+        begin();
+        input(10, "FA"); // a stray Start (garbage, or a device that sends no clock)
+        render();
+        for (int cycle = 0; cycle < 100; cycle++) { // ~1 s of cycles, two notes each: more than can wait
+            begin();
+            input(10, "90 3C 64");
+            input(20, "80 3C 00");
+            render();
+        }
+        assertEquals(0, engine.status().lostCapture(), "notes that waited for a clock that never came are not lost");
+        assertEquals(List.of(), drain().stream().filter(record -> record.startsWith("NOTE")).toList(),
+                "nor captured: no clock, no position");
+    }
 }
