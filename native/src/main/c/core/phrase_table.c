@@ -6,6 +6,18 @@
 
 #define NO_SLOT (-1)
 
+continuo_link_record continuo_phrase_note_record(uint8_t kind, const continuo_phrase_note *note)
+{
+    continuo_link_record record = {0};
+    record.kind = kind;
+    record.a = note->channel;
+    record.b = note->pitch;
+    record.c = note->velocity;
+    record.beat = note->start_beats;
+    record.value = note->end_beats;
+    return record;
+}
+
 int continuo_phrase_table_init(continuo_phrase_table *table)
 {
     table->slots = calloc(CONTINUO_PHRASE_SLOTS, sizeof *table->slots); /* pages are touched only when filled */

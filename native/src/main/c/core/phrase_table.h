@@ -55,6 +55,9 @@ typedef struct continuo_phrase_table {
     atomic_uint commits; /* phrases received whole so far */
 } continuo_phrase_table;
 
+/* The link record that carries note (kind: PHRASE_NOTE, PHRASE_MELODY or RESTORE_NOTE). Any thread. */
+continuo_link_record continuo_phrase_note_record(uint8_t kind, const continuo_phrase_note *note);
+
 /* Not on the audio thread. Returns 0 when out of memory. */
 int continuo_phrase_table_init(continuo_phrase_table *table);
 void continuo_phrase_table_free(continuo_phrase_table *table);

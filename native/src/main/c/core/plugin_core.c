@@ -341,17 +341,6 @@ static void send_settings(continuo_core *core, continuo_link *link)
     }
 }
 
-static void push_note(continuo_ring *ring, uint8_t kind, const continuo_phrase_note *note)
-{
-    continuo_link_record record = {0};
-    record.kind = kind;
-    record.a = note->channel;
-    record.b = note->pitch;
-    record.c = note->velocity;
-    record.beat = note->start_beats;
-    record.value = note->end_beats;
-    continuo_ring_push(ring, &record);
-}
 
 /* Tells a new session the melodies of the phrases the player already holds, a few per block, each whole. */
 static void resync(continuo_core *core, continuo_link *link)
@@ -377,7 +366,8 @@ static void resync(continuo_core *core, continuo_link *link)
         record.value = phrase->length_beats;
         continuo_ring_push(&link->to_engine, &record);
         for (uint32_t n = 0; n < phrase->melody_count; n++) {
-            push_note(&link->to_engine, CONTINUO_LINK_RESTORE_NOTE, &phrase->melody[n]);
+            continuo_link_record note = continuo_phrase_note_record(CONTINUO_LINK_RESTORE_NOTE, &phrase->melody[n]);
+            continuo_ring_push(&link->to_engine, &note);
         }
         record.kind = CONTINUO_LINK_RESTORE_COMMIT;
         record.rate = 0;

@@ -29,13 +29,7 @@ static int append(record_buffer *buffer, const continuo_link_record *record)
 
 static int append_note(record_buffer *buffer, uint8_t kind, const continuo_phrase_note *note)
 {
-    continuo_link_record record = {0};
-    record.kind = kind;
-    record.a = note->channel;
-    record.b = note->pitch;
-    record.c = note->velocity;
-    record.beat = note->start_beats;
-    record.value = note->end_beats;
+    continuo_link_record record = continuo_phrase_note_record(kind, note);
     return append(buffer, &record);
 }
 
