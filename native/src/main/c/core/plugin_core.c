@@ -1,5 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
-#include "plugin_core.h"
+#include "core_instance.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -9,65 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "control.h"
-#include "link.h"
-#include "params.h"
-#include "state.h"
-
-#define NAME_BYTES 64u
 #define POLL_MS 50
 #define RETRY_MS 1000
-/* Records of restored phrases given to the player, and sent to the engine, per block at most. */
-#define RESTORE_RECORDS_PER_BLOCK 1024u
 
-/* A restored state's phrases on their way into the player: made on the main thread, read by the audio thread. */
-typedef struct restore_queue {
-    continuo_state state;
-    unsigned number; /* the restores' count when this one was made */
-    uint32_t cursor; /* audio thread */
-} restore_queue;
-
-struct continuo_core {
-    continuo_player *player;
-    _Atomic(continuo_link *) link;
-    /* Odd while the audio thread is inside process: lets the background thread know when an old link is unused. */
-    atomic_uint_fast64_t audio_epoch;
-    atomic_int stopping;
-    pthread_t thread;
-    /*
-     * Audio thread only: the melody keys passed through while no link was in use, a bit per channel, so that their
-     * note-offs still pass through once a link is (the engine never sent the note-on to the host).
-     */
-    uint16_t passed_keys[128];
-    /* Set by deactivate: the keys passed through end at the next block (as they do when the transport stops). */
-    atomic_int end_passed_request;
-    int was_rolling; /* audio thread */
-    char name[NAME_BYTES];
-    /* Parameter values as double bits; any thread writes, the audio thread and the background thread read. */
-    atomic_uint_fast64_t params[CONTINUO_PARAM_COUNT];
-    /* Set when the host changes BARS: the player forgets its phrases, which have the old length. */
-    atomic_int clear_request;
-    /* Bumped by the background thread for every link it installs: a new session knows nothing yet. */
-    atomic_uint link_generation;
-    /* Restores: the main thread publishes, the audio thread takes and retires, the background thread frees. */
-    _Atomic(restore_queue *) pending_restore;
-    _Atomic(restore_queue *) retired_restore;
-    /* Main thread: the last restored state, saved as it is until the player has taken all of it. */
-    unsigned char *restored;
-    size_t restored_size;
-    unsigned restores;
-    atomic_uint restores_taken; /* the number of the last restore the player has taken in full */
-    /* Audio thread only. */
-    restore_queue *restore;
-    unsigned seen_generation;
-    double sent[CONTINUO_PARAM_COUNT]; /* NaN: to be sent */
-    uint32_t resync_index;             /* the next phrase to tell a new session about */
-    /* Background thread only. */
-    char session[CONTINUO_CONTROL_FIELD_BYTES];
-    uint32_t session_bars;
-};
-
-static void store_param(continuo_core *core, uint32_t id, double value)
+void continuo_core_store_param(continuo_core *core, uint32_t id, double value)
 {
     uint64_t bits;
     memcpy(&bits, &value, sizeof bits);
@@ -95,7 +40,7 @@ void continuo_core_set_param(continuo_core *core, uint32_t id, double value)
     if (id == CONTINUO_LINK_PARAM_BARS && clamped != continuo_core_param(core, id)) {
         atomic_store(&core->clear_request, 1);
     }
-    store_param(core, id, clamped);
+    continuo_core_store_param(core, id, clamped);
 }
 
 static uint32_t wanted_bars(const continuo_core *core)
@@ -120,7 +65,7 @@ static void sleep_ms(int ms)
 static continuo_link *open_session(continuo_core *core)
 {
     char socket_path[CONTINUO_CONTROL_FIELD_BYTES];
-    char request[NAME_BYTES + 32];
+    char request[CONTINUO_CORE_NAME_BYTES + 32];
     char reply[CONTINUO_CONTROL_REPLY_BYTES];
     continuo_open_reply *fields = malloc(sizeof *fields);
     continuo_link *link = malloc(sizeof *link);
@@ -170,14 +115,6 @@ static void drop_link(continuo_core *core)
     free(old);
 }
 
-static void free_queue(restore_queue *queue)
-{
-    if (queue != NULL) {
-        free(queue->state.records);
-        free(queue);
-    }
-}
-
 static void *watch_engine(void *argument)
 {
     continuo_core *core = argument;
@@ -185,7 +122,7 @@ static void *watch_engine(void *argument)
     uint64_t last_engine_beat = 0;
     int64_t last_change_ms = 0;
     while (!atomic_load(&core->stopping)) {
-        free_queue(atomic_exchange(&core->retired_restore, NULL));
+        continuo_core_free_restore(atomic_exchange(&core->retired_restore, NULL));
         continuo_link *link = atomic_load(&core->link);
         int64_t now = now_ms();
         if (link != NULL && wanted_bars(core) != core->session_bars) {
@@ -231,7 +168,7 @@ static void set_defaults(continuo_core *core)
 {
     for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
         atomic_init(&core->params[id], 0);
-        store_param(core, id, continuo_param_info_of(id)->fallback);
+        continuo_core_store_param(core, id, continuo_param_info_of(id)->fallback);
         core->sent[id] = NAN;
     }
 }
@@ -244,7 +181,7 @@ continuo_core *continuo_core_create(const char *name)
     }
     core->player = continuo_player_create();
     size_t i = 0;
-    for (; name[i] != '\0' && i + 1 < NAME_BYTES; i++) {
+    for (; name[i] != '\0' && i + 1 < CONTINUO_CORE_NAME_BYTES; i++) {
         char c = name[i];
         int plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         core->name[i] = plain ? c : '-';
@@ -275,9 +212,9 @@ void continuo_core_destroy(continuo_core *core)
     }
     atomic_store(&core->stopping, 1);
     pthread_join(core->thread, NULL);
-    free_queue(core->restore);
-    free_queue(atomic_exchange(&core->pending_restore, NULL));
-    free_queue(atomic_exchange(&core->retired_restore, NULL));
+    continuo_core_free_restore(core->restore);
+    continuo_core_free_restore(atomic_exchange(&core->pending_restore, NULL));
+    continuo_core_free_restore(atomic_exchange(&core->retired_restore, NULL));
     free(core->restored);
     continuo_player_destroy(core->player);
     free(core);
@@ -341,64 +278,6 @@ static void send_settings(continuo_core *core, continuo_link *link)
     }
 }
 
-
-/* Tells a new session the melodies of the phrases the player already holds, a few per block, each whole. */
-static void resync(continuo_core *core, continuo_link *link)
-{
-    const continuo_phrase_table *table = continuo_player_phrases(core->player);
-    uint32_t budget = RESTORE_RECORDS_PER_BLOCK;
-    for (; core->resync_index < CONTINUO_PHRASES; core->resync_index++) {
-        const continuo_phrase *phrase = continuo_phrase_table_waiting(table, core->resync_index);
-        phrase = phrase != NULL ? phrase : continuo_phrase_table_active(table, core->resync_index);
-        if (phrase == NULL || phrase->melody_count == 0) {
-            continue;
-        }
-        uint32_t needed = phrase->melody_count + 2u;
-        if (needed > budget || needed > continuo_ring_room(&link->to_engine)) {
-            return;
-        }
-        budget -= needed;
-        continuo_link_record record = {0};
-        record.kind = CONTINUO_LINK_RESTORE_BEGIN;
-        record.frames = core->resync_index;
-        record.rate = phrase->melody_count;
-        record.beat = phrase->start_beat;
-        record.value = phrase->length_beats;
-        continuo_ring_push(&link->to_engine, &record);
-        for (uint32_t n = 0; n < phrase->melody_count; n++) {
-            continuo_link_record note = continuo_phrase_note_record(CONTINUO_LINK_RESTORE_NOTE, &phrase->melody[n]);
-            continuo_ring_push(&link->to_engine, &note);
-        }
-        record.kind = CONTINUO_LINK_RESTORE_COMMIT;
-        record.rate = 0;
-        continuo_ring_push(&link->to_engine, &record);
-    }
-}
-
-/* A restored state's phrases go into the player, a bounded number of records per block. */
-static void take_restore(continuo_core *core)
-{
-    if (core->restore == NULL && atomic_load_explicit(&core->retired_restore, memory_order_acquire) == NULL) {
-        core->restore = atomic_exchange(&core->pending_restore, NULL);
-    }
-    restore_queue *queue = core->restore;
-    if (queue == NULL) {
-        return;
-    }
-    uint32_t end = queue->state.count - queue->cursor > RESTORE_RECORDS_PER_BLOCK
-                       ? queue->cursor + RESTORE_RECORDS_PER_BLOCK
-                       : queue->state.count;
-    for (; queue->cursor < end; queue->cursor++) {
-        continuo_player_receive(core->player, &queue->state.records[queue->cursor]);
-    }
-    if (queue->cursor == queue->state.count) {
-        core->restore = NULL;
-        core->resync_index = 0; /* the session hears of the restored phrases */
-        atomic_store(&core->restores_taken, queue->number);
-        atomic_store_explicit(&core->retired_restore, queue, memory_order_release);
-    }
-}
-
 static int is_note_off(const continuo_midi_event *event)
 {
     uint8_t type = event->bytes[0] & 0xF0;
@@ -458,7 +337,7 @@ void continuo_core_process(continuo_core *core, const continuo_transport *block,
         clear.kind = CONTINUO_LINK_CLEAR;
         continuo_player_receive(core->player, &clear);
     }
-    take_restore(core);
+    continuo_core_take_restore(core);
     continuo_link *link = atomic_load(&core->link);
     if (link != NULL) {
         unsigned generation = atomic_load_explicit(&core->link_generation, memory_order_relaxed);
@@ -474,7 +353,7 @@ void continuo_core_process(continuo_core *core, const continuo_transport *block,
             send_melody(link, block, melody, melody_count);
         }
         send_settings(core, link);
-        resync(core, link);
+        continuo_core_resync(core, link);
         continuo_link_beat(link);
         take_phrases(core, link);
     }
@@ -488,48 +367,6 @@ void continuo_core_deactivate(continuo_core *core)
 {
     atomic_store_explicit(&core->end_passed_request, 1, memory_order_release);
     continuo_player_end_all(core->player);
-}
-
-int continuo_core_save(continuo_core *core, unsigned char **data, size_t *size)
-{
-    if (atomic_load(&core->restores_taken) != core->restores && core->restored != NULL) {
-        unsigned char *copy = malloc(core->restored_size);
-        if (copy == NULL) {
-            return CONTINUO_STATE_NO_MEMORY;
-        }
-        memcpy(copy, core->restored, core->restored_size);
-        *data = copy;
-        *size = core->restored_size;
-        return CONTINUO_STATE_OK;
-    }
-    double params[CONTINUO_PARAM_COUNT];
-    for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
-        params[id] = continuo_core_param(core, id);
-    }
-    return continuo_state_write(continuo_player_phrases(core->player), params, data, size);
-}
-
-int continuo_core_restore(continuo_core *core, const unsigned char *data, size_t size)
-{
-    restore_queue *queue = calloc(1, sizeof *queue);
-    unsigned char *copy = malloc(size > 0 ? size : 1);
-    int outcome = queue != NULL && copy != NULL ? continuo_state_read(data, size, &queue->state)
-                                                : CONTINUO_STATE_NO_MEMORY;
-    if (outcome != CONTINUO_STATE_OK) {
-        free(queue);
-        free(copy);
-        return outcome;
-    }
-    memcpy(copy, data, size);
-    free(core->restored);
-    core->restored = copy;
-    core->restored_size = size;
-    for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
-        store_param(core, id, queue->state.params[id]);
-    }
-    queue->number = ++core->restores;
-    free_queue(atomic_exchange(&core->pending_restore, queue)); /* one the audio thread never took */
-    return CONTINUO_STATE_OK;
 }
 
 uint32_t continuo_core_phrases(const continuo_core *core)
