@@ -187,7 +187,11 @@ public final class PhraseRecorder {
             return;
         }
         Part melody = new Part("Melody", 0, 0, -1, phraseSteps());
-        notes.forEach(melody::addNote);
+        for (Note note : notes) {
+            if (note.startStep() < melody.steps()) { // a meter that shrank within the phrase leaves later ones out
+                melody.addNote(note);
+            }
+        }
         notes.clear();
         phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime(), complete));
     }
