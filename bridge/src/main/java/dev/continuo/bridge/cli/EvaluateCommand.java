@@ -4,6 +4,7 @@ import dev.continuo.engine.data.DatasetException;
 import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.JsbChorales;
 import dev.continuo.engine.data.MidiFolderDataset;
+import dev.continuo.engine.evaluation.AccompanimentSystem;
 import dev.continuo.engine.evaluation.DatasetEvaluation;
 import dev.continuo.engine.evaluation.SystemScores;
 import dev.continuo.engine.generate.Accompanist;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -114,11 +114,11 @@ final class EvaluateCommand implements Callable<Integer> {
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         List<String> names = presets != null ? presets : catalog.list().stream().map(PresetCatalog.Entry::name)
                 .toList();
-        Map<String, Function<Part, List<Part>>> systems = new LinkedHashMap<>();
+        Map<String, AccompanimentSystem> systems = new LinkedHashMap<>();
         for (String name : names) {
             Accompanist accompanist = new Accompanist(catalog.load(name));
             GenerationSettings settings = generation.settings(accompanist.preset().manifest());
-            systems.put(name, melody -> accompanist.generate(melody, settings));
+            systems.put(name, (melody, bars) -> accompanist.generate(melody, bars, settings));
         }
         List<GeneralizationSuite.PieceSet> sets = new ArrayList<>();
         if (jsb != null) {
@@ -156,14 +156,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Each piece as each system accompanies it: NAME-SYSTEM.mid and .png in {@link #write}. */
-    private void writeAccompaniments(List<EvaluationPiece> pieces, Map<String, Function<Part, List<Part>>> systems)
+    private void writeAccompaniments(List<EvaluationPiece> pieces, Map<String, AccompanimentSystem> systems)
             throws IOException {
         Files.createDirectories(write);
         for (EvaluationPiece piece : pieces) {
             String base = piece.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-            for (Map.Entry<String, Function<Part, List<Part>>> system : systems.entrySet()) {
+            for (Map.Entry<String, AccompanimentSystem> system : systems.entrySet()) {
                 List<Part> parts = new ArrayList<>(List.of(piece.melody()));
-                parts.addAll(system.getValue().apply(piece.melody()));
+                parts.addAll(system.getValue().accompany(piece.melody(), piece.barStarts()));
                 PianoRoll roll = new PianoRoll(PianoRoll.DEFAULT_STEPS_PER_BEAT, piece.steps(), parts, List.of(),
                         List.of(new MeterChange(0, piece.meter())));
                 String name = base + "-" + system.getKey().replaceAll("[^A-Za-z0-9-]+", "-");

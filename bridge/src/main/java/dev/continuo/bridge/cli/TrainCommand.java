@@ -8,6 +8,8 @@ import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.TrainingConfig;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartSpec;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
 import dev.continuo.engine.training.GanTrainer;
@@ -133,18 +135,28 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint folder.")
     private boolean resume;
 
+    @Option(names = "--from", paramLabel = "PRESET",
+            description = "Start from this preset's generator (name or folder) instead of fresh weights, to fine-tune "
+                    + "it on your data; its architecture is used (--window may still change the training window).")
+    private String from;
+
     @Override
     public Integer call() throws DatasetException, BadInputException, IOException, CorruptWeightsException,
             InterruptedException {
         Architecture arch;
         TrainingConfig config;
         SamplingOptions sampling;
+        Preset start = from == null ? null : new PresetCatalog(PresetLocations.userPresets()).load(from);
         try {
-            arch = Architecture.named(architecture);
-            if (arch.pitchAsChannels()) {
-                arch = arch.withBeatPhase(!noBeatPhase);
+            if (start != null) {
+                arch = start.manifest().architecture();
+            } else {
+                arch = Architecture.named(architecture);
+                if (arch.pitchAsChannels()) {
+                    arch = arch.withBeatPhase(!noBeatPhase);
+                }
+                arch = arch.withOnsets(arch.onsets() && !noOnsets);
             }
-            arch = arch.withOnsets(arch.onsets() && !noOnsets);
             if (window != null) {
                 arch = arch.withWindowSteps(window);
             }
@@ -180,7 +192,8 @@ final class TrainCommand implements Callable<Integer> {
         String description = dataName != null ? dataName : dataset.description();
         TrainingRun run = new TrainingRun(new TrainingRun.Options(name, "Trained on " + description,
                 parts, decoding, arch, config, iterations, checkpointEvery,
-                checkpointDir, out, description, license != null ? license : dataset.license(), sampling),
+                checkpointDir, out, description, license != null ? license : dataset.license(), sampling,
+                start == null ? null : start.weights()),
                 dataset.training(),
                 dataset.heldOut());
 

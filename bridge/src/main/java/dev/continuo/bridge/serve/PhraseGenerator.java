@@ -118,7 +118,7 @@ public final class PhraseGenerator implements AutoCloseable {
             return;
         }
         try {
-            List<Part> parts = preset.accompanist().generate(phrase.melody(), settings);
+            List<Part> parts = preset.accompanist().generate(phrase.melody(), phrase.barStarts(), settings);
             PhrasePattern pattern = PhrasePatterns.of(phrase.melody().steps(), parts, revoicing);
             double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
             if (!revoicing) {

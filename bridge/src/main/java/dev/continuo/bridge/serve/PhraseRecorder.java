@@ -193,6 +193,6 @@ public final class PhraseRecorder {
             }
         }
         notes.clear();
-        phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime(), complete));
+        phrases.accept(new CapturedPhrase(phrase, (int) index, melody, System.nanoTime(), complete, stepsPerBar));
     }
 }

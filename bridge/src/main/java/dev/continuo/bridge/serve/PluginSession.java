@@ -124,7 +124,8 @@ public final class PluginSession implements EngineSession {
                     melody.endStep(note) - melody.startStep(note), melody.velocity(note)));
         }
         publisher.melody(index, melody);
-        generator.restore(new CapturedPhrase(index, index, part, System.nanoTime(), true));
+        generator.restore(new CapturedPhrase(index, index, part, System.nanoTime(), true,
+                Math.max(1, melody.steps() / bars)));
         LOG.info("Plug-in session {}: phrase {} is back from the plug-in ({} melody notes), kept as it plays", id,
                 index + 1, melody.noteCount());
     }

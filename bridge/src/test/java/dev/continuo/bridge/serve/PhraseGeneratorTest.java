@@ -34,14 +34,14 @@ class PhraseGeneratorTest {
         for (int step = 0; step < 32; step += 4) {
             melody.addNote(new Note(60 + (step / 4) % 5, step, 4, 90));
         }
-        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime(), true);
+        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime(), true, 16);
     }
 
     /** A take of {@code bookIndex} stopped after its first note. */
     private static CapturedPhrase cutShort(int bookIndex) {
         Part melody = new Part("melody", 0, 0, -1, 32);
         melody.addNote(new Note(72, 0, 32, 90));
-        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime(), false);
+        return new CapturedPhrase(bookIndex, bookIndex, melody, System.nanoTime(), false, 16);
     }
 
     /** Waits until everything queued on {@code worker} so far has run. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Accompanies every melody of a data set with one or more presets and with the baselines, and compares each system's
@@ -72,8 +71,8 @@ public final class DatasetEvaluation {
         List<EvaluationPiece> pieces = examples.stream().map(e -> new EvaluationPiece(e.name(), e.melody(),
                 e.parts().subList(Math.min(referenceFrom, e.parts().size()), e.parts().size()), Meter.FOUR_FOUR))
                 .toList();
-        return evaluate(pieces, accompanist == null ? Map.of() : Map.of("preset", melody ->
-                accompanist.generate(melody, settings)));
+        return evaluate(pieces, accompanist == null ? Map.of() : Map.of("preset", (melody, bars) ->
+                accompanist.generate(melody, bars, settings)));
     }
 
     /**
@@ -82,7 +81,7 @@ public final class DatasetEvaluation {
      *
      * @param systems name → the parts a system plays for a melody, in column order
      */
-    public List<SystemScores> evaluate(List<EvaluationPiece> pieces, Map<String, Function<Part, List<Part>>> systems) {
+    public List<SystemScores> evaluate(List<EvaluationPiece> pieces, Map<String, AccompanimentSystem> systems) {
         boolean withReference = !pieces.isEmpty() && pieces.stream().allMatch(EvaluationPiece::hasReference);
         Map<String, SystemScores.Accumulator> accumulators = new LinkedHashMap<>();
         Map<String, List<SimilarityIndex.Sample>> samples = new LinkedHashMap<>();
@@ -95,7 +94,7 @@ public final class DatasetEvaluation {
             if (withReference) {
                 accompaniments.put(REFERENCE, piece.reference());
             }
-            systems.forEach((name, system) -> accompaniments.put(name, system.apply(melody)));
+            systems.forEach((name, system) -> accompaniments.put(name, system.accompany(melody, bars)));
             accompaniments.put("octave-down", baselines.octaveDown(melody));
             accompaniments.put("random-in-key", baselines.randomInKey(melody, pulses, i));
             accompaniments.put("triad-rule", baselines.triadRule(melody, pulses));

@@ -9,6 +9,7 @@ import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartControls;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.roll.Meter;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.roll.PianoRoll;
@@ -63,14 +64,27 @@ public final class Accompanist {
         Part melody = roll.part(melodyIndex);
         List<Part> parts = new ArrayList<>();
         parts.add(melody);
-        parts.addAll(generate(melody, settings));
+        parts.addAll(generate(melody, roll.barStarts(), settings));
         return new PianoRoll(roll.stepsPerBeat(), roll.steps(), parts, roll.tempos(), roll.meters());
     }
 
-    /** The four generated parts for a melody, as the settings' mix (else the preset's) plays them. */
+    /** The four generated parts for a melody in 4/4; see {@link #generate(Part, int[], GenerationSettings)}. */
     public List<Part> generate(Part melody, GenerationSettings settings) {
+        return generate(melody, PianoRoll.evenBarStarts(melody.steps(),
+                Meter.FOUR_FOUR.stepsPerBar(PianoRoll.DEFAULT_STEPS_PER_BEAT)), settings);
+    }
+
+    /**
+     * The four generated parts for a melody, as the settings' mix (else the preset's) plays them; every bar in which
+     * the melody sounds gets at least one new note of an audible part (see {@link HeldBars}).
+     *
+     * @param barStarts first step of each bar, ascending
+     */
+    public List<Part> generate(Part melody, int[] barStarts, GenerationSettings settings) {
         Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
-        return mix.apply(generateUnmixed(melody, settings), settings.seed());
+        List<Part> parts = mix.apply(generateUnmixed(melody, settings), settings.seed());
+        HeldBars.restrike(parts, melody, barStarts);
+        return parts;
     }
 
     /**

@@ -134,6 +134,28 @@ public final class ModelWeights {
                 .mapToLong(e -> e.getValue().length()).sum();
     }
 
+    /**
+     * Copies another model's generator values into this one's (fine-tuning a preset: its generator, a fresh critic).
+     *
+     * @throws IllegalArgumentException if the generators' arrays differ in names or shapes
+     */
+    public void takeGenerator(ModelWeights source) {
+        Map<String, INDArray> generator = source.generatorArrays();
+        List<String> mine = arrays.keySet().stream().filter(n -> n.startsWith("g.")).toList();
+        if (!generator.keySet().equals(new java.util.HashSet<>(mine))) {
+            throw new IllegalArgumentException("the generators have different layers");
+        }
+        for (String name : mine) {
+            INDArray from = generator.get(name);
+            if (!java.util.Arrays.equals(from.shape(), arrays.get(name).shape())) {
+                throw new IllegalArgumentException("array \"" + name + "\" has shape "
+                        + java.util.Arrays.toString(from.shape()) + ", this model's "
+                        + java.util.Arrays.toString(arrays.get(name).shape()));
+            }
+            arrays.get(name).assign(from.castTo(dataType));
+        }
+    }
+
     /** A deep copy. */
     public ModelWeights copy() {
         Map<String, INDArray> copies = new LinkedHashMap<>();

@@ -119,6 +119,15 @@ public final class PianoRoll {
         return gridStarts(true);
     }
 
+    /** The first step of each bar of a roll of {@code steps} whose bars are all {@code stepsPerBar} long. */
+    public static int[] evenBarStarts(int steps, int stepsPerBar) {
+        int[] starts = new int[Math.max(1, (steps + stepsPerBar - 1) / stepsPerBar)];
+        for (int bar = 0; bar < starts.length; bar++) {
+            starts[bar] = bar * stepsPerBar;
+        }
+        return starts;
+    }
+
     /** The first step of every counted pulse (see {@link Meter#stepsPerPulse}), ascending. */
     public int[] pulseStarts() {
         return gridStarts(false);

@@ -61,10 +61,12 @@ public final class TrainingRun {
      * @param dataDescription the training data, for the manifest
      * @param license         the data's licence, for the manifest
      * @param sampling        how training windows are varied (key, speed)
+     * @param startingPoint   a model whose generator the run starts from (fine-tuning), or null for fresh weights
      */
     public record Options(String name, String description, List<PartSpec> parts, Decoding decoding,
             Architecture architecture, TrainingConfig config, int iterations, int checkpointEvery, Path checkpoints,
-            Path output, String dataDescription, String license, SamplingOptions sampling) {
+            Path output, String dataDescription, String license, SamplingOptions sampling,
+            ModelWeights startingPoint) {
     }
 
     private final Options options;
@@ -92,6 +94,9 @@ public final class TrainingRun {
     public Preset run(boolean resume, TrainingListener listener) throws IOException, CorruptWeightsException {
         ModelWeights weights = ModelWeights.initialize(options.architecture(), options.config().seed(),
                 DataType.FLOAT);
+        if (options.startingPoint() != null) {
+            weights.takeGenerator(options.startingPoint());
+        }
         GanTrainer trainer = new GanTrainer(weights, options.config());
         int iteration = 0;
         double previousSeconds = 0;

@@ -99,8 +99,8 @@ class BaselinesTest {
         Part melody = melody();
         EvaluationPiece piece = new EvaluationPiece("no reference", melody, List.of(),
                 new dev.continuo.engine.roll.Meter(3, 4));
-        java.util.Map<String, java.util.function.Function<Part, List<Part>>> systems = new java.util.LinkedHashMap<>();
-        systems.put("held", m -> {
+        java.util.Map<String, AccompanimentSystem> systems = new java.util.LinkedHashMap<>();
+        systems.put("held", (m, bars) -> {
             Part held = new Part("Held", 1, 0, -1, m.steps());
             held.addNote(new dev.continuo.engine.roll.Note(48, 0, m.steps(), 80));
             return List.of(held);

@@ -67,7 +67,7 @@ final class SweepTask implements Function<RunSetting, RunResult> {
                 "Trained on " + training.description(), PresetPolicy.parts(training, null, data.value().midiFolder()),
                 PresetPolicy.decoding(training, plan.keyNormalized()), plan.model(), Hyperparameters.config(setting),
                 plan.iterations(), plan.checkpointEvery(), scratch.resolve("checkpoints"), output,
-                training.description(), training.license(), plan.sampling()), training.training(),
+                training.description(), training.license(), plan.sampling(), null), training.training(),
                 training.heldOut());
         Preset preset = run.run(false, new TrainingListener() { });
         Map<String, Double> generated = preset.manifest().metrics();
