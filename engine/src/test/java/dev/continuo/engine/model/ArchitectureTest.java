@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 class ArchitectureTest {
 
@@ -25,6 +26,23 @@ class ArchitectureTest {
         ModelWeights other = ModelWeights.initialize(a, 10, DataType.FLOAT);
         assertEquals(one.get("g.enc0.W"), two.get("g.enc0.W"));
         org.junit.jupiter.api.Assertions.assertNotEquals(one.get("g.enc0.W"), other.get("g.enc0.W"));
+    }
+
+    @Test
+    void aGeneratorTakenFromAnotherModelKeepsThisModelsCriticAndAnyTrainingWindow() {
+        Architecture a = new Architecture("channels", 32, 40, 24, true, 6, 5, 3, 3, true);
+        ModelWeights preset = ModelWeights.initialize(a, 1, DataType.FLOAT);
+        ModelWeights fresh = ModelWeights.initialize(a.withWindowSteps(64), 2, DataType.FLOAT);
+        INDArray critic = fresh.get("c.dense.W").dup();
+        fresh.takeGenerator(preset);
+        for (String name : preset.generatorArrays().keySet()) {
+            assertEquals(preset.get(name), fresh.get(name), name);
+        }
+        assertEquals(critic, fresh.get("c.dense.W"));
+
+        ModelWeights wider = ModelWeights.initialize(new Architecture("channels", 32, 40, 24, true, 8, 5, 3, 3, true),
+                1, DataType.FLOAT);
+        assertThrows(IllegalArgumentException.class, () -> fresh.takeGenerator(wider));
     }
 
     @Test
