@@ -3,13 +3,12 @@ package dev.continuo.bridge.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.continuo.bridge.serve.ControlClient;
+import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.preset.PresetManifest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -19,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live page's API, over a running {@code continuo serve}'s control socket — the same commands as
- * {@code continuo ctl}: the WebSocket {@code /api/live/events} sends the daemon's {@code status} whenever it changes
- * (asked every {@value #POLL_MILLIS} ms while a page listens), {@code POST /api/live/preset} ({@code {"name"}}) and
- * {@code POST /api/live/panic} act on it.
+ * The live page's API, over an {@link EngineLink} — the same commands as {@code continuo ctl}. The WebSocket
+ * {@code /api/live/events} sends the engine's {@code status} whenever it changes, and each new accompaniment
+ * ({@code {"phrases": […]}}, as the control protocol's {@code phrases} gives them) as it arrives; both are asked
+ * every {@value #POLL_MILLIS} ms while a page listens, and at once after each action. {@code POST /api/live/preset}
+ * ({@code {"name"}}), {@code POST /api/live/mix} ({@code {"part": 1-4, "control": "mute"|"solo"|"octave"|"velocity",
+ * "value"}}) and {@code POST /api/live/panic} act on it.
  */
 final class LiveRoutes implements AutoCloseable {
 
@@ -30,8 +31,9 @@ final class LiveRoutes implements AutoCloseable {
     static final long POLL_MILLIS = 100;
     private static final long STATUS_TIMEOUT_MILLIS = 2_000;
     private static final long COMMAND_TIMEOUT_MILLIS = 90_000;
+    private static final Set<String> MIX_CONTROLS = Set.of("mute", "solo", "octave", "velocity");
 
-    private final Path socket;
+    private final EngineLink link;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<WsContext> listeners = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -40,14 +42,19 @@ final class LiveRoutes implements AutoCloseable {
         return thread;
     });
     private volatile String lastSent = "";
+    /** The newest accompaniment sent to the pages (0: send all the engine kept). */
+    private volatile long phrasesSent;
 
     /** The preset request's body. */
     record PresetChoice(String name) {
     }
 
-    /** @param socket the daemon's control socket */
-    LiveRoutes(Path socket) {
-        this.socket = socket;
+    /** The mix request's body: one part's control, as {@code ctl mix PART CONTROL VALUE}. */
+    record MixChange(int part, String control, String value) {
+    }
+
+    LiveRoutes(EngineLink link) {
+        this.link = link;
     }
 
     void register(Javalin app) {
@@ -58,11 +65,13 @@ final class LiveRoutes implements AutoCloseable {
             }
             command(ctx, "preset " + name);
         });
+        app.post("/api/live/mix", ctx -> command(ctx, mixCommand(ctx.bodyAsClass(MixChange.class))));
         app.post("/api/live/panic", ctx -> command(ctx, "panic"));
         app.ws("/api/live/events", ws -> {
             ws.onConnect(ctx -> {
                 listeners.add(ctx);
                 lastSent = "";
+                phrasesSent = 0;
             });
             ws.onClose(listeners::remove);
             ws.onError(listeners::remove);
@@ -70,26 +79,41 @@ final class LiveRoutes implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The control command for a mix change; what the engine refuses comes back as its one-line reason. */
+    private static String mixCommand(MixChange change) {
+        if (change.part() < 1 || change.part() > Architecture.TRACKS) {
+            throw new IllegalArgumentException("no part " + change.part() + " (1-" + Architecture.TRACKS + ")");
+        }
+        if (change.control() == null || !MIX_CONTROLS.contains(change.control())) {
+            throw new IllegalArgumentException("a part's mix is mute, solo, octave or velocity");
+        }
+        if (change.value() == null || !change.value().matches("-?[0-9]{1,3}|on|off")) {
+            throw new IllegalArgumentException("a mix value is on, off or a number, not \"" + change.value() + "\"");
+        }
+        return "mix " + change.part() + " " + change.control() + " " + change.value();
+    }
+
     private void command(Context ctx, String line) {
         JsonNode reply;
         try {
-            reply = ControlClient.send(socket, line, COMMAND_TIMEOUT_MILLIS);
+            reply = link.send(line, COMMAND_TIMEOUT_MILLIS);
         } catch (IOException e) {
-            throw new IllegalStateException(noDaemon());
+            throw new IllegalStateException(link.unreachable());
         }
         if (!reply.path("ok").asBoolean()) {
-            throw new IllegalArgumentException(reply.path("error").asText("the daemon refused \"" + line + "\""));
+            throw new IllegalArgumentException(reply.path("error").asText("the engine refused \"" + line + "\""));
         }
         LOG.info("Sent \"{}\" to the engine", line);
+        poller.execute(this::poll); // the pages see what it changed now, not at the next round
         ctx.json(reply);
     }
 
-    /** The daemon's status, or why there is none: {@code {"connected": …, "status" | "reason": …}}. */
-    private String snapshot() throws IOException {
+    /** The engine's status, or why there is none: {@code {"where", "connected", "status" | "reason"}}. */
+    private ObjectNode snapshot() {
         ObjectNode node = json.createObjectNode();
-        node.put("socket", socket.toString());
+        node.put("where", link.where());
         try {
-            JsonNode reply = ControlClient.send(socket, "status", STATUS_TIMEOUT_MILLIS);
+            JsonNode reply = link.send("status", STATUS_TIMEOUT_MILLIS);
             node.put("connected", true);
             node.set("status", reply.path("status"));
             if (!reply.path("ok").asBoolean()) {
@@ -97,31 +121,56 @@ final class LiveRoutes implements AutoCloseable {
             }
         } catch (IOException e) {
             node.put("connected", false);
-            node.put("reason", noDaemon());
+            node.put("reason", link.unreachable());
         }
-        return json.writeValueAsString(node);
+        return node;
     }
 
-    private String noDaemon() {
-        return "no Continuo daemon answers on " + socket + " (start it with continuo serve)";
-    }
-
+    /** On the poller thread only. */
     private void poll() {
         if (listeners.isEmpty()) {
             return;
         }
         try {
-            String status = snapshot();
+            ObjectNode snapshot = snapshot();
+            String status = json.writeValueAsString(snapshot);
             if (!status.equals(lastSent)) {
                 lastSent = status;
-                for (WsContext listener : listeners) {
-                    if (listener.session.isOpen()) {
-                        listener.send(status);
-                    }
-                }
+                broadcast(status);
+            }
+            long newest = snapshot.path("status").path("phraseSequence").asLong(0);
+            if (newest != phrasesSent) {
+                sendPhrases(newest);
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not send the engine's status", e);
+        }
+    }
+
+    /** Sends the accompaniments made since the last ones sent; all kept ones if the engine started again. */
+    private void sendPhrases(long newest) throws IOException {
+        boolean restarted = newest < phrasesSent;
+        long since = restarted ? 0 : phrasesSent;
+        JsonNode phrases = link.send("phrases " + since, STATUS_TIMEOUT_MILLIS).path("phrases");
+        if (!phrases.isArray()) {
+            return;
+        }
+        long last = newest;
+        for (JsonNode phrase : phrases) {
+            last = Math.max(last, phrase.path("sequence").asLong());
+        }
+        phrasesSent = last;
+        ObjectNode message = json.createObjectNode();
+        message.put("restarted", restarted);
+        message.set("phrases", phrases);
+        broadcast(json.writeValueAsString(message));
+    }
+
+    private void broadcast(String message) {
+        for (WsContext listener : listeners) {
+            if (listener.session.isOpen()) {
+                listener.send(message);
+            }
         }
     }
 
