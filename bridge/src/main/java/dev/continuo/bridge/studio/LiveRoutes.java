@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -19,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live page's API, over an {@link EngineLink} — the same commands as {@code continuo ctl}. The WebSocket
- * {@code /api/live/events} sends the engine's {@code status} whenever it changes, and each new accompaniment
- * ({@code {"phrases": […]}}, as the control protocol's {@code phrases} gives them) as it arrives; both are asked
- * every {@value #POLL_MILLIS} ms while a page listens, and at once after each action. {@code POST /api/live/preset}
- * ({@code {"name"}}), {@code POST /api/live/mix} ({@code {"part": 1-4, "control": "mute"|"solo"|"octave"|"velocity",
- * "value"}}) and {@code POST /api/live/panic} act on it.
+ * {@code /api/live/events} sends the engine's sessions and the shown one's {@code status} whenever they change, and
+ * each new accompaniment of that session ({@code {"phrases": […]}}, as the control protocol's {@code phrases} gives
+ * them) as it arrives; both are asked every {@value #POLL_MILLIS} ms while a page listens, and at once after each
+ * action. {@code POST /api/live/session} ({@code {"id"}}) chooses the session shown; {@code POST /api/live/preset}
+ * ({@code {"name"}}) and {@code POST /api/live/mix} ({@code {"part": 1-4, "control": "mute"|"solo"|"octave"|
+ * "velocity", "value"}}) act on it, {@code POST /api/live/panic} on every session.
  */
 final class LiveRoutes implements AutoCloseable {
 
@@ -44,9 +46,17 @@ final class LiveRoutes implements AutoCloseable {
     private volatile String lastSent = "";
     /** The newest accompaniment sent to the pages (0: send all the engine kept). */
     private volatile long phrasesSent;
+    /** The session the pages show and act on, as last chosen on a page; null for the default. */
+    private volatile String chosenSession;
+    /** The session the last snapshot showed, which actions address. */
+    private volatile String shownSession;
 
     /** The preset request's body. */
     record PresetChoice(String name) {
+    }
+
+    /** The session request's body: the id of the session to show. */
+    record SessionChoice(String id) {
     }
 
     /** The mix request's body: one part's control, as {@code ctl mix PART CONTROL VALUE}. */
@@ -63,9 +73,19 @@ final class LiveRoutes implements AutoCloseable {
             if (!PresetManifest.isValidName(name)) {
                 throw new IllegalArgumentException("no preset named \"" + name + "\"");
             }
-            command(ctx, "preset " + name);
+            command(ctx, addressed("preset " + name));
         });
-        app.post("/api/live/mix", ctx -> command(ctx, mixCommand(ctx.bodyAsClass(MixChange.class))));
+        app.post("/api/live/mix", ctx -> command(ctx, addressed(mixCommand(ctx.bodyAsClass(MixChange.class)))));
+        app.post("/api/live/session", ctx -> {
+            String id = ctx.bodyAsClass(SessionChoice.class).id();
+            if (id == null || !id.matches("[0-9]{1,9}")) {
+                throw new IllegalArgumentException("no session \"" + id + "\"");
+            }
+            chosenSession = id;
+            phrasesSent = 0;
+            poller.execute(this::poll);
+            ctx.json(Map.of("session", id));
+        });
         app.post("/api/live/panic", ctx -> command(ctx, "panic"));
         app.ws("/api/live/events", ws -> {
             ws.onConnect(ctx -> {
@@ -93,6 +113,12 @@ final class LiveRoutes implements AutoCloseable {
         return "mix " + change.part() + " " + change.control() + " " + change.value();
     }
 
+    /** {@code line} addressed to the session shown, as {@code ctl --session ID} does. */
+    private String addressed(String line) {
+        String id = shownSession;
+        return id == null ? line : "@" + id + " " + line;
+    }
+
     private void command(Context ctx, String line) {
         JsonNode reply;
         try {
@@ -108,13 +134,25 @@ final class LiveRoutes implements AutoCloseable {
         ctx.json(reply);
     }
 
-    /** The engine's status, or why there is none: {@code {"where", "connected", "status" | "reason"}}. */
+    /**
+     * The engine's sessions and the chosen one's status, or why there is none: {@code {"where", "connected",
+     * "sessions", "session", "status" | "reason"}}. The chosen session is the page's choice while it is open, else
+     * the first on a MIDI backend (serve's own), else the first.
+     */
     private ObjectNode snapshot() {
         ObjectNode node = json.createObjectNode();
         node.put("where", link.where());
         try {
-            JsonNode reply = link.send("status", STATUS_TIMEOUT_MILLIS);
+            JsonNode sessions = link.send("sessions", STATUS_TIMEOUT_MILLIS).path("sessions");
             node.put("connected", true);
+            node.set("sessions", sessions);
+            String id = chosen(sessions);
+            if (id == null) {
+                node.put("reason", "the engine has no sessions open");
+                return node;
+            }
+            node.put("session", id);
+            JsonNode reply = link.send("@" + id + " status", STATUS_TIMEOUT_MILLIS);
             node.set("status", reply.path("status"));
             if (!reply.path("ok").asBoolean()) {
                 node.put("reason", reply.path("error").asText());
@@ -126,6 +164,22 @@ final class LiveRoutes implements AutoCloseable {
         return node;
     }
 
+    private String chosen(JsonNode sessions) {
+        String first = null;
+        String firstBackend = null;
+        for (JsonNode session : sessions) {
+            String id = session.path("id").asText();
+            if (id.equals(chosenSession)) {
+                return id;
+            }
+            first = first == null ? id : first;
+            if (firstBackend == null && "backend".equals(session.path("kind").asText())) {
+                firstBackend = id;
+            }
+        }
+        return firstBackend != null ? firstBackend : first;
+    }
+
     /** On the poller thread only. */
     private void poll() {
         if (listeners.isEmpty()) {
@@ -133,14 +187,19 @@ final class LiveRoutes implements AutoCloseable {
         }
         try {
             ObjectNode snapshot = snapshot();
+            String id = snapshot.path("session").asText(null);
+            if (id != null && !id.equals(shownSession)) {
+                phrasesSent = 0; // another session: its phrases, numbered on their own, from the start
+            }
+            shownSession = id;
             String status = json.writeValueAsString(snapshot);
             if (!status.equals(lastSent)) {
                 lastSent = status;
                 broadcast(status);
             }
             long newest = snapshot.path("status").path("phraseSequence").asLong(0);
-            if (newest != phrasesSent) {
-                sendPhrases(newest);
+            if (id != null && newest != phrasesSent) {
+                sendPhrases(id, newest);
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not send the engine's status", e);
@@ -148,10 +207,10 @@ final class LiveRoutes implements AutoCloseable {
     }
 
     /** Sends the accompaniments made since the last ones sent; all kept ones if the engine started again. */
-    private void sendPhrases(long newest) throws IOException {
-        boolean restarted = newest < phrasesSent;
-        long since = restarted ? 0 : phrasesSent;
-        JsonNode phrases = link.send("phrases " + since, STATUS_TIMEOUT_MILLIS).path("phrases");
+    private void sendPhrases(String session, long newest) throws IOException {
+        boolean restarted = newest < phrasesSent || phrasesSent == 0;
+        long since = newest < phrasesSent ? 0 : phrasesSent;
+        JsonNode phrases = link.send("@" + session + " phrases " + since, STATUS_TIMEOUT_MILLIS).path("phrases");
         if (!phrases.isArray()) {
             return;
         }

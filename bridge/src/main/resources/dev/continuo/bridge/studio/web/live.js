@@ -12,7 +12,7 @@ const OCTAVES = [-2, -1, 0, 1, 2];
  * per part (melody first) and its sequence number; `mixShownMillis` is how long the last mix change took from the
  * click to the engine's status showing it.
  */
-const state = window.live = {connected: false, updates: 0, status: null, error: null, phrases: {},
+const state = window.live = {connected: false, updates: 0, status: null, session: null, error: null, phrases: {},
   mixShownMillis: null};
 let pendingMix = null;
 
@@ -40,6 +40,7 @@ function show(snapshot) {
   state.connected = snapshot.connected;
   state.status = snapshot.status || null;
   $('where').textContent = snapshot.where;
+  showSessions(snapshot.sessions || [], snapshot.session);
   if (!snapshot.connected || snapshot.reason) {
     status(snapshot.reason, true);
     if (!snapshot.connected) {
@@ -66,6 +67,31 @@ function show(snapshot) {
   $('error').textContent = s.lastError ?? '–';
   showMix(s.mix || []);
 }
+
+/** The engine's sessions (serve's own, plug-in instances); choosing one shows it and addresses preset and mix. */
+function showSessions(sessions, shown) {
+  const select = $('sessions');
+  const labels = sessions.map(s => `${s.id} ${s.name} (${s.kind}, ${s.state.toLowerCase()})`);
+  if ([...select.options].map(o => o.text).join('\n') !== labels.join('\n')) {
+    select.replaceChildren(...sessions.map((s, index) => new Option(labels[index], s.id)));
+  }
+  if (shown !== state.session) {
+    state.session = shown;
+    $('phrases-list').replaceChildren(); // another session's phrases are numbered on their own
+    state.phrases = {};
+  }
+  if (shown && select !== document.activeElement) {
+    select.value = shown;
+  }
+}
+
+$('sessions').onchange = async () => {
+  try {
+    await post('/api/live/session', {id: $('sessions').value});
+  } catch (e) {
+    status(e.message, true);
+  }
+};
 
 /** One row per part; the controls follow the engine (a CC or `ctl mix` turns them too), unless being used. */
 function showMix(parts) {
