@@ -8,6 +8,7 @@ import dev.continuo.bridge.studio.StudioServer;
 import dev.continuo.bridge.studio.TrainingJobs;
 import dev.continuo.engine.preset.PresetCatalog;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /** Starts Continuo Studio on 127.0.0.1 with the user's presets, for {@code continuo studio} and {@code serve --studio}. */
 final class StudioStarter {
@@ -36,10 +37,16 @@ final class StudioStarter {
         }
         try {
             return StudioServer.start(port, AccessGuard.randomToken(), generator, presets,
-                    new TrainingJobs(PresetLocations.userPresets(), generator::reloadPresets), engine);
+                    new TrainingJobs(PresetLocations.userPresets(), clusterJar(), generator::reloadPresets), engine);
         } catch (RuntimeException e) {
             throw new BadInputException("cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
         }
+    }
+
+    /** Where {@code ./continuo} says the cluster jar is (a source build), or null (a package carries none). */
+    private static Path clusterJar() {
+        String jar = System.getProperty("continuo.cluster");
+        return jar == null ? null : Path.of(jar);
     }
 
     private static String rootMessage(Throwable e) {

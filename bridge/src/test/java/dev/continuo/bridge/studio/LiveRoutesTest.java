@@ -65,7 +65,7 @@ class LiveRoutesTest {
         PresetCatalog catalog = new PresetCatalog(presets);
         engine = new Engine(catalog);
         server = StudioServer.start(0, TOKEN, new StudioGenerator(catalog), new PresetList(catalog),
-                new TrainingJobs(presets, () -> { }), EngineLink.inProcess(engine));
+                new TrainingJobs(presets, null, () -> { }), EngineLink.inProcess(engine));
     }
 
     @AfterEach

@@ -62,7 +62,16 @@ class ClusterCommandsTest {
         assertEquals(2, trained.manifest().training().iterations());
         assertEquals(8, trained.manifest().training().config().batchSize());
         assertTrue(trained.manifest().metrics().containsKey("chord_agreement"));
-        assertTrue(Files.isRegularFile(preset.resolve("checkpoints").resolve("checkpoint.json")));
+        Path checkpoints = preset.resolve("checkpoints");
+        assertTrue(Files.isRegularFile(checkpoints.resolve("checkpoint.json")));
+        // What the studio's training page reads, as a run in one process writes it.
+        List<String> rows = Files.readAllLines(checkpoints.resolve("training.csv"));
+        assertEquals(3, rows.size(), "header and one row per checkpoint: " + rows);
+        assertTrue(rows.get(0).startsWith("iteration,seconds,critic_loss,"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("1,") && rows.get(2).startsWith("2,"), rows.toString());
+        assertEquals(rows.get(0).split(",").length, rows.get(2).split(",").length);
+        assertEquals(2, Files.readAllLines(checkpoints.resolve("reference.csv")).size());
+        assertTrue(Files.isRegularFile(checkpoints.resolve("samples").resolve("iteration-000002.mid")));
         assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(new String[] {"train", "--data",
             tunes.toString(), "--preset", "parallel", "--output", preset.toString(), "--set", "batch=8",
             "--shares", "3"})));
