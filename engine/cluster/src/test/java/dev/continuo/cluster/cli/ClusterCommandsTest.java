@@ -36,12 +36,16 @@ class ClusterCommandsTest {
             preset.toString(), "--window", "16", "--iterations", "2", "--checkpoint-every", "2"})));
 
         List<String> csv = Files.readAllLines(preset.resolve("sweep.csv"));
-        assertEquals("run,lr,batch,status,chord_agreement,distance_to_reference,seconds,try,executor,best,error",
-                csv.get(0));
+        assertEquals("run,lr,batch,status,chord_agreement,distance_to_reference,similarity_index,seconds,try,"
+                + "executor,best,error", csv.get(0));
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).startsWith("0,1e-3,8,finished,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("1,2e-4,8,finished,"), csv.get(2));
         assertEquals(1, csv.stream().filter(line -> line.contains(",*,")).count(), "one best run");
+        for (String row : csv.subList(1, csv.size())) {
+            double similarity = Double.parseDouble(row.split(",")[6]);
+            assertTrue(similarity >= 0 && similarity <= 1, row);
+        }
         assertEquals("swept", Preset.load(preset).manifest().name());
         BufferedImage chart = ImageIO.read(preset.resolve("sweep.png").toFile());
         assertEquals(900, chart.getWidth());
