@@ -220,7 +220,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The studio beside the engine, its live page on this engine; stopped (its training run too) with serve. */
     private StudioServer startStudio(Engine daemon) throws BadInputException {
-        StudioServer studio = StudioStarter.start(studioPort, EngineLink.inProcess(daemon));
+        StudioServer studio = StudioStarter.start(studioPort, "--studio", EngineLink.inProcess(daemon));
         Runtime.getRuntime().addShutdownHook(new Thread(studio::close, "studio-shutdown"));
         daemon.showStudio(studio.url());
         LOG.info("Continuo Studio is running on this engine; open this URL in your browser:");

@@ -34,10 +34,7 @@ final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException, InterruptedException {
-        if (port < 0 || port > StudioStarter.MAX_PORT) {
-            throw new BadInputException("--port takes 0-" + StudioStarter.MAX_PORT + ", not " + port);
-        }
-        StudioServer server = StudioStarter.start(port, EngineLink.socket(socket));
+        StudioServer server = StudioStarter.start(port, "--port", EngineLink.socket(socket));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "studio-shutdown"));
         LOG.info("Continuo Studio is running; open this URL in your browser (Ctrl-C stops it):");
         spec.commandLine().getOut().println(server.url());

@@ -13,19 +13,20 @@ import java.nio.file.Path;
 /** Starts Continuo Studio on 127.0.0.1 with the user's presets, for {@code continuo studio} and {@code serve --studio}. */
 final class StudioStarter {
 
-    static final int MAX_PORT = 65_535;
+    private static final int MAX_PORT = 65_535;
 
     private StudioStarter() {
     }
 
     /**
      * @param port   the port, or 0 for a free one
+     * @param option the option that gave the port, for the error
      * @param engine the engine the live page shows
      * @throws BadInputException with a one-line reason if the port is out of range, taken, or the presets unreadable
      */
-    static StudioServer start(int port, EngineLink engine) throws BadInputException {
+    static StudioServer start(int port, String option, EngineLink engine) throws BadInputException {
         if (port < 0 || port > MAX_PORT) {
-            throw new BadInputException("the studio's port is 0-" + MAX_PORT + ", not " + port);
+            throw new BadInputException(option + " takes 0-" + MAX_PORT + ", not " + port);
         }
         PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
         PresetList presets = new PresetList(catalog);

@@ -52,11 +52,11 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("continuo-generate"));
     private final Map<String, EngineSession> sessions = new ConcurrentSkipListMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
+    private final ControlCommands commands = new ControlCommands(this);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile PluginSettings pluginDefaults;
     private volatile Path linkFolder;
     private volatile String studioUrl;
-    private final ControlCommands commands = new ControlCommands(this);
     private ControlServer control;
     private StatusLine statusLine;
 

@@ -79,7 +79,7 @@ final class LiveRoutes implements AutoCloseable {
         app.post("/api/live/session", ctx -> {
             String id = ctx.bodyAsClass(SessionChoice.class).id();
             if (id == null || !id.matches("[0-9]{1,9}")) {
-                throw new IllegalArgumentException("no session \"" + id + "\"");
+                throw new IllegalArgumentException("no session \"" + printable(id) + "\"");
             }
             chosenSession = id;
             phrasesSent = 0;
@@ -108,9 +108,16 @@ final class LiveRoutes implements AutoCloseable {
             throw new IllegalArgumentException("a part's mix is mute, solo, octave or velocity");
         }
         if (change.value() == null || !change.value().matches("-?[0-9]{1,3}|on|off")) {
-            throw new IllegalArgumentException("a mix value is on, off or a number, not \"" + change.value() + "\"");
+            throw new IllegalArgumentException("a mix value is on, off or a number, not \"" + printable(change.value())
+                    + "\"");
         }
         return "mix " + change.part() + " " + change.control() + " " + change.value();
+    }
+
+    /** At most 40 printable ASCII characters of what a page sent, so that a refusal stays one safe line. */
+    private static String printable(String value) {
+        String text = String.valueOf(value).replaceAll("[^\\x20-\\x7e]", "?");
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /** {@code line} addressed to the session shown, as {@code ctl --session ID} does. */

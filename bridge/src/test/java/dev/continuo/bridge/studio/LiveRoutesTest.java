@@ -152,6 +152,8 @@ class LiveRoutesTest {
         HttpResponse<String> badValue = post("/api/live/mix", "{\"part\":2,\"control\":\"mute\",\"value\":\"x y\"}");
         assertEquals(400, badValue.statusCode());
         assertEquals("a mix value is on, off or a number, not \"x y\"\n", badValue.body());
+        assertEquals("a mix value is on, off or a number, not \"on?\"\n", post("/api/live/mix",
+                "{\"part\":2,\"control\":\"mute\",\"value\":\"on\\n\"}").body(), "kept to one printable line");
         HttpResponse<String> refused = post("/api/live/mix", "{\"part\":2,\"control\":\"octave\",\"value\":\"7\"}");
         assertEquals(400, refused.statusCode());
         assertEquals("octave takes -2..2, not \"7\"\n", refused.body(), "the engine's own reason");
