@@ -63,6 +63,10 @@ final class ContinuoProcess {
         if (cache != null) {
             command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
         }
+        String cluster = System.getProperty("continuo.cluster");
+        if (cluster != null) {
+            command.add("-Dcontinuo.cluster=" + cluster); // as ./continuo tells the studio where the cluster jar is
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.continuo.bridge.cli.Continuo");

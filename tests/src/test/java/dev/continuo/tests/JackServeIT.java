@@ -34,7 +34,7 @@ class JackServeIT {
     /** Two bars of 4/4 at 120 bpm. */
     private static final int TWO_BARS = 32 * FRAMES_PER_STEP;
     /** A scale up and down in quarter notes over two bars, as jack_midiseq triples (start, pitch, length). */
-    private static final List<String> MELODY = List.of("jack_midiseq", "melody", String.valueOf(TWO_BARS),
+    static final List<String> MELODY = List.of("jack_midiseq", "melody", String.valueOf(TWO_BARS),
             "0", "60", "20000", "24000", "62", "20000", "48000", "64", "20000", "72000", "65", "20000",
             "96000", "67", "20000", "120000", "65", "20000", "144000", "64", "20000", "168000", "62", "20000");
 

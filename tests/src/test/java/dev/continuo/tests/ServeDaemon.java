@@ -10,17 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real {@code continuo serve} process against a {@link JackServer}, with its control socket and logs. */
 final class ServeDaemon implements AutoCloseable {
 
+    private static final Pattern STUDIO_URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/\\?token=[0-9a-f]+");
+
     private final Process process;
     private final Path socket;
+    private final Path out;
     private final Path err;
 
-    private ServeDaemon(Process process, Path socket, Path err) {
+    private ServeDaemon(Process process, Path socket, Path out, Path err) {
         this.process = process;
         this.socket = socket;
+        this.out = out;
         this.err = err;
     }
 
@@ -33,7 +39,7 @@ final class ServeDaemon implements AutoCloseable {
         args.addAll(List.of(options));
         Process process = ContinuoProcess.start(directory, ContinuoProcess.MODEL_HEAP, environment(jack, directory),
                 out, err, args.toArray(String[]::new));
-        ServeDaemon daemon = new ServeDaemon(process, socket, err);
+        ServeDaemon daemon = new ServeDaemon(process, socket, out, err);
         try {
             daemon.awaitLog(log -> log.contains("Ready "), 120);
         } catch (AssertionError | Exception e) {
@@ -73,6 +79,22 @@ final class ServeDaemon implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError("continuo serve did not get there in " + seconds + " s; log:\n" + log());
+    }
+
+    /** The studio URL that {@code serve --studio} printed, waited for. */
+    String studioUrl(int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = STUDIO_URL.matcher(Files.readString(out, StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return matcher.group();
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("continuo serve exited with " + process.exitValue() + ":\n" + log());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("continuo serve printed no studio URL in " + seconds + " s; log:\n" + log());
     }
 
     JsonNode status() throws IOException {

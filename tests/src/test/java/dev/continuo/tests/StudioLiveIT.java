@@ -18,10 +18,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The live page in headless Chromium against a real {@code continuo serve} on a real JACK server (dummy driver):
- * its session, clock and position shown as they move, a preset switched and a panic sent from the page.
+ * The live page in headless Chromium against a real {@code continuo serve} on a real JACK server (dummy driver),
+ * with {@code jack_midiseq} playing a two-bar melody into it: served by the daemon itself ({@code serve --studio}):
+ * its session, clock and position shown as they move, each phrase drawn as it is accompanied, the mix turned, a
+ * preset switched and a panic sent from the page; and served by {@code continuo studio} beside it, over the control
+ * socket, until the daemon goes away.
  */
 class StudioLiveIT {
+
+    /** The chorale preset's third part (tenor), 1-based as {@code ctl mix} counts. */
+    private static final int TENOR = 3;
 
     @TempDir
     Path dir;
@@ -35,8 +41,6 @@ class StudioLiveIT {
     void start() throws Exception {
         HeadlessChromium.assumeInstalled();
         jack = JackServer.start(dir);
-        daemon = ServeDaemon.start(jack, dir, "--bars", "2", "--count-in", "0");
-        studio = StudioProcess.start(dir, "--socket", daemon.socket().toString());
         browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("downloads")));
     }
 
@@ -65,23 +69,52 @@ class StudioLiveIT {
                 .until(driver -> Boolean.TRUE.equals(js("return !!(" + condition + ");")));
     }
 
+    private void playMelody() throws Exception {
+        jack.startClient(JackServeIT.MELODY, "melody.log");
+        jack.waitForPort("melody:out");
+        jack.connect("melody:out", "continuo:melody_in");
+    }
+
     @Test
-    void showsTheRunningEngineAsItMovesAndSwitchesPresetAndPanics() throws Exception {
-        browser.get(studio.url().replace("/?", "/live.html?"));
+    void servedByTheDaemonItShowsPhrasesAsTheyComeTurnsTheMixSwitchesPresetAndPanics() throws Exception {
+        daemon = ServeDaemon.start(jack, dir, "--bars", "2", "--count-in", "0", "--studio");
+        String url = daemon.studioUrl(60);
+        assertEquals(url, daemon.status().path("studio").asText(), "ctl status shows the studio's URL");
+        browser.get(url.replace("/?", "/live.html?"));
         waitFor("window.live && window.live.connected && window.live.status"
                 + " && window.live.status.state === 'RUNNING'", 30);
+        assertEquals("this continuo serve", browser.findElement(By.id("where")).getText());
         assertTrue(browser.findElement(By.id("ports")).getText().contains("melody_in"),
                 browser.findElement(By.id("ports")).getText());
         assertTrue(browser.findElement(By.id("tempo")).getText().endsWith(" bpm"));
         assertEquals(daemon.status().path("clock").asText(), browser.findElement(By.id("clock")).getText());
-
-        // Continuo's own clock rolls: the bar and beat shown move on.
         Set<String> positions = new HashSet<>();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
             positions.add(browser.findElement(By.id("bar-beat")).getText());
             return positions.size() >= 3;
         });
+
+        // Each phrase is drawn as it is accompanied: the melody and the chorale's three sounding parts.
+        playMelody();
+        waitFor("Object.values(window.live.phrases).some(p => p.drawn[0] > 0 && p.drawn[" + TENOR + "] > 0)", 90);
+        assertEquals(4, ((Number) js("return document.querySelectorAll('#mix tbody tr').length;")).intValue());
+        assertEquals(Boolean.FALSE, js("return document.querySelectorAll('#mix .mute')[" + (TENOR - 1)
+                + "].checked;"));
         HeadlessChromium.screenshot(browser, "studio-live");
+
+        // Muting the tenor on the page: the engine's status shows it (timed from the click), and the phrases are
+        // drawn again without it.
+        long before = ((Number) js("return Math.max(...Object.values(window.live.phrases).map(p => p.sequence));"))
+                .longValue();
+        browser.findElements(By.cssSelector("#mix .mute")).get(TENOR - 1).click();
+        waitFor("window.live.mixShownMillis !== null", 10);
+        System.out.printf("Mix change shown %.0f ms after the click%n",
+                ((Number) js("return window.live.mixShownMillis;")).doubleValue());
+        assertTrue(daemon.status().path("mix").get(TENOR - 1).path("muted").asBoolean());
+        daemon.awaitLog(log -> log.contains("Part 3 muted (CC 104 = 127): from the next phrase start"), 10);
+        waitFor("Object.values(window.live.phrases).some(p => p.sequence > " + before + " && p.drawn[" + TENOR
+                + "] === 0 && p.drawn[0] > 0)", 60);
+        assertEquals(null, js("return window.live.error;"));
 
         new Select(browser.findElement(By.id("preset"))).selectByValue("folk");
         browser.findElement(By.id("switch")).click();
@@ -96,10 +129,18 @@ class StudioLiveIT {
     }
 
     @Test
-    void withoutADaemonThePageSaysWhy() throws Exception {
-        daemon.stop();
+    void besideTheDaemonItFollowsItsSocketUntilItGoesAway() throws Exception {
+        daemon = ServeDaemon.start(jack, dir, "--bars", "2", "--count-in", "0");
+        studio = StudioProcess.start(dir, "--socket", daemon.socket().toString());
         browser.get(studio.url().replace("/?", "/live.html?"));
-        waitFor("window.live && window.live.updates > 0 && !window.live.connected", 30);
+        waitFor("window.live && window.live.connected && window.live.status"
+                + " && window.live.status.state === 'RUNNING'", 30);
+        assertEquals(daemon.socket().toString(), browser.findElement(By.id("where")).getText());
+        playMelody();
+        waitFor("Object.values(window.live.phrases).some(p => p.drawn[0] > 0)", 90);
+
+        daemon.stop();
+        waitFor("!window.live.connected", 30);
         assertEquals("no Continuo daemon answers on " + daemon.socket() + " (start it with continuo serve)",
                 browser.findElement(By.id("status")).getText());
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The training page in headless Chromium: a tiny run (a few iterations on four generated songs, batch 4, as
  * {@code TrainCommandIT} keeps training small) started from the page, its charts growing a point per checkpoint,
- * the samples drawn, and the finished preset offered on the studio page.
+ * the samples drawn, and the finished preset offered on the studio page; and the same data-parallel on Spark
+ * ({@code local[2]}, through the cluster jar).
  */
 class StudioTrainingIT {
 
@@ -95,19 +97,47 @@ class StudioTrainingIT {
         field.sendKeys(value);
     }
 
-    @Test
-    void aTinyRunStartedFromThePageGrowsItsChartsAndItsPresetAppearsInTheStudio() throws Exception {
+    /** Opens the training page and fills its form for a tiny run of {@code preset}. */
+    private void startTinyRun(String preset) throws Exception {
         browser.get(studio.url().replace("/?", "/training.html?"));
         waitFor("window.training && document.getElementById('status').textContent === 'Ready'", 30);
         type("data", songs().toString());
-        type("preset", "tiny-songs");
+        type("preset", preset);
         type("iterations", String.valueOf(ITERATIONS));
         type("update-ratio", "1");
         type("batch", "4");
         type("reconstruction", "10");
         type("every", "1");
-        browser.findElement(By.id("start")).click();
+    }
 
+    @Test
+    void aTinyRunStartedFromThePageGrowsItsChartsAndItsPresetAppearsInTheStudio() throws Exception {
+        startTinyRun("tiny-songs");
+        browser.findElement(By.id("start")).click();
+        followToTheEnd();
+        HeadlessChromium.screenshot(browser, "studio-training");
+        assertOffered("tiny-songs");
+    }
+
+    @Test
+    void aRunOnASparkMasterShowsItsProgressAndChartsAsARunHere() throws Exception {
+        String jar = System.getProperty("continuo.cluster");
+        Assumptions.assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+                "the cluster jar is not built (" + jar + "): mvn package builds engine/cluster");
+        startTinyRun("tiny-spark");
+        type("master", "local[2]");
+        type("shares", "2");
+        browser.findElement(By.id("start")).click();
+        waitFor("document.getElementById('status').textContent === 'Training \"tiny-spark\" on local[2]'"
+                + " || window.training.error", 30);
+        assertNull(js("return window.training.error;"));
+        followToTheEnd();
+        HeadlessChromium.screenshot(browser, "studio-training-spark");
+        assertOffered("tiny-spark");
+    }
+
+    /** Follows the started run to its end: a chart point per checkpoint as it comes, the newest sample drawn. */
+    private void followToTheEnd() {
         // Each checkpoint adds a row to training.csv, and the socket brings it to the charts as a point.
         List<Long> seen = new ArrayList<>();
         for (int points = 1; points <= ITERATIONS; points++) {
@@ -127,12 +157,13 @@ class StudioTrainingIT {
         waitFor("window.training.samples === " + ITERATIONS + " && window.training.sampleIteration === " + ITERATIONS
                 + " && window.training.sampleDrawn > 0", 30); // the newest sample, drawn
         assertTrue(browser.findElement(By.id("progress-text")).getText().startsWith("finished: iteration 3 of 3"));
-        HeadlessChromium.screenshot(browser, "studio-training");
+    }
 
+    private void assertOffered(String preset) {
         browser.get(studio.base() + "/");
         waitFor("window.studio && window.studio.ready", 30);
         assertTrue(browser.findElements(By.cssSelector("#preset option")).stream()
-                .anyMatch(option -> option.getAttribute("value").equals("tiny-songs")),
+                .anyMatch(option -> option.getAttribute("value").equals(preset)),
                 "the new preset is offered on the studio page");
     }
 }

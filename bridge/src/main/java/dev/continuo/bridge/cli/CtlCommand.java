@@ -5,6 +5,8 @@ import dev.continuo.bridge.serve.ControlClient;
 import dev.continuo.bridge.serve.ControlSocket;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code continuo ctl}: talks to the running daemon over its control socket. */
 @Command(name = "ctl", mixinStandardHelpOptions = true,
-        description = {"Control the running daemon: sessions, status, preset NAME, panic (all notes off), stop.",
+        description = {"Control the running daemon: sessions, status, preset NAME, mix PART mute|solo on|off, mix PART "
+            + "octave -2..2, mix PART velocity 1..127 (PART 1-4; as the control CCs), panic (all notes off), stop.",
             "With several sessions (plug-in instances besides serve), address one with --session ID."})
 final class CtlCommand implements Callable<Integer> {
 
@@ -21,11 +24,12 @@ final class CtlCommand implements Callable<Integer> {
     private static final long ANSWER_MILLIS = 5000;
     private static final long PRESET_MILLIS = 75_000;
 
-    @Parameters(index = "0", paramLabel = "COMMAND", description = "sessions, status, preset, panic or stop.")
+    @Parameters(index = "0", paramLabel = "COMMAND", description = "sessions, status, preset, mix, panic or stop.")
     String command;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Preset name, for preset.")
-    String argument;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARG",
+            description = "The preset's name for preset; PART WHAT VALUE for mix.")
+    List<String> arguments = List.of();
 
     @Option(names = "--socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
     Path socket = ControlSocket.defaultPath();
@@ -42,7 +46,7 @@ final class CtlCommand implements Callable<Integer> {
     public Integer call() throws BadInputException {
         JsonNode reply;
         try {
-            String line = argument == null ? command : command + " " + argument;
+            String line = String.join(" ", command, String.join(" ", arguments)).strip();
             reply = ControlClient.send(socket, session == null ? line : "@" + session + " " + line,
                     "preset".equals(command) ? PRESET_MILLIS : ANSWER_MILLIS);
         } catch (ControlClient.NoAnswerException e) {
@@ -68,6 +72,12 @@ final class CtlCommand implements Callable<Integer> {
             System.out.printf("ports %s; cycle load %.1f %% (worst %.1f %%), %d xruns%n",
                     status.path("ports").asText(), 100 * status.path("cycleLoadAverage").asDouble(),
                     100 * status.path("cycleLoadWorst").asDouble(), status.path("xruns").asLong());
+            if (status.has("mix")) {
+                System.out.println("mix: " + mix(status.get("mix")));
+            }
+            if (status.has("studio")) {
+                System.out.println("studio: " + status.path("studio").asText());
+            }
             if (status.has("timebaseMaster")) {
                 System.out.println("timebase master: " + switch (status.path("timebaseMaster").asText()) {
                     case "held" -> "Continuo";
@@ -105,6 +115,27 @@ final class CtlCommand implements Callable<Integer> {
             System.out.printf("last error (%s): %s%n", status.path("lastErrorAt").asText(),
                     status.path("lastError").asText());
         }
+    }
+
+    /** Each part as "1 Soprano muted velocity 80", "3 Tenor octave -1 velocity 100": its number, name and controls. */
+    private static String mix(JsonNode parts) {
+        List<String> described = new ArrayList<>();
+        int number = 1;
+        for (JsonNode part : parts) {
+            StringBuilder text = new StringBuilder().append(number++).append(' ').append(part.path("name").asText());
+            if (part.path("muted").asBoolean()) {
+                text.append(" muted");
+            }
+            if (part.path("solo").asBoolean()) {
+                text.append(" solo");
+            }
+            if (part.path("octave").asInt() != 0) {
+                text.append(" octave ").append(String.format(Locale.ROOT, "%+d", part.path("octave").asInt()));
+            }
+            text.append(" velocity ").append(part.path("velocity").asInt());
+            described.add(text.toString());
+        }
+        return String.join(", ", described);
     }
 
     private static String barBeat(JsonNode status) {

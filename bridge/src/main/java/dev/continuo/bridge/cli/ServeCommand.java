@@ -20,6 +20,8 @@ import dev.continuo.bridge.serve.ControlSocket;
 import dev.continuo.bridge.serve.Engine;
 import dev.continuo.bridge.serve.Session;
 import dev.continuo.bridge.serve.SessionSettings;
+import dev.continuo.bridge.studio.EngineLink;
+import dev.continuo.bridge.studio.StudioServer;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
@@ -133,6 +135,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
     Path socket = ControlSocket.defaultPath();
 
+    @Option(names = "--studio", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+            description = "Also serve Continuo Studio on 127.0.0.1 (PORT, or a free one): its live page shows this "
+                    + "engine; the URL (with its token) is printed and shown by continuo ctl status.")
+    Integer studioPort;
+
     @Option(names = "--no-status", description = "No live status line, even on a terminal.")
     boolean noStatus;
 
@@ -190,18 +197,36 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             daemon.listen(socket);
             Session session = daemon.open(settings, preset, backends);
+            StudioServer studio = studioPort == null ? null : startStudio(daemon);
             if (!noStatus && System.console() != null) {
                 daemon.showStatusLine();
             }
-            if (session.awaitEnd() == Session.Outcome.SERVICE_LOST) {
-                LOG.error("The MIDI service went away and --no-reconnect is set; exiting");
-                return Continuo.INTERNAL_ERROR;
+            try {
+                if (session.awaitEnd() == Session.Outcome.SERVICE_LOST) {
+                    LOG.error("The MIDI service went away and --no-reconnect is set; exiting");
+                    return Continuo.INTERNAL_ERROR;
+                }
+                return Continuo.OK;
+            } finally {
+                if (studio != null) {
+                    studio.close();
+                }
             }
-            return Continuo.OK;
         } catch (BackendException e) {
             LOG.error("{}", e.getMessage());
             return Continuo.INTERNAL_ERROR;
         }
+    }
+
+    /** The studio beside the engine, its live page on this engine; stopped (its training run too) with serve. */
+    private StudioServer startStudio(Engine daemon) throws BadInputException {
+        StudioServer studio = StudioStarter.start(studioPort, "--studio", EngineLink.inProcess(daemon));
+        Runtime.getRuntime().addShutdownHook(new Thread(studio::close, "studio-shutdown"));
+        daemon.showStudio(studio.url());
+        LOG.info("Continuo Studio is running on this engine; open this URL in your browser:");
+        spec.commandLine().getOut().println(studio.url());
+        spec.commandLine().getOut().flush();
+        return studio;
     }
 
     /** For the shutdown hook (SIGTERM, Ctrl-C): the JVM must not end before the notes are off. */

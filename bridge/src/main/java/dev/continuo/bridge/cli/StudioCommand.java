@@ -1,13 +1,8 @@
 package dev.continuo.bridge.cli;
 
 import dev.continuo.bridge.serve.ControlSocket;
-import dev.continuo.bridge.studio.AccessGuard;
-import dev.continuo.bridge.studio.PresetList;
-import dev.continuo.bridge.studio.StudioGenerator;
+import dev.continuo.bridge.studio.EngineLink;
 import dev.continuo.bridge.studio.StudioServer;
-import dev.continuo.bridge.studio.TrainingJobs;
-import dev.continuo.engine.preset.PresetCatalog;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -25,7 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StudioCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudioCommand.class);
-    private static final int MAX_PORT = 65_535;
 
     @Option(names = "--port", defaultValue = "0", paramLabel = "N",
             description = "Port on 127.0.0.1 (default: a free one).")
@@ -40,37 +34,12 @@ final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException, InterruptedException {
-        if (port < 0 || port > MAX_PORT) {
-            throw new BadInputException("--port takes 0-" + MAX_PORT + ", not " + port);
-        }
-        PresetCatalog catalog = new PresetCatalog(PresetLocations.userPresets());
-        PresetList presets = new PresetList(catalog);
-        StudioGenerator generator = new StudioGenerator(catalog);
-        try {
-            presets.all(); // read once now, so that the page loads at once
-        } catch (IOException e) {
-            throw new BadInputException("cannot list the presets: " + e.getMessage());
-        }
-        StudioServer server;
-        try {
-            server = StudioServer.start(port, AccessGuard.randomToken(), generator, presets,
-                    new TrainingJobs(PresetLocations.userPresets(), generator::reloadPresets), socket);
-        } catch (RuntimeException e) {
-            throw new BadInputException("cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
-        }
+        StudioServer server = StudioStarter.start(port, "--port", EngineLink.socket(socket));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "studio-shutdown"));
         LOG.info("Continuo Studio is running; open this URL in your browser (Ctrl-C stops it):");
         spec.commandLine().getOut().println(server.url());
         spec.commandLine().getOut().flush();
         server.join();
         return Continuo.OK;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 }

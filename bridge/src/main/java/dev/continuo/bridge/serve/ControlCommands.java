@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The control protocol: {@code sessions}, and {@code status}, {@code preset NAME}, {@code panic}, {@code stop}, each
- * optionally addressed to one session as {@code @ID COMMAND}. Unaddressed, {@code status} and {@code preset} go to
- * the only session (with several, {@code status} lists them and {@code preset} asks which), {@code panic} silences
- * every session and {@code stop} stops the engine.
+ * The control protocol: {@code sessions}, and {@code status}, {@code preset NAME}, {@code mix …} (see
+ * {@link MixControl}), {@code phrases [SINCE]}, {@code panic}, {@code stop}, each optionally addressed to one session
+ * as {@code @ID COMMAND}. Unaddressed, {@code status}, {@code preset}, {@code mix} and {@code phrases} go to the only
+ * session (with several, {@code status} lists them and the others ask which), {@code panic} silences every session
+ * and {@code stop} stops the engine. {@code phrases SINCE} answers the kept accompaniments numbered above SINCE
+ * ({@link PhraseHistory}), each with its melody first: {@code {"phrases":[{"sequence","phrase","bookIndex","bars",
+ * "steps","parts":[{"name","channel","program","notes":[[pitch,start,length,velocity]…]}…]}…]}}.
  *
  * <p>A plug-in instance sends {@code plugin-open NAME [PRESET [BARS]]} (NAME: 1–64 printable ASCII characters, no
  * spaces; PRESET ("-" or left out) and BARS default to the engine's plug-in defaults) and is answered
@@ -22,8 +25,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class ControlCommands implements ControlServer.Commands {
 
-    private static final String USAGE = "sessions, [@ID] status, [@ID] preset NAME, [@ID] panic, [@ID] stop, "
-            + "plugin-open NAME [PRESET [BARS]], plugin-close ID";
+    private static final String USAGE = "sessions, [@ID] status, [@ID] preset NAME, [@ID] mix PART WHAT VALUE, "
+            + "[@ID] phrases [SINCE], [@ID] panic, [@ID] stop, plugin-open NAME [PRESET [BARS]], plugin-close ID";
+    private static final long MIX_SECONDS = 5;
     private static final int PLUGIN_NAME_CHARS = 64;
     private static final long PLUGIN_CLOSE_MILLIS = 1000;
     private static final long PRESET_LOAD_SECONDS = 60;
@@ -56,6 +60,8 @@ final class ControlCommands implements ControlServer.Commands {
             case "sessions" -> reply.set("sessions", sessions());
             case "status" -> status(reply, addressed != null ? addressed : onlySession());
             case "preset" -> preset(reply, addressed != null ? addressed : onlySession(), argument);
+            case "mix" -> mix(reply, addressed != null ? addressed : onlySession(), argument);
+            case "phrases" -> phrases(reply, addressed != null ? addressed : onlySession(), argument);
             case "panic" -> (addressed != null ? List.of(addressed) : engine.sessions()).forEach(EngineSession::panic);
             case "stop" -> {
                 if (addressed != null) {
@@ -139,7 +145,54 @@ final class ControlCommands implements ControlServer.Commands {
             reply.set("sessions", sessions());
             return;
         }
-        reply.set("status", SessionStatus.of(json, session));
+        ObjectNode status = SessionStatus.of(json, session);
+        if (engine.studioUrl() != null) {
+            status.put("studio", engine.studioUrl());
+        }
+        reply.set("status", status);
+    }
+
+    private void mix(ObjectNode reply, EngineSession session, String argument) {
+        MixControl control;
+        try {
+            control = MixControl.parse(argument);
+        } catch (IllegalArgumentException e) {
+            error(reply, e.getMessage());
+            return;
+        }
+        if (session == null) {
+            error(reply, "which session? " + describe(engine.sessions()) + "; address one as @ID mix …");
+        } else if (!(session instanceof Session backendSession)) {
+            error(reply, "a plug-in session's mix is its host's parameters: turn them in the plug-in");
+        } else {
+            try {
+                backendSession.controlChange(control.controller(), control.value()).get(MIX_SECONDS,
+                        TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                error(reply, "the mix did not change: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error(reply, "interrupted");
+            }
+        }
+    }
+
+    private void phrases(ObjectNode reply, EngineSession session, String argument) {
+        long since;
+        try {
+            since = argument == null ? 0 : Long.parseLong(argument.strip());
+        } catch (NumberFormatException e) {
+            error(reply, "phrases takes the last sequence number seen, not \"" + argument.strip() + "\"");
+            return;
+        }
+        if (session == null) {
+            error(reply, "which session? " + describe(engine.sessions()) + "; address one as @ID phrases");
+            return;
+        }
+        ArrayNode list = reply.putArray("phrases");
+        for (PhraseHistory.Entry entry : session.phrases().since(since)) {
+            PhraseJson.write(list.addObject(), entry, session.bars());
+        }
     }
 
     private void preset(ObjectNode reply, EngineSession session, String name) {

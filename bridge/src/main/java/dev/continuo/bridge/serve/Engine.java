@@ -1,5 +1,6 @@
 package dev.continuo.bridge.serve;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.BackendException;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.engine.generate.GenerationSettings;
@@ -51,9 +52,11 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("continuo-generate"));
     private final Map<String, EngineSession> sessions = new ConcurrentSkipListMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
+    private final ControlCommands commands = new ControlCommands(this);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile PluginSettings pluginDefaults;
     private volatile Path linkFolder;
+    private volatile String studioUrl;
     private ControlServer control;
     private StatusLine statusLine;
 
@@ -83,9 +86,29 @@ public final class Engine implements AutoCloseable {
      * @throws IOException if another daemon answers there, or the socket cannot be made
      */
     public void listen(Path socket) throws IOException {
-        control = ControlServer.start(socket, new ControlCommands(this));
+        control = ControlServer.start(socket, commands);
         linkFolder = socket.toAbsolutePath().getParent();
         LOG.debug("Control socket {}", socket);
+    }
+
+    /**
+     * Answers one control command in this JVM as the control socket answers it, {@code ok} included: for the studio
+     * that {@code serve --studio} runs beside the engine. Any thread.
+     */
+    public ObjectNode answer(String command) {
+        ObjectNode reply = commands.answer(command);
+        reply.put("ok", !reply.has("error"));
+        return reply;
+    }
+
+    /** Tells {@code status} where the studio serving this engine's pages is (its URL, token included). */
+    public void showStudio(String url) {
+        studioUrl = url;
+    }
+
+    /** The studio's URL, or null when this engine serves none. */
+    String studioUrl() {
+        return studioUrl;
     }
 
     /** Redraws a status line on the terminal four times a second (for the first backend session). */

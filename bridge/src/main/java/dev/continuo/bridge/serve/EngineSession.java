@@ -20,6 +20,9 @@ public interface EngineSession {
 
     String presetName();
 
+    /** Bars per phrase. */
+    int bars();
+
     /**
      * Switches to the preset called {@code name} from the next phrase start.
      *
@@ -41,4 +44,7 @@ public interface EngineSession {
 
     /** Milliseconds from each phrase's end to its accompaniment being ready. */
     LatencyLog latencies();
+
+    /** The accompaniments made lately. */
+    PhraseHistory phrases();
 }

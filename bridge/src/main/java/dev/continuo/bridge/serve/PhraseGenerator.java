@@ -39,6 +39,7 @@ public final class PhraseGenerator implements AutoCloseable {
     private final Map<Integer, CapturedPhrase> captured = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final LatencyLog latencies = new LatencyLog(4096);
+    private final PhraseHistory history = new PhraseHistory();
     private volatile GenerationSettings settings;
     private volatile PresetCache.Loaded preset;
     private volatile boolean closed;
@@ -129,6 +130,7 @@ public final class PhraseGenerator implements AutoCloseable {
                 return;
             }
             sink.put(phrase.bookIndex(), pattern);
+            history.add(phrase, parts);
             long firstBar = (long) phrase.bookIndex() * bars + 1;
             if (revoicing) {
                 LOG.debug("Bars {}–{} re-voiced: {} accompaniment notes from the phrase's next start", firstBar,
@@ -231,6 +233,11 @@ public final class PhraseGenerator implements AutoCloseable {
     /** Milliseconds from each phrase's end to its accompaniment being ready. */
     public LatencyLog latencies() {
         return latencies;
+    }
+
+    /** The accompaniments made lately, for the studio's live page. */
+    public PhraseHistory history() {
+        return history;
     }
 
     /** Drops whatever is still queued for this session; the worker itself belongs to the engine. */

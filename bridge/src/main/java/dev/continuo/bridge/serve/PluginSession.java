@@ -316,11 +316,17 @@ public final class PluginSession implements EngineSession {
         return generator.latencies();
     }
 
+    @Override
+    public PhraseHistory phrases() {
+        return generator.history();
+    }
+
     /** The link file the plug-in maps. */
     public Path link() {
         return link.path();
     }
 
+    @Override
     public int bars() {
         return bars;
     }

@@ -58,6 +58,7 @@ public final class Session implements EngineSession {
     private final RealTimeEngine engine;
     private final PhraseGenerator generator;
     private final PhraseRecorder recorder;
+    private final ControlChannel controls;
     private final ProblemReporter problems = new ProblemReporter();
     private final LastError errors = new LastError();
     /** Null unless the session offers to be the tempo master. */
@@ -87,7 +88,8 @@ public final class Session implements EngineSession {
         this.engine = new RealTimeEngine(settings.engine(), book, capture);
         this.generator = new PhraseGenerator(PatternSink.of(book), settings.engine().bars(), worker, presets, preset,
                 settings.generation(), errors);
-        this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, new ControlChannel(generator));
+        this.controls = new ControlChannel(generator);
+        this.recorder = new PhraseRecorder(settings.engine().bars(), generator::submit, controls);
         this.tempoMaster = settings.tempoMaster() ? new TempoMaster(settings.engine().bpm()) : null;
         this.host = new HostWatch(engine, tempoMaster, connector,
                 connected -> lifecycle.state() == SessionState.RUNNING && backend == connected);
@@ -369,6 +371,26 @@ public final class Session implements EngineSession {
     @Override
     public LatencyLog latencies() {
         return generator.latencies();
+    }
+
+    @Override
+    public int bars() {
+        return settings.engine().bars();
+    }
+
+    @Override
+    public PhraseHistory phrases() {
+        return generator.history();
+    }
+
+    /**
+     * Turns a setting as a Control Change on the control channel does ({@link ControlChanges}), on the housekeeping
+     * thread that handles those, so that the two never overwrite each other's change. Any thread.
+     *
+     * @return done once the change is in the settings (it plays from each phrase's next start)
+     */
+    public CompletableFuture<Void> controlChange(int controller, int value) {
+        return CompletableFuture.runAsync(() -> controls.controlChange(controller, value), scheduler);
     }
 
     @Override

@@ -1,9 +1,13 @@
 package dev.continuo.bridge.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.continuo.bridge.backend.MidiBackend;
 import dev.continuo.bridge.realtime.EngineStatus;
+import dev.continuo.engine.generate.Mix;
+import dev.continuo.engine.preset.PartControls;
+import dev.continuo.engine.preset.PartSpec;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,6 +51,7 @@ final class SessionStatus {
         }
         node.put("phrasesAccompanied", session.latencies().count());
         node.put("readyMillisP50", session.latencies().quantile(0.5));
+        node.put("phraseSequence", session.phrases().newest());
         return node;
     }
 
@@ -59,6 +64,7 @@ final class SessionStatus {
         node.put("state", session.state().name());
         node.put("barBeat", status.barBeat());
         node.put("preset", session.presetName());
+        mix(node.putArray("mix"), session);
         MidiBackend backend = session.backend();
         node.put("ports", String.join(" ", backend == null ? List.of() : backend.portNames()));
         TempoMaster.Role tempoRole = session.tempoRole();
@@ -72,6 +78,19 @@ final class SessionStatus {
             node.put("xruns", backend.load().xruns());
         }
         return node;
+    }
+
+    /** Each part's name and controls as the session plays them now (the preset's until the mix is turned). */
+    private static void mix(ArrayNode list, Session session) {
+        PhraseGenerator generator = session.generator();
+        Mix mix = generator.settings().mix() != null ? generator.settings().mix() : generator.presetMix();
+        List<PartSpec> specs = generator.presetManifest().parts();
+        for (int part = 0; part < mix.parts().size(); part++) {
+            PartControls controls = mix.parts().get(part);
+            list.addObject().put("name", specs.get(part).name()).put("muted", controls.muted())
+                    .put("solo", controls.solo()).put("octave", controls.octave())
+                    .put("velocity", controls.velocity()).put("audible", mix.audible(part));
+        }
     }
 
     private static ObjectNode plugin(ObjectNode node, PluginSession session) {

@@ -7,7 +7,6 @@ import dev.continuo.engine.model.CorruptWeightsException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +45,12 @@ public final class StudioServer implements AutoCloseable {
     }
 
     private StudioServer(AccessGuard guard, StudioGenerator generator, PresetList presets, TrainingJobs jobs,
-            Path controlSocket) {
+            EngineLink engine) {
         this.guard = guard;
         this.generator = generator;
         this.jobs = jobs;
         this.training = new TrainingRoutes(jobs);
-        this.live = new LiveRoutes(controlSocket);
+        this.live = new LiveRoutes(engine);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MidiFileReader.MAX_FILE_BYTES;
@@ -85,11 +84,11 @@ public final class StudioServer implements AutoCloseable {
      *
      * @param port          the port, or 0 for a free one
      * @param token         the secret the URL carries
-     * @param controlSocket the control socket of the {@code continuo serve} the live page shows
+     * @param engine        the engine the live page shows
      */
     public static StudioServer start(int port, String token, StudioGenerator generator, PresetList presets,
-            TrainingJobs jobs, Path controlSocket) {
-        StudioServer server = new StudioServer(new AccessGuard(token), generator, presets, jobs, controlSocket);
+            TrainingJobs jobs, EngineLink engine) {
+        StudioServer server = new StudioServer(new AccessGuard(token), generator, presets, jobs, engine);
         server.app.start(LOOPBACK, port);
         return server;
     }

@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one training run the training page follows: either {@code continuo train} started by the studio in its own
  * JVM (the command line's own code path and options; its memory and native threads stay out of the studio's), or a
- * checkpoint folder of a run started elsewhere, attached to by reading it.
+ * checkpoint folder of a run started elsewhere, attached to by reading it. A run with a Spark master is {@code
+ * train --master} of the cluster jar ({@code engine/cluster}), run as {@code java -jar} in its own JVM as
+ * {@code ./continuo} runs it, so that neither the studio nor the desktop package carries Spark.
  *
  * <p>Thread-safe.
  */
@@ -25,11 +28,16 @@ public final class TrainingJobs implements AutoCloseable {
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final Path userPresets;
+    private final Path clusterJar;
     private final Runnable presetsChanged;
     private Followed followed;
 
-    /** What is followed: the folder, the iterations asked for, and the process if the studio started it. */
-    private record Followed(Path folder, int iterations, Process process, Path log) {
+    /**
+     * What is followed: the folder, the iterations asked for, and the process if the studio started it, whether it
+     * ran on a cluster, and whether the studio stopped it.
+     */
+    private record Followed(Path folder, int iterations, Process process, Path log, boolean onCluster,
+            AtomicBoolean stopped) {
     }
 
     /**
@@ -44,10 +52,12 @@ public final class TrainingJobs implements AutoCloseable {
 
     /**
      * @param userPresets    where {@code continuo train} writes presets (its default output) and their checkpoints
+     * @param clusterJar     the cluster jar, {@code continuo-cluster.jar}, or null where there is none (a package)
      * @param presetsChanged called when a run the studio started has ended (its preset is new or changed)
      */
-    public TrainingJobs(Path userPresets, Runnable presetsChanged) {
+    public TrainingJobs(Path userPresets, Path clusterJar, Runnable presetsChanged) {
         this.userPresets = userPresets;
+        this.clusterJar = clusterJar;
         this.presetsChanged = presetsChanged;
     }
 
@@ -61,11 +71,17 @@ public final class TrainingJobs implements AutoCloseable {
         if (followed != null && followed.process() != null && followed.process().isAlive()) {
             throw new IllegalStateException("a training run is going: stop it first");
         }
+        List<String> arguments = request.arguments();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(inheritedJvmOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.continuo.bridge.cli.Continuo"));
-        command.addAll(request.arguments());
+        if (request.onCluster()) {
+            // The jar's manifest opens what Spark needs; this property is the one more thing ./continuo sets.
+            command.addAll(List.of("-Djdk.reflect.useDirectMethodHandle=false", "-jar", clusterJar().toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.continuo.bridge.cli.Continuo"));
+        }
+        command.addAll(arguments);
         Path output = userPresets.resolve(request.preset());
         command.addAll(List.of("--output", output.toString()));
         Path folder = output.resolve("checkpoints");
@@ -76,12 +92,23 @@ public final class TrainingJobs implements AutoCloseable {
         Path log = Files.createTempFile("continuo-studio-train", ".log");
         log.toFile().deleteOnExit();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        followed = new Followed(folder, request.iterations(), process, log);
+        followed = new Followed(folder, request.iterations(), process, log, request.onCluster(),
+                new AtomicBoolean());
         process.onExit().thenRun(() -> {
             LOG.info("Training of \"{}\" ended (exit code {})", request.preset(), process.exitValue());
             presetsChanged.run();
         });
-        LOG.info("Training preset \"{}\" for {} iterations into {}", request.preset(), request.iterations(), folder);
+        LOG.info("Training preset \"{}\" for {} iterations {} into {}", request.preset(), request.iterations(),
+                request.onCluster() ? "on " + request.master().strip() : "here", folder);
+    }
+
+    private Path clusterJar() {
+        if (clusterJar == null || !Files.isRegularFile(clusterJar)) {
+            throw new IllegalArgumentException("training on a cluster runs Continuo's cluster jar, which "
+                    + (clusterJar == null ? "this installation lacks" : "is not at " + clusterJar)
+                    + " (build it from the sources: engine/cluster/target/continuo-cluster.jar; see docs/cluster.md)");
+        }
+        return clusterJar;
     }
 
     /**
@@ -116,23 +143,26 @@ public final class TrainingJobs implements AutoCloseable {
             throw new IllegalArgumentException(folder + " holds no " + TrainingProgress.CSV
                     + " (give the run's checkpoint folder)");
         }
-        followed = new Followed(checkpoints, iterations, null, null);
+        followed = new Followed(checkpoints, iterations, null, null, false, new AtomicBoolean());
         LOG.info("Following the training run in {}", checkpoints);
     }
 
     /**
-     * Asks a started run to stop as Ctrl-C does (it writes a checkpoint and the preset) and waits for it.
+     * Asks a started run to stop as Ctrl-C does and waits for it: a run here writes a checkpoint and the preset; one
+     * on a cluster ends at once, its last checkpoint kept to resume from.
      *
      * @throws IllegalStateException if no started run is going
      */
     public void stop() throws InterruptedException {
-        Process process;
+        Followed run;
         synchronized (this) {
-            process = followed == null ? null : followed.process();
+            run = followed;
         }
+        Process process = run == null ? null : run.process();
         if (process == null || !process.isAlive()) {
             throw new IllegalStateException("no training run that the studio started is going");
         }
+        run.stopped().set(true);
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -150,7 +180,8 @@ public final class TrainingJobs implements AutoCloseable {
             return new Status("attached", progress, List.of());
         }
         String state = process.isAlive() ? "running" : process.exitValue() == 0
-                ? progress.lastIteration() >= followed.iterations() ? "finished" : "stopped" : "failed";
+                ? progress.lastIteration() >= followed.iterations() ? "finished" : "stopped"
+                : followed.onCluster() && followed.stopped().get() ? "stopped" : "failed";
         return new Status(state, progress, tail(followed.log()));
     }
 

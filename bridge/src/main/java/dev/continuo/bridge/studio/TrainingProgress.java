@@ -1,6 +1,6 @@
 package dev.continuo.bridge.studio;
 
-import dev.continuo.engine.training.TrainingRun;
+import dev.continuo.engine.training.TrainingRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public record TrainingProgress(String folder, List<String> columns, List<double[
         Map<String, Double> reference, List<Integer> samples, int iterations, double etaSeconds) {
 
     /** training.csv's file name. */
-    public static final String CSV = "training.csv";
+    public static final String CSV = TrainingRecord.CSV;
 
     /** Reads the folder; a missing file reads as empty, a row still being written is skipped. */
     public static TrainingProgress read(Path folder, int iterations) throws IOException {
@@ -54,7 +54,7 @@ public record TrainingProgress(String folder, List<String> columns, List<double[
 
     /** The roll file of a checkpoint's sample. */
     public static Path sampleFile(Path folder, int iteration) {
-        return folder.resolve(TrainingRun.SAMPLES).resolve(TrainingRun.sampleFileName(iteration));
+        return folder.resolve(TrainingRecord.SAMPLES).resolve(TrainingRecord.sampleFileName(iteration));
     }
 
     /** The last iteration written, or 0. */
@@ -64,7 +64,7 @@ public record TrainingProgress(String folder, List<String> columns, List<double[
 
     private static Map<String, Double> reference(Path folder) throws IOException {
         Map<String, Double> reference = new LinkedHashMap<>();
-        Path file = folder.resolve(TrainingRun.REFERENCE_CSV);
+        Path file = folder.resolve(TrainingRecord.REFERENCE_CSV);
         if (Files.isRegularFile(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.size() >= 2) {
@@ -79,7 +79,7 @@ public record TrainingProgress(String folder, List<String> columns, List<double[
     }
 
     private static List<Integer> samples(Path folder) throws IOException {
-        Path samples = folder.resolve(TrainingRun.SAMPLES);
+        Path samples = folder.resolve(TrainingRecord.SAMPLES);
         if (!Files.isDirectory(samples)) {
             return List.of();
         }

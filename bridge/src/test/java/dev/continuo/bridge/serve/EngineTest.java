@@ -15,6 +15,8 @@ import dev.continuo.bridge.realtime.ClockSource;
 import dev.continuo.bridge.realtime.EngineOptions;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.preset.PresetCatalog;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.testing.TinyModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,12 +128,56 @@ class EngineTest {
             assertEquals(2, control.answer("status").get("sessions").size());
             assertTrue(control.answer("plugin-close 1").get("error").asText().startsWith("plugin-close: no plug-in"),
                     "a backend session is not closed as a plug-in");
+            assertEquals("a plug-in session's mix is its host's parameters: turn them in the plug-in",
+                    control.answer("@2 mix 1 mute on").get("error").asText());
 
             new FakePlugin(plugin.link()).beat();
             assertFalse(control.answer("stop").has("error"));
             assertEquals(Session.Outcome.STOPPED, plugin.awaitEnd());
             assertEquals(Session.Outcome.STOPPED, backend.awaitEnd());
             assertFalse(Files.exists(plugin.link()), "stopping the engine deletes the link");
+        }
+    }
+
+    @Test
+    void theMixTurnsAndEachAccompanimentIsHandedOutThroughTheControlProtocol() throws Exception {
+        try (Engine engine = new Engine(new PresetCatalog(presets))) {
+            Session session = engine.open(settings("serve", false), TinyModels.preset(5), new Backends(true));
+            ObjectNode muted = engine.answer("mix 2 mute on");
+            assertTrue(muted.get("ok").asBoolean(), muted.toString());
+            JsonNode status = engine.answer("status").get("status");
+            assertTrue(status.get("mix").get(1).get("muted").asBoolean(), status.toString());
+            assertFalse(status.get("mix").get(1).get("audible").asBoolean());
+            assertFalse(status.get("mix").get(0).get("muted").asBoolean());
+            assertTrue(session.generator().settings().mix().parts().get(1).muted(), "the generator plays it so");
+            assertTrue(engine.answer("mix 3 velocity 101").get("ok").asBoolean());
+            assertEquals(101, engine.answer("status").get("status").get("mix").get(2).get("velocity").asInt());
+            ObjectNode refused = engine.answer("mix 5 mute on");
+            assertFalse(refused.get("ok").asBoolean());
+            assertEquals("PART takes 1..4, not \"5\"", refused.get("error").asText());
+
+            assertEquals(0, engine.answer("phrases").get("phrases").size());
+            assertEquals(0, status.get("phraseSequence").asLong());
+            Part melody = new Part("melody", 0, 0, -1, 16);
+            melody.addNote(new Note(60, 0, 4, 90));
+            melody.addNote(new Note(64, 8, 8, 90));
+            session.generator().submit(new CapturedPhrase(0, 0, melody, System.nanoTime(), true));
+            await("the phrase accompanied", () -> engine.answer("phrases 0").get("phrases").size() == 1);
+            JsonNode phrase = engine.answer("phrases 0").get("phrases").get(0);
+            assertEquals(1, phrase.get("sequence").asLong());
+            assertEquals(1, phrase.get("bars").asInt());
+            assertEquals(16, phrase.get("steps").asInt());
+            assertEquals(5, phrase.get("parts").size(), "the melody and four parts");
+            assertEquals("[[60,0,4,90],[64,8,8,90]]", phrase.get("parts").get(0).get("notes").toString());
+            assertEquals(0, phrase.get("parts").get(2).get("notes").size(), "part 2 is muted");
+            assertEquals(1, engine.answer("status").get("status").get("phraseSequence").asLong());
+            assertEquals(0, engine.answer("phrases 1").get("phrases").size());
+            assertEquals("phrases takes the last sequence number seen, not \"x\"",
+                    engine.answer("phrases x").get("error").asText());
+
+            assertFalse(engine.answer("status").get("status").has("studio"));
+            engine.showStudio("http://127.0.0.1:1/?token=t");
+            assertEquals("http://127.0.0.1:1/?token=t", engine.answer("status").get("status").get("studio").asText());
         }
     }
 

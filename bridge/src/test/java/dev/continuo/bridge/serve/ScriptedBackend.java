@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * A substitute backend for session tests: its open succeeds or fails as told, it runs the handler's cycles on its
  * own thread (as a real backend does) and records what was written, and a test can make its service go away.
  */
-final class ScriptedBackend implements MidiBackend {
+public final class ScriptedBackend implements MidiBackend {
 
     static final int FRAMES = 64;
     static final int RATE = 48_000;
@@ -31,7 +31,7 @@ final class ScriptedBackend implements MidiBackend {
     private volatile BackendListener listener;
     private Thread cycles;
 
-    ScriptedBackend(boolean opens) {
+    public ScriptedBackend(boolean opens) {
         this.opens = opens;
         transport.clear();
     }

@@ -47,7 +47,7 @@ class StudioServerTest {
         TinyModels.preset(5).save(presets.resolve("tiny"));
         PresetCatalog catalog = new PresetCatalog(presets);
         server = StudioServer.start(0, TOKEN, new StudioGenerator(catalog), new PresetList(catalog),
-                new TrainingJobs(presets, () -> { }), presets.resolve("no-daemon.sock"));
+                new TrainingJobs(presets, null, () -> { }), EngineLink.socket(presets.resolve("no-daemon.sock")));
     }
 
     @AfterEach

@@ -18,7 +18,7 @@ class TrainingJobsTest {
 
     @Test
     void idleUntilARunIsFollowedThenAttachedToItsCheckpointFolder() throws Exception {
-        TrainingJobs jobs = new TrainingJobs(dir.resolve("presets"), () -> { });
+        TrainingJobs jobs = new TrainingJobs(dir.resolve("presets"), null, () -> { });
         assertEquals("idle", jobs.status().state());
         Path checkpoints = Files.createDirectories(dir.resolve("mine").resolve("checkpoints"));
         Files.writeString(checkpoints.resolve("training.csv"), "iteration,seconds\n10,5.0\n");
@@ -33,11 +33,24 @@ class TrainingJobsTest {
 
     @Test
     void aFolderWithoutTrainingCsvIsRefusedAndThereIsNothingToStop() {
-        TrainingJobs jobs = new TrainingJobs(dir.resolve("presets"), () -> { });
+        TrainingJobs jobs = new TrainingJobs(dir.resolve("presets"), null, () -> { });
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> jobs.attach(dir, 0));
         assertTrue(refused.getMessage().endsWith("holds no training.csv (give the run's checkpoint folder)"),
                 refused.getMessage());
         assertEquals("no training run that the studio started is going",
                 assertThrows(IllegalStateException.class, jobs::stop).getMessage());
+    }
+
+    @Test
+    void aRunOnAClusterWithoutTheClusterJarIsRefusedInOneLine() {
+        TrainingRequest onSpark = new TrainingRequest(dir.toString(), "mine", 2, 1e-3, 1, 4, 0, 1, 1, false,
+                "local[2]", 2);
+        assertEquals("training on a cluster runs Continuo's cluster jar, which this installation lacks (build it "
+                + "from the sources: engine/cluster/target/continuo-cluster.jar; see docs/cluster.md)",
+                assertThrows(IllegalArgumentException.class, () -> new TrainingJobs(dir.resolve("presets"), null,
+                        () -> { }).start(onSpark)).getMessage());
+        Path missing = dir.resolve("continuo-cluster.jar");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new TrainingJobs(dir.resolve("presets"),
+                missing, () -> { }).start(onSpark)).getMessage().contains("which is not at " + missing));
     }
 }

@@ -4,7 +4,6 @@ import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.WindowSampler;
 import dev.continuo.engine.generate.Accompanist;
-import dev.continuo.engine.midi.MidiFileWriter;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.model.ModelWeights;
@@ -14,17 +13,10 @@ import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.TrainingInfo;
-import dev.continuo.engine.roll.PianoRoll;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -32,18 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a preset from examples: iterates the GAN, every {@code checkpointEvery} iterations measures samples on
- * held-out melodies, appends a row to {@code training.csv}, redraws the charts beside it, writes the first
- * held-out melody's accompaniment as {@code samples/iteration-N.mid} and a checkpoint; at the end (or when stopped)
- * writes the preset. Beside {@code training.csv}, {@code reference.csv} holds the same figures for the held-out
- * pieces' own parts. Resumable from its checkpoint directory.
+ * held-out melodies and writes them down ({@link TrainingRecord}: a row of {@code training.csv}, the charts, the
+ * first held-out melody's accompaniment) and a checkpoint; at the end (or when stopped) writes the preset.
+ * Resumable from its checkpoint directory.
  */
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-    /** Beside training.csv: the held-out pieces' own figures, one row under the header. */
-    public static final String REFERENCE_CSV = "reference.csv";
-    /** Beside training.csv: the folder of the sample rolls, one per checkpoint. */
-    public static final String SAMPLES = "samples";
 
     /**
      * What to train and where to put it.
@@ -71,13 +58,13 @@ public final class TrainingRun {
 
     private final Options options;
     private final List<Example> training;
-    private final SampleEvaluator evaluator;
+    private final TrainingRecord record;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     public TrainingRun(Options options, List<Example> training, List<Example> heldOut) {
         this.options = options;
         this.training = List.copyOf(training);
-        this.evaluator = new SampleEvaluator(heldOut);
+        this.record = new TrainingRecord(options.checkpoints(), heldOut);
     }
 
     /** Asks the run to stop after the current iteration, write a checkpoint and the preset; any thread. */
@@ -119,11 +106,7 @@ public final class TrainingRun {
         WindowSampler sampler = new WindowSampler(training, options.architecture(), options.sampling(),
                 options.config().batchSize(), options.config().seed() + iteration);
         Preset preset = preset(weights, iteration, previousSeconds, Map.of());
-        Path csv = options.checkpoints().resolve("training.csv");
-        startCsv(csv, iteration == 0);
-        Map<String, Double> reference = evaluator.reference();
-        writeReference(options.checkpoints().resolve(REFERENCE_CSV), reference);
-        TrainingCharts.initialize();
+        record.start(iteration == 0);
 
         listener.started(iteration, options.iterations());
         long start = System.nanoTime();
@@ -136,13 +119,10 @@ public final class TrainingRun {
             boolean last = iteration == options.iterations() || stopRequested.get();
             if (iteration % options.checkpointEvery() == 0 || last) {
                 // A new accompanist each time: its generator folds the weights as they are now.
-                Accompanist accompanist = new Accompanist(preset);
-                metrics = evaluator.generated(accompanist);
+                metrics = record.measure(new Accompanist(preset), iteration);
                 listener.evaluated(iteration, metrics);
-                writeSample(accompanist, iteration);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-                appendCsv(csv, iteration, seconds, losses, metrics);
-                drawCharts(csv, reference);
+                record.append(iteration, seconds, losses, metrics);
                 new Checkpoint(iteration, seconds).write(options.checkpoints(), trainer.state());
                 listener.checkpointed(iteration, options.checkpoints());
             }
@@ -154,75 +134,11 @@ public final class TrainingRun {
         return finished;
     }
 
-    /** The file name of checkpoint {@code iteration}'s sample roll, inside {@code samples/}. */
-    public static String sampleFileName(int iteration) {
-        return String.format(Locale.ROOT, "iteration-%06d.mid", iteration);
-    }
-
-    /** Samples are a convenience too: a failure is reported, never fatal to the run. */
-    private void writeSample(Accompanist accompanist, int iteration) {
-        try {
-            Optional<PianoRoll> sample = evaluator.sample(accompanist);
-            if (sample.isPresent()) {
-                Path file = options.checkpoints().resolve(SAMPLES).resolve(sampleFileName(iteration));
-                Files.createDirectories(file.getParent());
-                new MidiFileWriter().write(sample.get(), "Iteration " + iteration, file);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not write the sample of iteration {}: {}", iteration, e.toString());
-        }
-    }
-
-    private static void writeReference(Path file, Map<String, Double> reference) throws IOException {
-        StringBuilder row = new StringBuilder();
-        for (String metric : SampleEvaluator.METRICS) {
-            row.append(row.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "%.5g",
-                    reference.getOrDefault(metric, Double.NaN)));
-        }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join(",", SampleEvaluator.METRICS) + "\n" + row + "\n",
-                StandardCharsets.UTF_8);
-    }
-
-    /** Charts are a convenience: failing to draw them is reported, never fatal to the run. */
-    private static void drawCharts(Path csv, Map<String, Double> reference) {
-        try {
-            TrainingCharts.write(csv, reference);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not draw the training charts: {}", e.toString());
-            LOG.debug("chart failure", e);
-        }
-    }
-
     private Preset preset(ModelWeights weights, int iterations, double seconds, Map<String, Double> metrics) {
         TrainingInfo info = new TrainingInfo(options.config(), iterations, Math.round(seconds * 10) / 10.0,
                 options.dataDescription(), options.license());
         PresetManifest manifest = new PresetManifest(options.name(), options.description(),
                 options.architecture(), options.parts(), options.decoding(), info, metrics);
         return new Preset(manifest, weights);
-    }
-
-    private static void startCsv(Path csv, boolean fresh) throws IOException {
-        Files.createDirectories(csv.getParent());
-        if (fresh || !Files.exists(csv)) {
-            Files.writeString(csv, "iteration,seconds,critic_loss,wasserstein,gradient_penalty,generator_loss,"
-                    + "reconstruction," + String.join(",", SampleEvaluator.METRICS) + "\n", StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void appendCsv(Path csv, int iteration, double seconds, GanTrainer.IterationLosses losses,
-            Map<String, Double> metrics) throws IOException {
-        StringBuilder row = new StringBuilder();
-        row.append(iteration).append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
-        for (double value : new double[] {losses.criticLoss(), losses.wassersteinEstimate(),
-            losses.gradientPenalty(), losses.generatorLoss(), losses.reconstructionLoss()}) {
-            row.append(',').append(String.format(Locale.ROOT, "%.5g", value));
-        }
-        for (String metric : SampleEvaluator.METRICS) {
-            row.append(',').append(String.format(Locale.ROOT, "%.5g", metrics.getOrDefault(metric, Double.NaN)));
-        }
-        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            writer.write(row.append('\n').toString());
-        }
     }
 }

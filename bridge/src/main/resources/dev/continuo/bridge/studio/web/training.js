@@ -112,15 +112,16 @@ $('train').onsubmit = async event => {
       iterations: Number($('iterations').value), learningRate: Number($('lr').value),
       updateRatio: Number($('update-ratio').value), batch: Number($('batch').value),
       reconstructionWeight: Number($('reconstruction').value), seed: Number($('seed').value),
-      checkpointEvery: Number($('every').value), resume: $('resume').checked}));
-    status(`Training "${$('preset').value}"`);
+      checkpointEvery: Number($('every').value), resume: $('resume').checked, master: $('master').value,
+      shares: Number($('shares').value)}));
+    status(`Training "${$('preset').value}"` + ($('master').value.trim() ? ` on ${$('master').value.trim()}` : ''));
   } catch (e) {
     status(e.message, true);
   }
 };
 
 $('stop').onclick = async () => {
-  status('Stopping: writing a checkpoint and the preset…');
+  status('Stopping…');
   try {
     show(await call('/api/training/stop', {}));
     status('Stopped');

@@ -12,7 +12,9 @@ import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
 import dev.continuo.engine.preset.TrainingInfo;
+import dev.continuo.engine.training.Checkpoint;
 import dev.continuo.engine.training.SampleEvaluator;
+import dev.continuo.engine.training.TrainingRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,24 +98,36 @@ final class ParallelTrainCommand implements Callable<Integer> {
         TrainingData dataset = TrainingData.load(data);
         LOG.info("Training \"{}\" ({}) data-parallel in {} shares on {} on {}", name, architecture, shares,
                 dataset.description(), spark.master);
+        Path checkpointDir = checkpoints != null ? checkpoints : output.resolve("checkpoints");
+        PresetManifest untrained = manifest(plan, dataset, 0, 0, Map.of());
+        TrainingRecord record = new TrainingRecord(checkpointDir, dataset.heldOut());
+        record.start(!(resume && Checkpoint.exists(checkpointDir)));
         DataParallelTraining.Result result;
         try (JavaSparkContext context = spark.start("continuo train " + name)) {
             result = new DataParallelTraining(context, plan).run(SweepData.of(dataset, Files.isDirectory(data)),
-                    checkpoints != null ? checkpoints : output.resolve("checkpoints"), resume);
+                    checkpointDir, resume, (trainer, iteration, seconds, losses) -> {
+                        Map<String, Double> measured = record.measure(new Accompanist(new Preset(untrained,
+                                trainer.weights())), iteration);
+                        record.append(iteration, seconds.getAsDouble(), losses, measured);
+                    });
         }
-        String description = dataset.description();
-        TrainingInfo info = new TrainingInfo(plan.config(), iterations, Math.round(result.seconds() * 10) / 10.0,
-                description, dataset.license());
-        PresetManifest untested = new PresetManifest(name, "Trained on " + description, plan.run().model(),
-                PresetPolicy.parts(dataset, null, Files.isDirectory(data)),
-                PresetPolicy.decoding(dataset, !noKeyNormalize),
-                info, Map.of());
+        PresetManifest untested = manifest(plan, dataset, iterations, result.seconds(), Map.of());
         Map<String, Double> metrics = new SampleEvaluator(dataset.heldOut()).generated(new Accompanist(
                 new Preset(untested, result.trainer().weights())));
-        new Preset(new PresetManifest(name, untested.description(), untested.architecture(), untested.parts(),
-                untested.decoding(), info, metrics), result.trainer().weights()).save(output);
+        new Preset(manifest(plan, dataset, iterations, result.seconds(), metrics), result.trainer().weights())
+                .save(output);
         LOG.info("Wrote preset \"{}\" to {} after {} iterations in {} s", name, output, iterations,
                 Math.round(result.seconds()));
         return ContinuoCluster.OK;
+    }
+
+    /** The preset's manifest after {@code trained} iterations in {@code seconds}, with {@code metrics}. */
+    private PresetManifest manifest(ParallelPlan plan, TrainingData dataset, int trained, double seconds,
+            Map<String, Double> metrics) {
+        TrainingInfo info = new TrainingInfo(plan.config(), trained, Math.round(seconds * 10) / 10.0,
+                dataset.description(), dataset.license());
+        return new PresetManifest(name, "Trained on " + dataset.description(), plan.run().model(),
+                PresetPolicy.parts(dataset, null, Files.isDirectory(data)),
+                PresetPolicy.decoding(dataset, !noKeyNormalize), info, metrics);
     }
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
  * @param chordAgreement  held-out chord agreement of the finished preset (NaN unless finished)
  * @param distance        distance of its held-out figures to the real parts' ({@link FigureDistance}; NaN unless
  *                        finished)
+ * @param similarity      similarity index of its held-out samples' feature distributions to the real parts'
+ *                        (0–1, as {@code evaluate} measures it; NaN unless finished)
  * @param seconds         training and measuring time on the executor
  * @param attempt         Spark's attempt number of the task that finished (0 = the first try)
  * @param executor        the Spark executor it ran on
@@ -21,7 +23,7 @@ import java.util.LinkedHashMap;
  * @param weights         the preset's {@code weights.bin} (empty unless finished)
  */
 public record RunResult(int run, LinkedHashMap<String, String> setting, Status status, double chordAgreement,
-        double distance, double seconds, int attempt, String executor, String error, byte[] manifest,
+        double distance, double similarity, double seconds, int attempt, String executor, String error, byte[] manifest,
         byte[] weights) implements Serializable {
 
     /** How a run ended. */
@@ -29,14 +31,15 @@ public record RunResult(int run, LinkedHashMap<String, String> setting, Status s
 
     static RunResult failed(int run, LinkedHashMap<String, String> setting, Status status, double seconds,
             int attempt, String executor, String error) {
-        return new RunResult(run, setting, status, Double.NaN, Double.NaN, seconds, attempt, executor, error,
+        return new RunResult(run, setting, status, Double.NaN, Double.NaN, Double.NaN, seconds, attempt, executor,
+                error,
                 new byte[0], new byte[0]);
     }
 
     /** This result without the preset files, to keep on the driver. */
     RunResult withoutPreset() {
-        return new RunResult(run, setting, status, chordAgreement, distance, seconds, attempt, executor, error,
-                new byte[0], new byte[0]);
+        return new RunResult(run, setting, status, chordAgreement, distance, similarity, seconds, attempt, executor,
+                error, new byte[0], new byte[0]);
     }
 
     public boolean finished() {

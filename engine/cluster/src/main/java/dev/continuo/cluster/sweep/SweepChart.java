@@ -15,8 +15,9 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * A sweep's results as a bar chart: per setting, the held-out chord agreement (higher is better) and the distance
- * to the real figures (lower is better). A run that did not finish has no bars; its label says why.
+ * A sweep's results as a bar chart: per setting, the held-out chord agreement and similarity index (higher is
+ * better) and the distance to the real figures (lower is better). A run that did not finish has no bars; its label
+ * says why.
  */
 public final class SweepChart {
 
@@ -34,6 +35,7 @@ public final class SweepChart {
             String label = label(result);
             data.addValue(result.finished() ? result.chordAgreement() : null, "chord agreement", label);
             data.addValue(result.finished() ? result.distance() : null, "distance to the real figures", label);
+            data.addValue(result.finished() ? result.similarity() : null, "similarity index", label);
         }
         JFreeChart chart = ChartFactory.createBarChart("Sweep: held-out figures per setting", "", "", data);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -43,6 +45,7 @@ public final class SweepChart {
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, new Color(0x1F, 0x77, 0xB4));
         renderer.setSeriesPaint(1, new Color(0xFF, 0x7F, 0x0E));
+        renderer.setSeriesPaint(2, new Color(0x2C, 0xA0, 0x2C));
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
     }
 

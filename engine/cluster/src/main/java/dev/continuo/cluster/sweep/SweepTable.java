@@ -59,7 +59,8 @@ public final class SweepTable {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("run"));
         header.addAll(keys);
-        header.addAll(List.of("status", "chord_agreement", "distance_to_reference", "seconds", "try",
+        header.addAll(List.of("status", "chord_agreement", "distance_to_reference", "similarity_index", "seconds",
+            "try",
             "executor", "best", "error"));
         rows.add(header);
         for (RunResult result : results) {
@@ -68,6 +69,7 @@ public final class SweepTable {
             row.add(result.status().name().toLowerCase(Locale.ROOT));
             row.add(number(result.chordAgreement()));
             row.add(number(result.distance()));
+            row.add(number(result.similarity()));
             row.add(Double.isNaN(result.seconds()) ? "" : String.format(Locale.ROOT, "%.1f", result.seconds()));
             row.add(result.attempt() < 0 ? "" : Integer.toString(result.attempt() + 1));
             row.add(result.executor());

@@ -73,7 +73,8 @@ final class SweepTask implements Function<RunSetting, RunResult> {
         Map<String, Double> generated = preset.manifest().metrics();
         Map<String, Double> real = new SampleEvaluator(training.heldOut()).reference();
         return new RunResult(index, setting, RunResult.Status.FINISHED, generated.get("chord_agreement"),
-                FigureDistance.of(generated, real), seconds(start), attempt, executor, "",
+                FigureDistance.of(generated, real), generated.getOrDefault("similarity_index", Double.NaN),
+                seconds(start), attempt, executor, "",
                 Files.readAllBytes(output.resolve(Preset.MANIFEST)),
                 Files.readAllBytes(output.resolve(Preset.WEIGHTS)));
     }

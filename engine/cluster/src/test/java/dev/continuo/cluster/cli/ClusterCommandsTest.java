@@ -36,12 +36,16 @@ class ClusterCommandsTest {
             preset.toString(), "--window", "16", "--iterations", "2", "--checkpoint-every", "2"})));
 
         List<String> csv = Files.readAllLines(preset.resolve("sweep.csv"));
-        assertEquals("run,lr,batch,status,chord_agreement,distance_to_reference,seconds,try,executor,best,error",
-                csv.get(0));
+        assertEquals("run,lr,batch,status,chord_agreement,distance_to_reference,similarity_index,seconds,try,"
+                + "executor,best,error", csv.get(0));
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).startsWith("0,1e-3,8,finished,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("1,2e-4,8,finished,"), csv.get(2));
         assertEquals(1, csv.stream().filter(line -> line.contains(",*,")).count(), "one best run");
+        for (String row : csv.subList(1, csv.size())) {
+            double similarity = Double.parseDouble(row.split(",")[6]);
+            assertTrue(similarity >= 0 && similarity <= 1, row);
+        }
         assertEquals("swept", Preset.load(preset).manifest().name());
         BufferedImage chart = ImageIO.read(preset.resolve("sweep.png").toFile());
         assertEquals(900, chart.getWidth());
@@ -62,7 +66,16 @@ class ClusterCommandsTest {
         assertEquals(2, trained.manifest().training().iterations());
         assertEquals(8, trained.manifest().training().config().batchSize());
         assertTrue(trained.manifest().metrics().containsKey("chord_agreement"));
-        assertTrue(Files.isRegularFile(preset.resolve("checkpoints").resolve("checkpoint.json")));
+        Path checkpoints = preset.resolve("checkpoints");
+        assertTrue(Files.isRegularFile(checkpoints.resolve("checkpoint.json")));
+        // What the studio's training page reads, as a run in one process writes it.
+        List<String> rows = Files.readAllLines(checkpoints.resolve("training.csv"));
+        assertEquals(3, rows.size(), "header and one row per checkpoint: " + rows);
+        assertTrue(rows.get(0).startsWith("iteration,seconds,critic_loss,"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("1,") && rows.get(2).startsWith("2,"), rows.toString());
+        assertEquals(rows.get(0).split(",").length, rows.get(2).split(",").length);
+        assertEquals(2, Files.readAllLines(checkpoints.resolve("reference.csv")).size());
+        assertTrue(Files.isRegularFile(checkpoints.resolve("samples").resolve("iteration-000002.mid")));
         assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(new String[] {"train", "--data",
             tunes.toString(), "--preset", "parallel", "--output", preset.toString(), "--set", "batch=8",
             "--shares", "3"})));

@@ -25,7 +25,8 @@ class DataParallelClusterIT {
         try (LoopbackCluster cluster = LoopbackCluster.start(dir.resolve("cluster"), 2);
                 JavaSparkContext spark = cluster.connect("data-parallel-it")) {
             GanTrainer parallel = new DataParallelTraining(spark, DataParallelTest.plan())
-                    .run(SweepData.of(training, true), dir.resolve("checkpoints"), false).trainer();
+                    .run(SweepData.of(training, true), dir.resolve("checkpoints"), false, DataParallelTest.NO_LISTENER)
+                    .trainer();
 
             DataParallelTest.assertSameWeights(DataParallelTest.oneProcess(DataParallelTest.plan(), training),
                     parallel.weights());

@@ -24,6 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class DataParallelTest {
 
+    /** For the runs whose checkpoints only the weights matter of. */
+    static final DataParallelTraining.CheckpointListener NO_LISTENER = (trainer, iteration, seconds, losses) -> { };
+
     /** Two iterations of the compact networks on one-bar windows, batch 8 in two shares, two critic updates. */
     static ParallelPlan plan() {
         return plan(2);
@@ -52,8 +55,8 @@ class DataParallelTest {
         TrainingData training = TrainingData.load(dir.resolve("tunes"));
         SweepData data = SweepData.of(training, true);
 
-        GanTrainer parallel = new DataParallelTraining(spark, plan()).run(data, dir.resolve("checkpoints"), false)
-                .trainer();
+        GanTrainer parallel = new DataParallelTraining(spark, plan()).run(data, dir.resolve("checkpoints"), false,
+                NO_LISTENER).trainer();
 
         assertSameWeights(oneProcess(plan(), training), parallel.weights());
         ModelWeights initial = ModelWeights.initialize(plan().run().model(), 1, DataType.FLOAT);
@@ -68,10 +71,12 @@ class DataParallelTest {
         SweepData data = SweepData.of(TrainingData.load(dir.resolve("tunes")), true);
         Path checkpoints = dir.resolve("checkpoints");
 
-        new DataParallelTraining(spark, plan(1)).run(data, checkpoints, false);
-        GanTrainer resumed = new DataParallelTraining(spark, plan(2)).run(data, checkpoints, true).trainer();
+        new DataParallelTraining(spark, plan(1)).run(data, checkpoints, false, NO_LISTENER);
+        GanTrainer resumed = new DataParallelTraining(spark, plan(2)).run(data, checkpoints, true, NO_LISTENER)
+                .trainer();
 
-        GanTrainer straight = new DataParallelTraining(spark, plan(2)).run(data, dir.resolve("other"), false)
+        GanTrainer straight = new DataParallelTraining(spark, plan(2)).run(data, dir.resolve("other"), false,
+                NO_LISTENER)
                 .trainer();
         assertEquals(2, resumed.iterations());
         assertSameWeights(straight.weights(), resumed.weights());

@@ -59,6 +59,7 @@ class SweepTest {
             assertTrue(result.finished(), result.toString());
             assertTrue(result.chordAgreement() >= 0 && result.chordAgreement() <= 1, result.toString());
             assertTrue(result.distance() >= 0, result.toString());
+            assertTrue(result.similarity() >= 0 && result.similarity() <= 1, result.toString());
             assertEquals(0, result.attempt());
         }
         assertTrue(results.stream().allMatch(r -> r.weights().length == 0), "only the best preset is kept");
