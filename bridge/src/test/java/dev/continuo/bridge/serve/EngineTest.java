@@ -161,7 +161,7 @@ class EngineTest {
             Part melody = new Part("melody", 0, 0, -1, 16);
             melody.addNote(new Note(60, 0, 4, 90));
             melody.addNote(new Note(64, 8, 8, 90));
-            session.generator().submit(new CapturedPhrase(0, 0, melody, System.nanoTime(), true));
+            session.generator().submit(new CapturedPhrase(0, 0, melody, System.nanoTime(), true, 16));
             await("the phrase accompanied", () -> engine.answer("phrases 0").get("phrases").size() == 1);
             JsonNode phrase = engine.answer("phrases 0").get("phrases").get(0);
             assertEquals(1, phrase.get("sequence").asLong());

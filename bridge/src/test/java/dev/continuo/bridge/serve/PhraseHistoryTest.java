@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PhraseHistoryTest {
 
     private static CapturedPhrase phrase(int index) {
-        return new CapturedPhrase(index, index % 4, new Part("melody", 0, 0, -1, 32), 0, true);
+        return new CapturedPhrase(index, index % 4, new Part("melody", 0, 0, -1, 32), 0, true, 16);
     }
 
     @Test

@@ -142,7 +142,7 @@ class LiveRoutesTest {
 
         Part melody = new Part("melody", 0, 0, -1, 16);
         melody.addNote(new Note(62, 0, 8, 90));
-        two.generator().submit(new CapturedPhrase(0, 0, melody, System.nanoTime(), true));
+        two.generator().submit(new CapturedPhrase(0, 0, melody, System.nanoTime(), true, 16));
         JsonNode phrases = await("the phrase", m -> m.has("phrases") && m.get("phrases").size() == 1);
         JsonNode phrase = phrases.get("phrases").get(0);
         assertEquals(1, phrase.get("sequence").asLong());
