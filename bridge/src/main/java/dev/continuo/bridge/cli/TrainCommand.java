@@ -10,6 +10,8 @@ import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.training.Checkpoint;
 import dev.continuo.engine.training.GanTrainer;
 import dev.continuo.engine.training.TrainingListener;
 import dev.continuo.engine.training.TrainingRun;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -133,6 +136,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint folder.")
     private boolean resume;
 
+    @Option(names = "--force", description = "Start over where a run was trained before: its checkpoint goes, its "
+            + "training.csv and preset are replaced (without it, train refuses such a folder).")
+    private boolean force;
+
     @Override
     public Integer call() throws DatasetException, BadInputException, IOException, CorruptWeightsException,
             InterruptedException {
@@ -163,8 +170,16 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                         + name);
             }
+            if (resume && force) {
+                throw new IllegalArgumentException("--resume continues a run, --force starts it over: give one");
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
+        }
+        Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
+        Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        if (!resume) {
+            startOver(out, checkpointDir);
         }
         LOG.info("Loading {}", data);
         TrainingData dataset = TrainingData.load(data, withValid);
@@ -173,8 +188,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         LOG.info("Training \"{}\" ({} architecture) on {}; {} pieces held out", name, arch.name(),
                 dataset.description(), dataset.heldOut().size());
-        Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
-        Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         Decoding decoding = PresetPolicy.decoding(dataset, sampling.keyNormalized());
         List<PartSpec> parts = PresetPolicy.parts(dataset, programs, Files.isDirectory(data));
         String description = dataName != null ? dataName : dataset.description();
@@ -200,6 +213,24 @@ final class TrainCommand implements Callable<Integer> {
             finished.countDown();
         }
         return Continuo.OK;
+    }
+
+    /**
+     * A run from iteration 0 would replace what an earlier run wrote there, so it needs {@code --force}, which
+     * removes the earlier checkpoint first (a later {@code --resume} must not pair it with the new run's figures).
+     */
+    private void startOver(Path out, Path checkpointDir) throws BadInputException, IOException {
+        List<Path> earlier = Stream.of(checkpointDir.resolve(Checkpoint.PROGRESS),
+                checkpointDir.resolve("training.csv"), out.resolve(Preset.MANIFEST)).filter(Files::exists).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            throw new BadInputException(earlier.get(0) + " is there from an earlier run: add --resume to continue it,"
+                    + " or --force to start over and replace it");
+        }
+        LOG.info("Starting over: {} and the earlier run's files are replaced", out);
+        Checkpoint.delete(checkpointDir);
     }
 
     /** A progress bar with ETA on standard error, and one log line per checkpoint. */

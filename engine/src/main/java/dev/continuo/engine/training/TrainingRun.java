@@ -3,6 +3,7 @@ package dev.continuo.engine.training;
 import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.WindowSampler;
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.midi.MidiFileWriter;
 import dev.continuo.engine.model.Architecture;
@@ -16,11 +17,9 @@ import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.TrainingInfo;
 import dev.continuo.engine.roll.PianoRoll;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +94,7 @@ public final class TrainingRun {
         GanTrainer trainer = new GanTrainer(weights, options.config());
         int iteration = 0;
         double previousSeconds = 0;
+        removeLeftovers();
         if (resume && Checkpoint.exists(options.checkpoints())) {
             Checkpoint checkpoint = Checkpoint.read(options.checkpoints());
             if (checkpoint.iteration() > options.iterations()) {
@@ -114,8 +114,15 @@ public final class TrainingRun {
         WindowSampler sampler = new WindowSampler(training, options.architecture(), options.sampling(),
                 options.config().batchSize(), options.config().seed() + iteration);
         Preset preset = preset(weights, iteration, previousSeconds, Map.of());
-        Path csv = options.checkpoints().resolve("training.csv");
-        startCsv(csv, iteration == 0);
+        Path csv = options.checkpoints().resolve(TrainingCsv.NAME);
+        if (iteration == 0) {
+            TrainingCsv.start(csv);
+        } else {
+            int dropped = TrainingCsv.keepUpTo(csv, iteration);
+            if (dropped > 0) {
+                LOG.info("Dropped {} rows of {} written after the checkpoint", dropped, csv);
+            }
+        }
         Map<String, Double> reference = evaluator.reference();
         writeReference(options.checkpoints().resolve(REFERENCE_CSV), reference);
         TrainingCharts.initialize();
@@ -136,7 +143,7 @@ public final class TrainingRun {
                 listener.evaluated(iteration, metrics);
                 writeSample(accompanist, iteration);
                 double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-                appendCsv(csv, iteration, seconds, losses, metrics);
+                TrainingCsv.append(csv, iteration, seconds, losses, metrics);
                 drawCharts(csv, reference);
                 new Checkpoint(iteration, seconds).write(options.checkpoints(), trainer.state());
                 listener.checkpointed(iteration, options.checkpoints());
@@ -147,6 +154,17 @@ public final class TrainingRun {
         finished.save(options.output());
         LOG.info("Wrote preset \"{}\" to {} after {} iterations", options.name(), options.output(), iteration);
         return finished;
+    }
+
+    /** Deletes the temporary files of writes that a killed run left (see {@link AtomicFiles#removeLeftovers}). */
+    private void removeLeftovers() throws IOException {
+        int removed = 0;
+        for (Path folder : List.of(options.checkpoints(), options.checkpoints().resolve(SAMPLES), options.output())) {
+            removed += AtomicFiles.removeLeftovers(folder);
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} temporary files that a stopped run left", removed);
+        }
     }
 
     /** The file name of checkpoint {@code iteration}'s sample roll, inside {@code samples/}. */
@@ -195,29 +213,5 @@ public final class TrainingRun {
         PresetManifest manifest = new PresetManifest(options.name(), options.description(),
                 options.architecture(), options.parts(), options.decoding(), info, metrics);
         return new Preset(manifest, weights);
-    }
-
-    private static void startCsv(Path csv, boolean fresh) throws IOException {
-        Files.createDirectories(csv.getParent());
-        if (fresh || !Files.exists(csv)) {
-            Files.writeString(csv, "iteration,seconds,critic_loss,wasserstein,gradient_penalty,generator_loss,"
-                    + "reconstruction," + String.join(",", SampleEvaluator.METRICS) + "\n", StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void appendCsv(Path csv, int iteration, double seconds, GanTrainer.IterationLosses losses,
-            Map<String, Double> metrics) throws IOException {
-        StringBuilder row = new StringBuilder();
-        row.append(iteration).append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
-        for (double value : new double[] {losses.criticLoss(), losses.wassersteinEstimate(),
-            losses.gradientPenalty(), losses.generatorLoss(), losses.reconstructionLoss()}) {
-            row.append(',').append(String.format(Locale.ROOT, "%.5g", value));
-        }
-        for (String metric : SampleEvaluator.METRICS) {
-            row.append(',').append(String.format(Locale.ROOT, "%.5g", metrics.getOrDefault(metric, Double.NaN)));
-        }
-        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            writer.write(row.append('\n').toString());
-        }
     }
 }
