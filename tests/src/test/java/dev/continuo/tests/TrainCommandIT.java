@@ -145,8 +145,8 @@ class TrainCommandIT {
 
         ContinuoProcess.Result again = train(folder, checkpoint + 2);
         assertEquals(2, again.exitCode(), again.stderr());
-        assertEquals("ERROR: " + checkpoints.resolve("checkpoint.json") + " is there from an earlier run: add --resume to"
-                + " continue it, or --force to start over and replace it", again.stderr().strip());
+        assertEquals("ERROR: " + checkpoints.resolve("checkpoint.json") + " is there from an earlier run: add"
+                + " --resume to continue it, or --force to start over and replace it", again.stderr().strip());
         assertEquals(before, Files.readAllLines(csv), "training.csv untouched");
 
         ContinuoProcess.Result resumed = train(folder, checkpoint + 2, "--resume");
@@ -160,6 +160,18 @@ class TrainCommandIT {
         assertEquals(0, over.exitCode(), over.stderr());
         assertEquals(2, Files.readAllLines(csv).size(), "started over: header + 1 row");
         assertEquals(1, Preset.load(dir.resolve("preset")).manifest().training().iterations());
+    }
+
+    @Test
+    void aBatchTooLargeForTheMemoryIsRefusedBeforeTrainingWithTheLargestThatFits() throws Exception {
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
+                trainArguments(folder(), 2, "--batch", "1000000"));
+        assertEquals(2, result.exitCode(), result.stderr());
+        String line = result.stderr().strip();
+        assertTrue(line.matches("ERROR: --batch 1000000 needs about [0-9.]+ GB of memory with the compact"
+                + " architecture, more than the [0-9.]+ GB this process may use .*: the largest batch that fits is"
+                + " [1-9][0-9]*"), line);
+        assertTrue(Files.notExists(dir.resolve("preset")), "nothing written");
     }
 
     /** Folk-style tunes: a melody track and one track of block chords, as in the Nottingham database. */

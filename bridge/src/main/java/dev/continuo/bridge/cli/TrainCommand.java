@@ -14,6 +14,7 @@ import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.training.Checkpoint;
 import dev.continuo.engine.training.GanTrainer;
 import dev.continuo.engine.training.TrainingListener;
+import dev.continuo.engine.training.TrainingMemory;
 import dev.continuo.engine.training.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,6 +171,14 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                         + name);
             }
+            long needed = TrainingMemory.bytes(arch, batch);
+            long limit = TrainingMemory.limitBytes();
+            if (needed > limit) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "--batch %d needs about %.1f GB of"
+                        + " memory with the %s architecture, more than the %.1f GB this process may use (JavaCPP's"
+                        + " maxphysicalbytes; CONTINUO_JAVA_OPTS can raise it): the largest batch that fits is %d",
+                        batch, needed / 1e9, arch.name(), limit / 1e9, TrainingMemory.largestBatch(arch, limit)));
+            }
             if (resume && force) {
                 throw new IllegalArgumentException("--resume continues a run, --force starts it over: give one");
             }
@@ -209,6 +218,12 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         try (ProgressListener progress = new ProgressListener()) {
             run.run(resume, progress);
+        } catch (OutOfMemoryError e) {
+            // The checkpoint on disk is whole (written as one unit), so nothing of the run is lost but what came
+            // after it.
+            throw new BadInputException("out of memory while training with --batch " + batch + " ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); the last checkpoint in "
+                    + checkpointDir + " is kept: resume with a smaller --batch");
         } finally {
             finished.countDown();
         }
