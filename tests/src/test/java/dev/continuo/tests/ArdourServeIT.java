@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gives bar, beat and tempo from its tempo map. The transport itself is moved by {@code jack_transport} (start,
  * stop, locates while rolling): Ardour 7.3's Lua interface cannot make its own transport follow JACK's, so its own
  * roll would not move the clock that Continuo and every other JACK client follow. {@code jack_midiseq} plays the
- * melody, {@code jack_midi_dump} records what Continuo sends. About 40 s each.
+ * melody, {@code jack_midi_dump} records what Continuo sends and what an Ardour track passes on. About 20 s each.
  */
 class ArdourServeIT {
 
@@ -53,9 +55,10 @@ class ArdourServeIT {
     }
 
     /**
-     * Issue 17, items 2 and 3: Continuo, timebase master with {@code --clock auto}, notices Ardour's session taking
-     * the role, follows Ardour's bar and beat through locates without switching to its own clock or clicking its
-     * count-in, and takes the role back once Ardour has quit.
+     * Issue 17, items 2, 3 and 5: Continuo, timebase master with {@code --clock auto}, notices Ardour's session
+     * taking the role, follows Ardour's bar and beat through locates without switching to its own clock or clicking
+     * its count-in, and takes the role back once Ardour has quit; an Ardour track connected to the accompaniment
+     * after the programs first went out gets every part's program.
      */
     @Test
     void followsArdourThroughLocatesWithoutItsOwnClockAndTakesTheTimebaseBackWhenArdourQuits() throws Exception {
@@ -64,11 +67,17 @@ class ArdourServeIT {
             assertEquals("held", daemon.status().path("timebaseMaster").asText());
             Path dump = jack.startDump("out");
             jack.connect("continuo:accompaniment", "out:input");
+            Path throughArdour = jack.startDump("track");
             playMelody();
             try (Ardour ardour = Ardour.startWithSession(jack, directory, "JACK", Map.of(), "locates",
                     JackServer.SAMPLE_RATE, 120)) {
                 daemon.awaitLog(log -> log.contains("Another JACK client took the timebase master role"), 30);
                 assertEquals("taken", daemon.status().path("timebaseMaster").asText());
+                // Item 5: a track connected after the programs first went out; armed, Ardour passes its input on.
+                ardour.addMidiTrack("Parts");
+                ardour.recordArm("Parts", true);
+                ardour.connectOutput("Parts", "track:input");
+                ardour.connectInput("Parts", "continuo:accompaniment");
                 OutputStream transport = transport();
                 send(transport, "locate 0\nplay\n");
                 daemon.awaitPhrases(1, 30);
@@ -89,6 +98,12 @@ class ArdourServeIT {
             assertEquals(Map.of(), heard.hangingNotes(), "notes left sounding after the locates and the stop");
             assertEquals(List.of(), heard.noteOns().stream().filter(e -> e.channel() == CLICK_CHANNEL)
                     .map(MidiDump.Event::frame).toList(), "the own clock's count-in clicked behind Ardour's back");
+            MidiDump track = MidiDump.read(throughArdour);
+            List<MidiDump.Event> programs = track.events().stream().filter(e -> (e.status() & 0xF0) == 0xC0).toList();
+            assertEquals(Set.of(2, 3, 4, 5), programs.stream().map(e -> e.channel() + 1).collect(Collectors.toSet()),
+                    "every part's program reached the Ardour track connected later");
+            assertTrue(track.noteOns().isEmpty() || programs.get(0).frame() <= track.noteOns().get(0).frame(),
+                    "before its first note");
             String log = daemon.log();
             assertEquals(log.indexOf("took the timebase master role"), log.lastIndexOf("took the timebase master role"),
                     "one warning, not one per locate: " + log);
