@@ -34,29 +34,30 @@ final class TrainingCsv {
 
     /**
      * For a run resumed at {@code iteration}: keeps the header and the rows up to that iteration, drops the rest
-     * and any line that is not a whole row; starts the file if it is missing.
+     * and any line that is not a whole row (a file of an earlier version, with fewer columns, keeps its own header
+     * and rows); starts the file if it is missing or has no header.
      *
      * @return rows dropped
      */
     static int keepUpTo(Path csv, int iteration) throws IOException {
-        if (!Files.isRegularFile(csv)) {
+        List<String> lines = Files.isRegularFile(csv) ? Files.readAllLines(csv, StandardCharsets.UTF_8) : List.of();
+        if (lines.isEmpty() || !lines.get(0).startsWith("iteration,")) {
             start(csv);
-            return 0;
+            return Math.max(0, lines.size() - 1);
         }
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        int columns = HEADER.split(",").length;
-        List<String> kept = new ArrayList<>(List.of(HEADER));
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        int columns = lines.get(0).split(",").length;
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);
             if (fields.length == columns && fields[0].matches("\\d{1,9}") && Integer.parseInt(fields[0]) <= iteration) {
                 kept.add(line);
             }
         }
         int dropped = lines.size() - kept.size();
-        if (dropped != 0 || lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        if (dropped > 0) {
             AtomicFiles.write(csv, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return Math.max(0, dropped);
+        return dropped;
     }
 
     /** Appends one checkpoint's row. */

@@ -46,4 +46,12 @@ class TrainingCsvTest {
         TrainingCsv.start(csv);
         assertEquals(1, Files.readAllLines(csv).size(), "the header alone");
     }
+
+    @Test
+    void aFileOfAnEarlierVersionWithFewerColumnsKeepsItsHeaderAndRows() throws Exception {
+        Path csv = dir.resolve(TrainingCsv.NAME);
+        Files.writeString(csv, "iteration,seconds,critic_loss\n100,1.0,0.5\n200,2.0,0.4\n300,3.0,0.3\n");
+        assertEquals(1, TrainingCsv.keepUpTo(csv, 200));
+        assertEquals(List.of("iteration,seconds,critic_loss", "100,1.0,0.5", "200,2.0,0.4"), Files.readAllLines(csv));
+    }
 }
