@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class JackByteSender implements AutoCloseable {
 
+    /** A DAW's loop: Stop, Song Position Pointer 0, Continue. */
+    private static final byte[] LOOP = {(byte) 0xFC, (byte) 0xF2, 0, 0, (byte) 0xFB};
+
     private final JackLibrary jack = new JackLibraryDirect();
     private final ConcurrentLinkedQueue<byte[]> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
@@ -107,7 +110,7 @@ final class JackByteSender implements AutoCloseable {
             nextClockFrame = cycleStart;
         }
         data.setByte(0, (byte) 0xF8);
-        data.write(16, new byte[] {(byte) 0xFC, (byte) 0xF2, 0, 0, (byte) 0xFB}, 0, 5);
+        data.write(16, LOOP, 0, LOOP.length);
         int loop = loopClocks;
         while (nextClockFrame < cycleStart + frames) {
             int offset = (int) (nextClockFrame - cycleStart);
@@ -116,7 +119,7 @@ final class JackByteSender implements AutoCloseable {
                     loopStartClock = clocksSent;
                 }
                 if (loop > 0 && (clocksSent - loopStartClock) % loop == 0) {
-                    jack.jack_midi_event_write(buffer, offset, Pointer.nativeValue(data) + 16, 5);
+                    jack.jack_midi_event_write(buffer, offset, Pointer.nativeValue(data) + 16, LOOP.length);
                     loopsSent++;
                 }
                 clocksSent++;

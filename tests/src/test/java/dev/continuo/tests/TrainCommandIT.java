@@ -164,8 +164,9 @@ class TrainCommandIT {
 
     @Test
     void aBatchTooLargeForTheMemoryIsRefusedBeforeTrainingWithTheLargestThatFits() throws Exception {
-        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
-                trainArguments(folder(), 2, "--batch", "1000000"));
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "train",
+                "--data", folder().toString(), "--preset", "mine", "--output", dir.resolve("preset").toString(),
+                "--batch", "1000000");
         assertEquals(2, result.exitCode(), result.stderr());
         String line = result.stderr().strip();
         assertTrue(line.matches("ERROR: --batch 1000000 needs about [0-9.]+ GB of memory with the compact"
