@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class JackByteSender implements AutoCloseable {
 
+    /** A DAW's loop: Stop, Song Position Pointer 0, Continue. */
+    private static final byte[] LOOP = {(byte) 0xFC, (byte) 0xF2, 0, 0, (byte) 0xFB};
+
     private final JackLibrary jack = new JackLibraryDirect();
     private final ConcurrentLinkedQueue<byte[]> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
@@ -24,8 +27,11 @@ final class JackByteSender implements AutoCloseable {
     private final Pointer port;
     private volatile int eventsPerCycle = 1;
     private volatile int framesPerClock;
+    private volatile int loopClocks;
     private long nextClockFrame = -1;
     private long clocksSent;
+    private long loopStartClock = -1;
+    private long loopsSent;
 
     JackByteSender(String name) throws IOException {
         int[] status = new int[1];
@@ -56,6 +62,19 @@ final class JackByteSender implements AutoCloseable {
      */
     void clockEvery(int frames) {
         framesPerClock = frames;
+    }
+
+    /**
+     * Plays a DAW looping {@code clocks} clocks long: from the next clock on, and every {@code clocks} clocks after
+     * it, one event holding Stop, Song Position Pointer 0 and Continue goes out just before the clock, on its frame.
+     */
+    void loopEvery(int clocks) {
+        loopClocks = clocks;
+    }
+
+    /** Loops sent so far. */
+    synchronized long loopsSent() {
+        return loopsSent;
     }
 
     /** Clock messages sent so far. */
@@ -91,12 +110,22 @@ final class JackByteSender implements AutoCloseable {
             nextClockFrame = cycleStart;
         }
         data.setByte(0, (byte) 0xF8);
+        data.write(16, LOOP, 0, LOOP.length);
+        int loop = loopClocks;
         while (nextClockFrame < cycleStart + frames) {
-            jack.jack_midi_event_write(buffer, (int) (nextClockFrame - cycleStart), Pointer.nativeValue(data), 1);
-            nextClockFrame += spacing;
+            int offset = (int) (nextClockFrame - cycleStart);
             synchronized (this) {
+                if (loop > 0 && loopStartClock < 0) {
+                    loopStartClock = clocksSent;
+                }
+                if (loop > 0 && (clocksSent - loopStartClock) % loop == 0) {
+                    jack.jack_midi_event_write(buffer, offset, Pointer.nativeValue(data) + 16, LOOP.length);
+                    loopsSent++;
+                }
                 clocksSent++;
             }
+            jack.jack_midi_event_write(buffer, offset, Pointer.nativeValue(data), 1);
+            nextClockFrame += spacing;
         }
     }
 

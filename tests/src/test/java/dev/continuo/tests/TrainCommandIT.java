@@ -120,6 +120,61 @@ class TrainCommandIT {
         assertEquals(3, Preset.load(dir.resolve("preset")).manifest().training().iterations());
     }
 
+    @Test
+    void anEarlierRunIsNeitherOverwrittenWithoutForceNorContinuedWithDuplicateRowsAfterAKill() throws Exception {
+        Path folder = folder();
+        Path checkpoints = dir.resolve("preset/checkpoints");
+        Path csv = checkpoints.resolve("training.csv");
+        Process process = ContinuoProcess.start(dir, ContinuoProcess.MODEL_HEAP, Map.of(), dir.resolve("out.txt"),
+                dir.resolve("err.txt"), trainArguments(folder, 100_000));
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (!(Files.exists(csv) && Files.readAllLines(csv).size() >= 3) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        process.destroyForcibly(); // kill -9: no shutdown hook, no last checkpoint
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        int checkpoint = dev.continuo.engine.training.Checkpoint.read(checkpoints).iteration();
+        assertTrue(checkpoint >= 1, "a checkpoint was written before the kill");
+        // As if the kill came between a row and its checkpoint, and during a write.
+        List<String> rows = Files.readAllLines(csv);
+        Files.writeString(csv, rows.get(rows.size() - 1).replaceFirst("^\\d+", String.valueOf(checkpoint + 1))
+                + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Path leftover = Files.write(checkpoints.resolve(".checkpoint.json.0f3c2a1e-5b7d-4c9e-8a6f-1d2e3f4a5b6c.tmp"),
+                new byte[] {1});
+        List<String> before = Files.readAllLines(csv);
+
+        ContinuoProcess.Result again = train(folder, checkpoint + 2);
+        assertEquals(2, again.exitCode(), again.stderr());
+        assertEquals("ERROR: " + checkpoints.resolve("checkpoint.json") + " is there from an earlier run: add"
+                + " --resume to continue it, or --force to start over and replace it", again.stderr().strip());
+        assertEquals(before, Files.readAllLines(csv), "training.csv untouched");
+
+        ContinuoProcess.Result resumed = train(folder, checkpoint + 2, "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.stderr());
+        List<String> iterations = Files.readAllLines(csv).stream().skip(1).map(line -> line.split(",")[0]).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, checkpoint + 2).mapToObj(String::valueOf).toList(),
+                iterations, "every checkpoint's row once");
+        assertTrue(Files.notExists(leftover), "the killed run's temporary file is removed");
+
+        ContinuoProcess.Result over = train(folder, 1, "--force");
+        assertEquals(0, over.exitCode(), over.stderr());
+        assertEquals(2, Files.readAllLines(csv).size(), "started over: header + 1 row");
+        assertEquals(1, Preset.load(dir.resolve("preset")).manifest().training().iterations());
+    }
+
+    @Test
+    void aBatchTooLargeForTheMemoryIsRefusedBeforeTrainingWithTheLargestThatFits() throws Exception {
+        ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(), "train",
+                "--data", folder().toString(), "--preset", "mine", "--output", dir.resolve("preset").toString(),
+                "--batch", "1000000");
+        assertEquals(2, result.exitCode(), result.stderr());
+        String line = result.stderr().strip();
+        assertTrue(line.matches("ERROR: --batch 1000000 needs about [0-9.]+ GB of memory with the compact"
+                + " architecture, more than the [0-9.]+ GB this process may use .*: the largest batch that fits is"
+                + " [1-9][0-9]*"), line);
+        assertTrue(Files.notExists(dir.resolve("preset")), "nothing written");
+    }
+
     /** Folk-style tunes: a melody track and one track of block chords, as in the Nottingham database. */
     private Path chordFolder(int tunes) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("tunes"));

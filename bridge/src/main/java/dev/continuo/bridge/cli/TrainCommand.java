@@ -12,8 +12,10 @@ import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
+import dev.continuo.engine.training.Checkpoint;
 import dev.continuo.engine.training.GanTrainer;
 import dev.continuo.engine.training.TrainingListener;
+import dev.continuo.engine.training.TrainingMemory;
 import dev.continuo.engine.training.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -140,6 +143,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "it on your data; its architecture is used (--window may still change the training window).")
     private String from;
 
+    @Option(names = "--force", description = "Start over where a run was trained before: its checkpoint goes, its "
+            + "training.csv and preset are replaced (without it, train refuses such a folder).")
+    private boolean force;
+
     @Override
     public Integer call() throws DatasetException, BadInputException, IOException, CorruptWeightsException,
             InterruptedException {
@@ -175,8 +182,24 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                         + name);
             }
+            long needed = TrainingMemory.bytes(arch, batch);
+            long limit = TrainingMemory.limitBytes();
+            if (needed > limit) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "--batch %d needs about %.1f GB of"
+                        + " memory with the %s architecture, more than the %.1f GB this process may use (JavaCPP's"
+                        + " maxphysicalbytes; CONTINUO_JAVA_OPTS can raise it): the largest batch that fits is %d",
+                        batch, needed / 1e9, arch.name(), limit / 1e9, TrainingMemory.largestBatch(arch, limit)));
+            }
+            if (resume && force) {
+                throw new IllegalArgumentException("--resume continues a run, --force starts it over: give one");
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
+        }
+        Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
+        Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
+        if (!resume) {
+            startOver(out, checkpointDir);
         }
         LOG.info("Loading {}", data);
         TrainingData dataset = TrainingData.load(data, withValid);
@@ -185,8 +208,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         LOG.info("Training \"{}\" ({} architecture) on {}; {} pieces held out", name, arch.name(),
                 dataset.description(), dataset.heldOut().size());
-        Path out = output != null ? output : PresetLocations.userPresets().resolve(name);
-        Path checkpointDir = checkpoints != null ? checkpoints : out.resolve("checkpoints");
         Decoding decoding = PresetPolicy.decoding(dataset, sampling.keyNormalized());
         List<PartSpec> parts = PresetPolicy.parts(dataset, programs, Files.isDirectory(data));
         String description = dataName != null ? dataName : dataset.description();
@@ -209,10 +230,34 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         try (ProgressListener progress = new ProgressListener()) {
             run.run(resume, progress);
+        } catch (OutOfMemoryError e) {
+            // The checkpoint on disk is whole (written as one unit), so nothing of the run is lost but what came
+            // after it.
+            throw new BadInputException("out of memory while training with --batch " + batch + " ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); the last checkpoint in "
+                    + checkpointDir + " is kept: resume with a smaller --batch");
         } finally {
             finished.countDown();
         }
         return Continuo.OK;
+    }
+
+    /**
+     * A run from iteration 0 would replace what an earlier run wrote there, so it needs {@code --force}, which
+     * removes the earlier checkpoint first (a later {@code --resume} must not pair it with the new run's figures).
+     */
+    private void startOver(Path out, Path checkpointDir) throws BadInputException, IOException {
+        List<Path> earlier = Stream.of(checkpointDir.resolve(Checkpoint.PROGRESS),
+                checkpointDir.resolve("training.csv"), out.resolve(Preset.MANIFEST)).filter(Files::exists).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            throw new BadInputException(earlier.get(0) + " is there from an earlier run: add --resume to continue it,"
+                    + " or --force to start over and replace it");
+        }
+        LOG.info("Starting over: {} and the earlier run's files are replaced", out);
+        Checkpoint.delete(checkpointDir);
     }
 
     /** A progress bar with ETA on standard error, and one log line per checkpoint. */

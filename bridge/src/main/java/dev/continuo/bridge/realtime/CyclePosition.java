@@ -13,6 +13,11 @@ public final class CyclePosition {
     public boolean contiguous;
     /** Musical position of the cycle's first frame, in steps. */
     public double startStep;
+    /**
+     * Frame offset in the cycle from which this position holds: 0, but for MIDI Start or Continue whose first clock
+     * falls inside a cycle that began stopped, where it is that clock's offset.
+     */
+    public int firstOffset;
     /** Frames per sixteenth-note step at the current tempo. */
     public double framesPerStep;
     /** Steps per bar of the current meter. */
@@ -35,6 +40,7 @@ public final class CyclePosition {
     public void stopped(ClockSource stoppedSource) {
         rolling = false;
         contiguous = false;
+        firstOffset = 0;
         source = stoppedSource;
     }
 }

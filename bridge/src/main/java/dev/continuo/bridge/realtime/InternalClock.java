@@ -44,6 +44,7 @@ public final class InternalClock {
         out.rolling = true;
         out.contiguous = started;
         out.startStep = (firstFrame - originFrame) / framesPerStep - countInSteps;
+        out.firstOffset = 0;
         out.framesPerStep = framesPerStep;
         out.stepsPerBar = STEPS_PER_BAR;
         out.stepsPerBeat = STEPS_PER_BEAT;

@@ -44,6 +44,7 @@ public final class JackTransportClock {
         out.rolling = true;
         out.contiguous = contiguous;
         out.startStep = step;
+        out.firstOffset = 0;
         out.framesPerStep = framesPerStep;
         out.stepsPerBeat = stepsPerBeat;
         out.stepsPerBar = Math.max(1, Math.round(transport.beatsPerBar() * stepsPerBeat));

@@ -22,6 +22,8 @@ public final class MidiClockFollower {
     private long clocks;
     private long positionClocks;
     private long lastClockFrame = Long.MIN_VALUE;
+    /** The frame of the first clock after the last Start or Continue. */
+    private long firstClockFrame;
     /** The measured spacing of clocks; 0 until two clocks came. */
     private double framesPerClock;
     private double nominalFramesPerClock;
@@ -42,6 +44,7 @@ public final class MidiClockFollower {
         if (running) {
             if (awaitingFirstClock) {
                 clocks = positionClocks;
+                firstClockFrame = frame;
                 awaitingFirstClock = false;
             } else {
                 clocks++;
@@ -127,6 +130,9 @@ public final class MidiClockFollower {
         out.rolling = true;
         out.contiguous = contiguous;
         out.startStep = contiguous ? Math.max(expectedStep, predicted) : predicted;
+        // Called again mid-cycle (the engine's render) when Start or Continue came with its clock in this cycle: the
+        // position holds from that clock on, not before it.
+        out.firstOffset = contiguous ? 0 : (int) Math.max(0, Math.min(frames - 1, firstClockFrame - firstFrame));
         out.framesPerStep = framesPerStep;
         out.stepsPerBar = 16;
         out.stepsPerBeat = 4;

@@ -39,6 +39,31 @@ public final class OutputQueue {
         events[size++] = key;
     }
 
+    /** Events queued in this cycle so far: a mark for {@link #cutFrom}. */
+    public int queued() {
+        return size;
+    }
+
+    /**
+     * The music stopped or jumped at {@code frameOffset}: of the first {@code count} events of this cycle (played
+     * ahead, as if time ran on), the note-ons at or after it are dropped and every other message after it moves to
+     * it, so nothing starts past the stop and every ending comes at it. Later events keep their frames.
+     */
+    public void cutFrom(int count, int frameOffset) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            long event = events[i];
+            if (i < count && (int) (event >>> 47) >= frameOffset) {
+                if ((event & (1L << 46)) != 0) {
+                    continue; // a note-on
+                }
+                event = event & ~(0xFFFFL << 47) | ((long) (frameOffset & 0xFFFF) << 47);
+            }
+            events[kept++] = event;
+        }
+        size = kept;
+    }
+
     /** Events that did not fit in a cycle or that the backend refused, since start. */
     public long lost() {
         return lost;

@@ -93,7 +93,7 @@ public final class Player {
         double framesPerStep = position.framesPerStep;
         boolean continues = wasRolling && position.contiguous;
         if (wasRolling && !continues) {
-            active.endScheduled(queue, 0);
+            active.endScheduled(queue, position.firstOffset);
             currentPhrase = Long.MIN_VALUE;
         }
         double from = continues ? selectedUntil : position.startStep - 0.5 / framesPerStep;
@@ -148,9 +148,11 @@ public final class Player {
         double localFrom = from - phraseStart;
         double localTo = to - phraseStart;
         if (chase) {
+            // Chased notes start on the first frame the position holds for, not half a frame before it.
+            double chaseStep = Math.max(from, position.startStep + position.firstOffset / position.framesPerStep);
             for (int note = 0; note < pattern.noteCount() && pattern.startStep(note) < localFrom; note++) {
                 if (pattern.endStep(note) > localFrom + 1 && audible(pattern.part(note), passes[index])) {
-                    start(pattern, note, phraseStart, from, position, frames, queue);
+                    start(pattern, note, phraseStart, chaseStep, position, frames, queue);
                 }
             }
         }

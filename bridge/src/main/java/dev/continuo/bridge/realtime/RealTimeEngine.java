@@ -59,6 +59,8 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     private volatile int resendRequests;
     private int resendsDone;
     private boolean wasRolling;
+    /** Events this cycle's {@link Player#play} queued, ahead of the cycle's input. */
+    private int playedEvents;
 
     private volatile long messagesIn;
     private volatile long notesIn;
@@ -109,6 +111,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
         resendsDone = resends;
         wasRolling = position.rolling;
         player.play(position, frames, queue);
+        playedEvents = queue.queued();
         capture.offer(CaptureRecord.pack(CaptureRecord.CYCLE, position.rolling ? 1 : 0,
                 (position.contiguous ? 1 : 0) | (position.loopsPhrase ? 2 : 0), position.stepsPerBar),
                 Double.doubleToRawLongBits(position.rolling ? position.endStep(frames) : 0));
@@ -176,19 +179,42 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
                 }
             }
             case 0xFA -> {
+                cutPlayedAhead();
                 midiClock.start();
                 startFrame = frame;
                 keepHeldBackFrom(frame);
             }
             case 0xFB -> {
+                cutPlayedAhead();
                 midiClock.resume();
                 startFrame = frame;
                 keepHeldBackFrom(frame);
             }
-            case 0xFC -> midiClock.stop();
-            case 0xF2 -> midiClock.songPosition(data1 | data2 << 7);
+            case 0xFC -> {
+                cutPlayedAhead();
+                midiClock.stop();
+            }
+            case 0xF2 -> {
+                cutPlayedAhead();
+                midiClock.songPosition(data1 | data2 << 7);
+            }
             default -> channelMessage(status, data1, data2);
         }
+    }
+
+    /**
+     * MIDI Stop, Start, Continue or Song Position Pointer while this cycle rolls on MIDI clock: the sender stopped,
+     * looped or jumped at this input's frame, so what the cycle played ahead must not sound past it. Notes due to
+     * start there or later are dropped, the sounding ones end there, and the cycle counts as stopped from there on
+     * (a Start or Continue with its clock later in the cycle plays from that clock, in {@link #render}).
+     */
+    private void cutPlayedAhead() {
+        if (position.source != ClockSource.MIDI || !position.rolling) {
+            return;
+        }
+        queue.cutFrom(playedEvents, inputOffset);
+        active.endScheduled(queue, inputOffset);
+        position.stopped(ClockSource.MIDI);
     }
 
     private void channelMessage(int status, int data1, int data2) {

@@ -64,6 +64,24 @@ class OutputQueueTest {
     }
 
     @Test
+    void aCutDropsTheNoteOnsPlayedAheadFromItsFrameAndMovesTheRestToItButNotLaterEvents() {
+        OutputQueue queue = new OutputQueue(16);
+        queue.add(100, 0, 0x90, 60, 100); // played ahead: before the cut, kept
+        queue.add(500, 0, 0x90, 62, 100); // at the cut: dropped
+        queue.add(700, 0, 0x80, 60, 0); // after it: moved to it
+        queue.add(800, 1, 0xC1, 5, 0);
+        queue.add(900, 0, 0x90, 64, 100);
+        int played = queue.queued();
+        queue.add(600, 0, 0x92, 70, 90); // queued after the mark (an echo of the input): kept where it is
+        queue.cutFrom(played, 500);
+        assertEquals(List.of(
+                "000000100 on p0 ch0 n60 v100",
+                "000000500 off p0 ch0 n60",
+                "000000500 C1 5 0 p1",
+                "000000600 on p0 ch2 n70 v90"), flush(queue));
+    }
+
+    @Test
     void twoByteMessagesAreWrittenWithLengthTwo() {
         OutputQueue queue = new OutputQueue(4);
         queue.add(0, 0, 0xC5, 10, 0);

@@ -271,7 +271,8 @@ class RealTimeEngineTest {
     @Test
     void underMidiClockOnsetsFallOnTheFramesOfTheirClocksFromTheFirstCycleOfContinue() {
         create(ClockSource.MIDI, -1, 0);
-        book.put(0, pattern(32, part(0, 32, new Note(48, 4, 2, 100), new Note(50, 5, 2, 100))));
+        book.put(0, pattern(32, part(0, 32, new Note(52, 2, 4, 100), new Note(48, 4, 2, 100),
+                new Note(50, 5, 2, 100))));
         frame = 10_240;
         List<String> events = new ArrayList<>();
         long nextClock = 10_240 + 100; // Song Position Pointer 4, Continue and the first clock at frame 10,340
@@ -289,8 +290,38 @@ class RealTimeEngineTest {
             }
             render().stream().filter(event -> event.contains(" on ")).forEach(events::add);
         }
-        assertEquals(List.of("000010340 on p0 ch0 n48 v100", "000016340 on p0 ch0 n50 v100"), events,
-                "step 4 at Continue's first clock, step 5 six clocks later");
+        assertEquals(List.of("000010340 on p0 ch0 n52 v100", "000010340 on p0 ch0 n48 v100",
+                "000016340 on p0 ch0 n50 v100"), events,
+                "the note sounding at step 4 and step 4's at Continue's first clock, step 5 six clocks later");
+    }
+
+    @Test
+    void aLoopOfTheMidiClockEndsTheNotesAtItsFrameAndPlaysTheLoopStartThere() {
+        create(ClockSource.MIDI, -1, 0);
+        book.put(0, pattern(32, part(0, 32, new Note(48, 0, 1, 100), new Note(50, 4, 8, 100))));
+        List<String> events = new ArrayList<>();
+        long nextClock = 100; // Start and clock 0 at frame 100; 120 bpm at 48 kHz
+        long loopFrame = 100 + 8 * 6000; // the sender loops back to the top at step 8, mid-note
+        while (frame < 60_000) {
+            begin();
+            while (nextClock < frame + FRAMES) {
+                int offset = (int) (nextClock - frame);
+                if (nextClock == 100) {
+                    input(offset, "FA");
+                } else if (nextClock == loopFrame) {
+                    input(offset, "FC F2 00 00 FB"); // Stop, Song Position Pointer 0, Continue
+                }
+                input(offset, "F8");
+                nextClock += 1000;
+            }
+            events.addAll(render());
+        }
+        assertEquals(List.of(
+                "000000100 on p0 ch0 n48 v100", "000006100 off p0 ch0 n48",
+                "000024100 on p0 ch0 n50 v100", "000048100 off p0 ch0 n50",
+                "000048100 on p0 ch0 n48 v100", "000054100 off p0 ch0 n48"),
+                events.stream().filter(event -> event.contains(" on ") || event.contains(" off ")).toList(),
+                "the note crossing the loop ends at the loop's frame; the top plays on it");
     }
 
     @Test

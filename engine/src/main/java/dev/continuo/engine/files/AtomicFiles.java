@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files atomically — whole or not at all: into a temporary file beside the target, then renamed over it.
@@ -20,7 +23,32 @@ public final class AtomicFiles {
         void writeTo(Path file) throws IOException;
     }
 
+    /** The temporary files {@link #write} makes: ".NAME.UUID.tmp". */
+    private static final Pattern TEMPORARY = Pattern.compile(
+            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code directory} left when their process was killed (nothing
+     * else deletes them). Only for a folder that no other process is writing into at the time.
+     *
+     * @return how many were deleted; 0 if the folder does not exist
+     */
+    public static int removeLeftovers(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.list(directory)) {
+            leftovers = files.filter(file -> TEMPORARY.matcher(file.getFileName().toString()).matches()
+                    && Files.isRegularFile(file)).toList();
+        }
+        for (Path file : leftovers) {
+            Files.deleteIfExists(file);
+        }
+        return leftovers.size();
     }
 
     /** Writes {@code bytes} to {@code file}. */

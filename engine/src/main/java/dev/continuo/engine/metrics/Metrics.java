@@ -142,18 +142,33 @@ public final class Metrics {
      * counts the steps each pitch class sounds in it, as in MuseGAN.
      */
     public static double tonalDistance(Part a, Part b, int[] barStarts) {
+        return tonalDistance(barCentroids(a, barStarts), barCentroids(b, barStarts));
+    }
+
+    /**
+     * {@link #tonalDistance(Part, Part, int[])} from the parts' {@link #barCentroids}: computed once per part, the
+     * pairs of many parts cost bars × pairs, not bars × pairs × steps (issue 17: 64 parts, 8,000 bars).
+     */
+    public static double tonalDistance(double[][] centroidsA, double[][] centroidsB) {
         double sum = 0;
         int bars = 0;
-        for (int bar = 0; bar < barStarts.length; bar++) {
-            int end = bar + 1 < barStarts.length ? barStarts[bar + 1] : a.steps();
-            double[] centroidA = TonalCentroid.of(chroma(a, barStarts[bar], end));
-            double[] centroidB = TonalCentroid.of(chroma(b, barStarts[bar], end));
-            if (centroidA != null && centroidB != null) {
-                sum += TonalCentroid.distance(centroidA, centroidB);
+        for (int bar = 0; bar < centroidsA.length; bar++) {
+            if (centroidsA[bar] != null && centroidsB[bar] != null) {
+                sum += TonalCentroid.distance(centroidsA[bar], centroidsB[bar]);
                 bars++;
             }
         }
         return bars == 0 ? Double.NaN : sum / bars;
+    }
+
+    /** Each bar's tonal centroid of a part's chroma (null where the part is silent); one pass over its steps. */
+    public static double[][] barCentroids(Part part, int[] barStarts) {
+        double[][] centroids = new double[barStarts.length][];
+        for (int bar = 0; bar < barStarts.length; bar++) {
+            int end = bar + 1 < barStarts.length ? barStarts[bar + 1] : part.steps();
+            centroids[bar] = TonalCentroid.of(chroma(part, barStarts[bar], end));
+        }
+        return centroids;
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.continuo.engine.midi.MelodySelection;
 import dev.continuo.engine.roll.Part;
 import dev.continuo.engine.roll.PianoRoll;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes {@link FileMetrics} for a roll whose melody part is known: the key comes from the melody, beat
@@ -22,6 +24,12 @@ public final class RollEvaluator {
         int[] bars = roll.barStarts();
         int[] pulses = roll.pulseStarts();
 
+        Map<Part, double[][]> centroids = new IdentityHashMap<>();
+        for (Part part : roll.parts()) {
+            if (!part.isPercussion()) {
+                centroids.put(part, Metrics.barCentroids(part, bars));
+            }
+        }
         List<TrackMetrics> tracks = new ArrayList<>();
         List<Part> pitched = new ArrayList<>();
         List<Part> accompaniment = new ArrayList<>();
@@ -36,17 +44,18 @@ public final class RollEvaluator {
             if (!isMelody) {
                 accompaniment.add(part);
             }
-            double tonalDistance = isMelody ? Double.NaN : Metrics.tonalDistance(part, melody, bars);
+            double tonalDistance = isMelody ? Double.NaN
+                    : Metrics.tonalDistance(centroids.get(part), centroids.get(melody));
             double consonance = isMelody ? Double.NaN : Metrics.beatConsonance(List.of(part), melody, pulses);
             tracks.add(pitchedMetrics(part.name(), isMelody ? "melody" : "part", part.sourceTrack(),
                     part.channel() + 1, List.of(part), roll, key, bars, tonalDistance, consonance));
         }
         TrackMetrics accompanimentMetrics = accompaniment.isEmpty() ? null
                 : pitchedMetrics("accompaniment", "group", -1, 0, accompaniment, roll, key, bars,
-                        meanPairwiseTonalDistance(accompaniment, bars),
+                        meanPairwiseTonalDistance(accompaniment, centroids),
                         Metrics.beatConsonance(accompaniment, melody, pulses));
         TrackMetrics allMetrics = pitchedMetrics("all", "group", -1, 0, pitched, roll, key, bars,
-                meanPairwiseTonalDistance(pitched, bars),
+                meanPairwiseTonalDistance(pitched, centroids),
                 accompaniment.isEmpty() ? Double.NaN : Metrics.beatConsonance(accompaniment, melody, pulses));
         return new FileMetrics(key.toString(), melodySelection.reason(), bars.length, tracks, accompanimentMetrics,
                 allMetrics);
@@ -69,12 +78,12 @@ public final class RollEvaluator {
                 Double.NaN, Metrics.qualifiedNoteRate(parts), Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private static double meanPairwiseTonalDistance(List<Part> parts, int[] bars) {
+    private static double meanPairwiseTonalDistance(List<Part> parts, Map<Part, double[][]> centroids) {
         double sum = 0;
         int pairs = 0;
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {
-                double d = Metrics.tonalDistance(parts.get(i), parts.get(j), bars);
+                double d = Metrics.tonalDistance(centroids.get(parts.get(i)), centroids.get(parts.get(j)));
                 if (!Double.isNaN(d)) {
                     sum += d;
                     pairs++;

@@ -38,6 +38,11 @@ public final class WeightsFile {
 
     /** Writes the arrays (converted to float32) to a file, replacing it atomically. */
     public static void write(Map<String, INDArray> arrays, Path file) throws IOException {
+        AtomicFiles.write(file, encode(arrays));
+    }
+
+    /** The bytes of a weights file holding the arrays (converted to float32). */
+    public static byte[] encode(Map<String, INDArray> arrays) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -60,7 +65,7 @@ public final class WeightsFile {
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
         }
-        AtomicFiles.write(file, bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** Reads a file written by {@link #write}. */

@@ -29,6 +29,8 @@ public final class Part {
     private final int sourceTrack;
     private final int steps;
     private final byte[] cells;
+    /** {@link #notes()} as last listed, until a note is added: metrics ask for them many times per part. */
+    private List<Note> notes;
 
     /**
      * @param name        display name, e.g. the MIDI track name; never null
@@ -93,6 +95,7 @@ public final class Part {
             throw new IllegalArgumentException("note starts at step " + start + ", past the part's " + steps
                     + " steps");
         }
+        notes = null;
         int pitch = note.pitch();
         int end = Math.min(steps, note.endStep());
         cells[index(start, pitch)] = (byte) note.velocity();
@@ -137,8 +140,15 @@ public final class Part {
         return -1;
     }
 
-    /** All notes, ordered by start step, then pitch. */
+    /** All notes, ordered by start step, then pitch; unmodifiable. */
     public List<Note> notes() {
+        if (notes == null) {
+            notes = List.copyOf(listNotes());
+        }
+        return notes;
+    }
+
+    private List<Note> listNotes() {
         List<Note> notes = new ArrayList<>();
         for (int step = 0; step < steps; step++) {
             for (int pitch = 0; pitch < PianoRoll.PITCHES; pitch++) {

@@ -30,7 +30,7 @@ public final class TrainingRecord {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRecord.class);
     /** One row per checkpoint. */
-    public static final String CSV = "training.csv";
+    public static final String CSV = TrainingCsv.NAME;
     /** The held-out pieces' own figures. */
     public static final String REFERENCE_CSV = "reference.csv";
     /** The folder of the sample rolls, one per checkpoint. */
@@ -55,15 +55,21 @@ public final class TrainingRecord {
     }
 
     /**
-     * Before the first iteration: a new {@value #CSV} for a fresh run (a resumed one appends to its own), and
-     * {@value #REFERENCE_CSV}.
+     * Before the first iteration: a new {@value #CSV} for a run from iteration 0; for a resumed one, its own cut back
+     * to the checkpoint's iteration (see {@link TrainingCsv#keepUpTo}); and {@value #REFERENCE_CSV}.
+     *
+     * @param iteration the iteration the run starts from
      */
-    public void start(boolean fresh) throws IOException {
+    public void start(int iteration) throws IOException {
         Path csv = folder.resolve(CSV);
         Files.createDirectories(folder);
-        if (fresh || !Files.exists(csv)) {
-            Files.writeString(csv, "iteration,seconds,critic_loss,wasserstein,gradient_penalty,generator_loss,"
-                    + "reconstruction," + String.join(",", SampleEvaluator.METRICS) + "\n", StandardCharsets.UTF_8);
+        if (iteration == 0) {
+            TrainingCsv.start(csv);
+        } else {
+            int dropped = TrainingCsv.keepUpTo(csv, iteration);
+            if (dropped > 0) {
+                LOG.info("Dropped {} rows of {} written after the checkpoint", dropped, csv);
+            }
         }
         reference = evaluator.reference();
         StringBuilder row = new StringBuilder();
@@ -96,19 +102,8 @@ public final class TrainingRecord {
      */
     public void append(int iteration, double seconds, GanTrainer.IterationLosses losses, Map<String, Double> metrics)
             throws IOException {
-        StringBuilder row = new StringBuilder();
-        row.append(iteration).append(',').append(String.format(Locale.ROOT, "%.1f", seconds));
-        for (double value : new double[] {losses.criticLoss(), losses.wassersteinEstimate(),
-            losses.gradientPenalty(), losses.generatorLoss(), losses.reconstructionLoss()}) {
-            row.append(',').append(String.format(Locale.ROOT, "%.5g", value));
-        }
-        for (String metric : SampleEvaluator.METRICS) {
-            row.append(',').append(String.format(Locale.ROOT, "%.5g", metrics.getOrDefault(metric, Double.NaN)));
-        }
         Path csv = folder.resolve(CSV);
-        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            writer.write(row.append('\n').toString());
-        }
+        TrainingCsv.append(csv, iteration, seconds, losses, metrics);
         drawCharts(csv);
     }
 

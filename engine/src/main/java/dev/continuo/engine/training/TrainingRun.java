@@ -3,6 +3,7 @@ package dev.continuo.engine.training;
 import dev.continuo.engine.data.Example;
 import dev.continuo.engine.data.SamplingOptions;
 import dev.continuo.engine.data.WindowSampler;
+import dev.continuo.engine.files.AtomicFiles;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
@@ -87,6 +88,7 @@ public final class TrainingRun {
         GanTrainer trainer = new GanTrainer(weights, options.config());
         int iteration = 0;
         double previousSeconds = 0;
+        removeLeftovers();
         if (resume && Checkpoint.exists(options.checkpoints())) {
             Checkpoint checkpoint = Checkpoint.read(options.checkpoints());
             if (checkpoint.iteration() > options.iterations()) {
@@ -106,7 +108,7 @@ public final class TrainingRun {
         WindowSampler sampler = new WindowSampler(training, options.architecture(), options.sampling(),
                 options.config().batchSize(), options.config().seed() + iteration);
         Preset preset = preset(weights, iteration, previousSeconds, Map.of());
-        record.start(iteration == 0);
+        record.start(iteration);
 
         listener.started(iteration, options.iterations());
         long start = System.nanoTime();
@@ -132,6 +134,18 @@ public final class TrainingRun {
         finished.save(options.output());
         LOG.info("Wrote preset \"{}\" to {} after {} iterations", options.name(), options.output(), iteration);
         return finished;
+    }
+
+    /** Deletes the temporary files of writes that a killed run left (see {@link AtomicFiles#removeLeftovers}). */
+    private void removeLeftovers() throws IOException {
+        int removed = 0;
+        for (Path folder : List.of(options.checkpoints(), options.checkpoints().resolve(TrainingRecord.SAMPLES),
+                options.output())) {
+            removed += AtomicFiles.removeLeftovers(folder);
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} temporary files that a stopped run left", removed);
+        }
     }
 
     private Preset preset(ModelWeights weights, int iterations, double seconds, Map<String, Double> metrics) {

@@ -53,4 +53,16 @@ class AtomicFilesTest {
         AtomicFiles.write(file, new byte[] {7});
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(file));
     }
+
+    @Test
+    void leftoversOfKilledWritesAreRemovedAndNothingElse() throws IOException {
+        Path leftover = Files.write(dir.resolve(".checkpoint.json.0f3c2a1e-5b7d-4c9e-8a6f-1d2e3f4a5b6c.tmp"),
+                new byte[] {1});
+        Path mine = Files.write(dir.resolve("notes.tmp"), new byte[] {2});
+        Path hidden = Files.write(dir.resolve(".config"), new byte[] {3});
+        assertEquals(1, AtomicFiles.removeLeftovers(dir));
+        assertTrue(Files.notExists(leftover));
+        assertTrue(Files.exists(mine) && Files.exists(hidden));
+        assertEquals(0, AtomicFiles.removeLeftovers(dir.resolve("missing")));
+    }
 }

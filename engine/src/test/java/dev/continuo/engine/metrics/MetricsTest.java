@@ -94,6 +94,11 @@ class MetricsTest {
         Part g = part(2 * BAR, new Note(55, 0, 4, 90));
         assertEquals(1.737225, Metrics.tonalDistance(c, g, new int[] {0, 16}), 1e-6);
         assertEquals(0.0, Metrics.tonalDistance(c, c, new int[] {0, 16}), 1e-12);
+        double[][] centroidsC = Metrics.barCentroids(c, new int[] {0, 16});
+        assertEquals(null, Metrics.barCentroids(g, new int[] {0, 16})[1], "g is silent in bar 1");
+        assertEquals(1.737225, Metrics.tonalDistance(centroidsC, Metrics.barCentroids(g, new int[] {0, 16})), 1e-6,
+                "from centroids computed once per part, as RollEvaluator pairs many parts");
+        assertEquals(0.0, Metrics.tonalDistance(centroidsC, centroidsC), 1e-12);
     }
 
     @Test

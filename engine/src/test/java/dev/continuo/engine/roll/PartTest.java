@@ -2,6 +2,7 @@ package dev.continuo.engine.roll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,16 @@ class PartTest {
         assertEquals(4, Note.medianLength(java.util.List.of(new Note(60, 0, 8, 90), new Note(62, 8, 4, 90),
                 new Note(64, 12, 1, 90))));
         assertEquals(3, Note.medianLength(java.util.List.of(new Note(60, 0, 2, 90), new Note(62, 2, 4, 90))));
+    }
+
+    @Test
+    void theNotesAreListedOnceUntilANoteIsAdded() {
+        Part grown = new Part("p", 0, 0, -1, 16);
+        grown.addNote(new Note(60, 0, 4, 90));
+        List<Note> first = grown.notes();
+        assertSame(first, grown.notes(), "metrics ask many times; the grid is scanned once");
+        grown.addNote(new Note(62, 4, 4, 90));
+        assertEquals(List.of(new Note(60, 0, 4, 90), new Note(62, 4, 4, 90)), grown.notes());
+        assertThrows(UnsupportedOperationException.class, () -> grown.notes().add(new Note(64, 8, 1, 90)));
     }
 }

@@ -101,7 +101,7 @@ final class ParallelTrainCommand implements Callable<Integer> {
         Path checkpointDir = checkpoints != null ? checkpoints : output.resolve("checkpoints");
         PresetManifest untrained = manifest(plan, dataset, 0, 0, Map.of());
         TrainingRecord record = new TrainingRecord(checkpointDir, dataset.heldOut());
-        record.start(!(resume && Checkpoint.exists(checkpointDir)));
+        record.start(resume && Checkpoint.exists(checkpointDir) ? Checkpoint.read(checkpointDir).iteration() : 0);
         DataParallelTraining.Result result;
         try (JavaSparkContext context = spark.start("continuo train " + name)) {
             result = new DataParallelTraining(context, plan).run(SweepData.of(dataset, Files.isDirectory(data)),
