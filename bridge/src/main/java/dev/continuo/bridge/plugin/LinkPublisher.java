@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * state), a PHRASE_NOTE per note (steps → beats from the phrase start) and PHRASE_COMMIT, all published at once.
  *
  * <p>Patterns are {@linkplain #put put} on the generation worker and wait, the newest per phrase, until a
- * {@link #publish} round on the housekeeping thread finds room for the whole phrase; a phrase is never half
- * written, and one that does not fit now waits for the next round (phrases go out in index order). One that could
- * never fit is dropped and counted.
+ * {@link #publish} (by the worker right after its put, or a round on the housekeeping thread) finds room for the
+ * whole phrase; a phrase is never half written, and one that does not fit now waits for the next round (phrases go
+ * out in index order). One that could never fit is dropped and counted. The ring's producer side is only ever used
+ * under this object's lock, so those two threads take turns as its single producer.
  */
 public final class LinkPublisher implements PatternSink {
 
@@ -72,11 +73,12 @@ public final class LinkPublisher implements PatternSink {
     }
 
     /**
-     * Housekeeping thread: writes what waits and fits, in index order.
+     * The housekeeping thread or the generation worker (never a real-time thread: it locks): writes what waits and
+     * fits, in index order.
      *
      * @return phrases published in this round
      */
-    public int publish() {
+    public synchronized int publish() {
         if (clearWaits && ring.free() > 0) {
             clearWaits = false;
             ring.stage(record.set(LinkLayout.CLEAR, 0, 0, 0, 0, 0, 0, 0, 0));

@@ -7,7 +7,10 @@ import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class PhraseGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseGenerator.class);
+    private static final int WARM_UP_RUNS = 20;
+    /** For the model's CPU time beside its wall time in the stage log (-1 where the JVM cannot tell). */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PatternSink sink;
     private final int bars;
@@ -61,15 +67,21 @@ public final class PhraseGenerator implements AutoCloseable {
     }
 
     /**
-     * Runs the model once on a short melody so that the first real phrase does not pay for graph building and JIT
-     * compilation. Blocks until done.
+     * Accompanies a melody of the session's phrase length {@value #WARM_UP_RUNS} times, as a phrase would be, so that
+     * the first real phrases do not pay for graph building and JIT compilation (after a single run the first five
+     * phrases of a plug-in session took 23–77 ms instead of about 10). Blocks until done.
      */
     public void warmUp() throws InterruptedException {
         Part melody = new Part("warm-up", 0, 0, -1, bars * 16);
-        melody.addNote(new Note(67, 0, 4, 80));
-        melody.addNote(new Note(64, 4, 4, 80));
+        for (int step = 0; step < melody.steps(); step += 4) {
+            melody.addNote(new Note(60 + step % 12, step, 3, 80));
+        }
         try {
-            CompletableFuture.runAsync(() -> preset.accompanist().generate(melody, settings), worker).get();
+            CompletableFuture.runAsync(() -> {
+                for (int run = 0; run < WARM_UP_RUNS; run++) {
+                    PhrasePatterns.of(melody.steps(), preset.accompanist().generate(melody, settings), false);
+                }
+            }, worker).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the model failed on a test melody: " + e.getCause().getMessage(),
                     e.getCause());
@@ -83,7 +95,7 @@ public final class PhraseGenerator implements AutoCloseable {
      */
     public boolean submit(CapturedPhrase phrase) {
         CapturedPhrase kept = captured.merge(phrase.bookIndex(), phrase,
-                (held, take) -> take.complete() || !held.complete() ? take : held);
+                (held, take) -> replaces(take, held) ? take : held);
         if (kept != phrase) {
             LOG.info("Phrase {}: a take cut short with {} melody notes leaves the complete take's accompaniment "
                     + "playing", phrase.phrase() + 1, phrase.melody().notes().size());
@@ -91,6 +103,16 @@ public final class PhraseGenerator implements AutoCloseable {
         }
         queue(phrase, false);
         return true;
+    }
+
+    /** Whether {@link #submit} would keep this take, as things stand now. Any thread. */
+    public boolean keeps(CapturedPhrase take) {
+        CapturedPhrase held = captured.get(take.bookIndex());
+        return held == null || replaces(take, held);
+    }
+
+    private static boolean replaces(CapturedPhrase take, CapturedPhrase held) {
+        return take.complete() || !held.complete();
     }
 
     private void queue(CapturedPhrase phrase, boolean revoicing) {
@@ -118,9 +140,14 @@ public final class PhraseGenerator implements AutoCloseable {
             return;
         }
         try {
+            long started = System.nanoTime();
+            long cpuStarted = THREADS.getCurrentThreadCpuTime();
             List<Part> parts = preset.accompanist().generate(phrase.melody(), settings);
+            long generated = System.nanoTime();
+            long cpuGenerated = THREADS.getCurrentThreadCpuTime();
             PhrasePattern pattern = PhrasePatterns.of(phrase.melody().steps(), parts, revoicing);
-            double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
+            long ready = System.nanoTime();
+            double millis = (ready - phrase.closedNanos()) / 1e6;
             if (!revoicing) {
                 latencies.add(millis);
             }
@@ -129,6 +156,12 @@ public final class PhraseGenerator implements AutoCloseable {
                 return;
             }
             sink.put(phrase.bookIndex(), pattern);
+            if (!revoicing && LOG.isDebugEnabled()) {
+                LOG.debug("Phrase {}: {} ms waiting for the worker, {} ms in the model ({} ms on the CPU), {} ms to a "
+                        + "pattern, {} ms to put it out", phrase.phrase() + 1, millis(phrase.closedNanos(), started),
+                        millis(started, generated), millis(cpuStarted, cpuGenerated), millis(generated, ready),
+                        millis(ready, System.nanoTime()));
+            }
             long firstBar = (long) phrase.bookIndex() * bars + 1;
             if (revoicing) {
                 LOG.debug("Bars {}–{} re-voiced: {} accompaniment notes from the phrase's next start", firstBar,
@@ -136,13 +169,17 @@ public final class PhraseGenerator implements AutoCloseable {
                 return;
             }
             LOG.info("Bars {}–{} (phrase {} of the song): {} melody notes → {} accompaniment notes, ready {} ms "
-                    + "after the phrase ended", firstBar, firstBar + bars - 1, phrase.phrase() + 1,
+                    + "after the phrase was complete", firstBar, firstBar + bars - 1, phrase.phrase() + 1,
                     phrase.melody().notes().size(), pattern.noteCount(), Math.round(millis));
         } catch (RuntimeException e) {
             LOG.error("Could not accompany phrase {}: {}", phrase.phrase() + 1, e.getMessage());
             errors.report("phrase " + (phrase.phrase() + 1) + " not accompanied: " + e.getMessage());
             LOG.debug("Generation failure", e);
         }
+    }
+
+    private static String millis(long fromNanos, long toNanos) {
+        return String.format(Locale.ROOT, "%.2f", (toNanos - fromNanos) / 1e6);
     }
 
     /**

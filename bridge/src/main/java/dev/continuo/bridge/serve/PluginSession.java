@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,7 +34,8 @@ public final class PluginSession implements EngineSession {
     static final long STALE_MILLIS = 5000;
     /**
      * About 20 rounds a second; while a phrase with notes is being captured, the next round comes when the
-     * plug-in's blocks have passed its end; 100 a second while phrases wait for room.
+     * plug-in's blocks have made it complete (half a step before its end), and one a millisecond from then until it
+     * closes; 100 a second while phrases wait for room.
      */
     private static final long IDLE_MILLIS = 50;
     private static final long BUSY_MILLIS = 10;
@@ -79,11 +79,7 @@ public final class PluginSession implements EngineSession {
             @Override
             public void put(int index, PhrasePattern pattern) {
                 publisher.put(index, pattern);
-                try {
-                    scheduler.execute(PluginSession.this::publishNow); // playable at once, not at the next round
-                } catch (RejectedExecutionException closing) {
-                    LOG.debug("Engine closing: phrase {} stays unpublished", index);
-                }
+                publishNow(); // on the worker: playable at once, not after a hand-off to the housekeeping thread
             }
         }, bars, worker, presets, preset, generation, errors);
         this.recorder = new PhraseRecorder(bars, this::captured, new PhraseRecorder.ControlListener() {
@@ -110,11 +106,13 @@ public final class PluginSession implements EngineSession {
         });
     }
 
+    /** Housekeeping thread (the only one that submits): the melody is in place before the worker can publish. */
     private void captured(CapturedPhrase phrase) {
-        PhrasePattern melody = PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()), false);
-        if (generator.submit(phrase)) {
-            publisher.melody(phrase.bookIndex(), melody); // set before this thread publishes anything of it
+        if (generator.keeps(phrase)) {
+            publisher.melody(phrase.bookIndex(),
+                    PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()), false));
         }
+        generator.submit(phrase);
     }
 
     private void restore(int index, PhrasePattern melody) {
@@ -227,11 +225,12 @@ public final class PluginSession implements EngineSession {
         if (publisher.waiting() > 0) {
             return BUSY_MILLIS;
         }
-        double untilEnd = reader.millisUntilPassed(recorder.openPhraseEnd());
-        return Double.isNaN(untilEnd) ? IDLE_MILLIS : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(untilEnd)));
+        double untilComplete = reader.millisUntilPassed(recorder.openPhraseCompleteStep());
+        return Double.isNaN(untilComplete) ? IDLE_MILLIS
+                : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(untilComplete)));
     }
 
-    /** Housekeeping thread: what the generator just made goes to the plug-in (a round does the rest). */
+    /** Generation worker: what the generator just made goes to the plug-in (a round does the rest). */
     private void publishNow() {
         if (lifecycle.state() == SessionState.RUNNING) {
             publisher.publish();
