@@ -171,7 +171,7 @@ class LinkReaderTest {
         });
         LinkReader toRecorder = new LinkReader(new LinkRing(buffer, 0, 64), recorder::accept, null);
         int rolling = LinkLayout.ROLLING | LinkLayout.POSITION;
-        // Blocks of 1/8 step (375 frames at 48 kHz, 240 bpm); block 123 ends at step 15.5, where the phrase is complete.
+        // Blocks of 1/8 step (375 frames at 48 kHz, 240 bpm); block 123 ends at step 15.5: the phrase is complete.
         for (int block = 0; block <= 123; block++) {
             block(rolling, 4, 4, block / 32.0);
             if (block == 0) {
