@@ -27,6 +27,7 @@ public final class LinkPublisher implements PatternSink {
     private final Map<Integer, PhrasePattern> melodies = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Integer, PhrasePattern> waiting = new ConcurrentSkipListMap<>();
     private volatile boolean clearWaits;
+    private volatile int held = -1;
     private volatile long published;
     private volatile long tooLarge;
 
@@ -60,7 +61,22 @@ public final class LinkPublisher implements PatternSink {
         latest.clear();
         waiting.clear();
         melodies.clear();
+        held = -1;
         clearWaits = true;
+    }
+
+    /**
+     * Any thread: phrase {@code index} is not published until {@link #release}, so that a phrase accompanied before
+     * its bars have finished playing does not start sounding in the very pass it was captured in (the player
+     * chases a new phrase under the playhead). One phrase at a time; holding another releases the one before.
+     */
+    public void hold(int index) {
+        held = index;
+    }
+
+    /** Any thread: the held phrase may go out (at the next {@link #publish}). */
+    public void release() {
+        held = -1;
     }
 
     /** Records phrase {@code pattern} with {@code melody} (or null) takes in the ring. */
@@ -89,6 +105,9 @@ public final class LinkPublisher implements PatternSink {
         }
         int count = 0;
         for (Map.Entry<Integer, PhrasePattern> entry : waiting.entrySet()) {
+            if (entry.getKey() == held) {
+                break; // in index order: what follows waits too
+            }
             PhrasePattern pattern = entry.getValue();
             PhrasePattern melody = melodies.get(entry.getKey());
             int needed = recordsFor(pattern, melody);

@@ -61,6 +61,8 @@ public final class LinkReader {
     private double endStep;
     private double stepsPerMilli;
     private double blockMillis;
+    private double watchedStep = Double.NaN;
+    private volatile boolean watchedPassed = true;
     private volatile long blocks;
     private volatile long notes;
     private volatile long ignored;
@@ -101,6 +103,9 @@ public final class LinkReader {
         endStep = (record.beat + seconds * record.value / 60) * STEPS_PER_BEAT;
         stepsPerMilli = record.value > 0 ? record.value * STEPS_PER_BEAT / 60_000 : 0;
         blockMillis = seconds * 1000;
+        if (!watchedPassed && (!rolling || jumped || endStep >= watchedStep)) {
+            watchedPassed = true;
+        }
         target.accept(CaptureRecord.pack(CaptureRecord.CYCLE, rolling ? 1 : 0, jumped ? 0 : 1, stepsPerBar),
                 Double.doubleToRawLongBits(rolling ? endStep : 0));
     }
@@ -183,6 +188,29 @@ public final class LinkReader {
         }
         double blocksToPass = Math.max(0, Math.ceil((step - endStep) / (stepsPerMilli * blockMillis)));
         return blocksToPass * blockMillis;
+    }
+
+    /**
+     * Watches for the plug-in's blocks to pass {@code step}, from the last block read on: {@link #passedWatched}
+     * turns true with the first block that ends there or later, jumps or stands.
+     */
+    public void watch(double step) {
+        watchedStep = step;
+        watchedPassed = seenBlock && (!rolling || endStep >= step);
+    }
+
+    /** Whether the step last {@linkplain #watch watched} has been passed (true when none is). Any thread. */
+    public boolean passedWatched() {
+        return watchedPassed;
+    }
+
+    /**
+     * Milliseconds until, at the earliest, the plug-in writes the block that passes the watched step (the last block
+     * read may have been written up to a block before); NaN once passed or while the transport stands.
+     */
+    public double millisUntilWatchedPassed() {
+        double untilNext = watchedPassed ? Double.NaN : millisUntilPassed(watchedStep);
+        return Double.isNaN(untilNext) ? untilNext : Math.max(0, untilNext - blockMillis);
     }
 
     /** Phrases the plug-in told of (RESTORE_BEGIN … RESTORE_COMMIT, whole) so far. */

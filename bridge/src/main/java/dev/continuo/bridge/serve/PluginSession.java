@@ -35,7 +35,8 @@ public final class PluginSession implements EngineSession {
     /**
      * About 20 rounds a second; while a phrase with notes is being captured, the next round comes when the
      * plug-in's blocks have made it complete (half a step before its end), and one a millisecond from then until it
-     * closes; 100 a second while phrases wait for room.
+     * closes; the same again until they pass its end, when its accompaniment goes out; 100 a second while phrases
+     * wait for room.
      */
     private static final long IDLE_MILLIS = 50;
     private static final long BUSY_MILLIS = 10;
@@ -79,7 +80,7 @@ public final class PluginSession implements EngineSession {
             @Override
             public void put(int index, PhrasePattern pattern) {
                 publisher.put(index, pattern);
-                publishNow(); // on the worker: playable at once, not after a hand-off to the housekeeping thread
+                publishNow(); // on the worker (unless held): no hand-off to the housekeeping thread
             }
         }, bars, worker, presets, preset, generation, errors);
         this.recorder = new PhraseRecorder(bars, this::captured, new PhraseRecorder.ControlListener() {
@@ -106,11 +107,19 @@ public final class PluginSession implements EngineSession {
         });
     }
 
-    /** Housekeeping thread (the only one that submits): the melody is in place before the worker can publish. */
+    /**
+     * Housekeeping thread (the only one that submits): the melody is in place before the worker can publish. A
+     * complete phrase closes up to half a step before its end; its accompaniment is held back until the plug-in's
+     * blocks have passed that end, so that none of it sounds in the pass it was captured in.
+     */
     private void captured(CapturedPhrase phrase) {
         if (generator.keeps(phrase)) {
             publisher.melody(phrase.bookIndex(),
                     PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()), false));
+            if (phrase.complete()) {
+                publisher.hold(phrase.bookIndex());
+                reader.watch((double) (phrase.phrase() + 1) * phrase.melody().steps());
+            }
         }
         generator.submit(phrase);
     }
@@ -208,6 +217,9 @@ public final class PluginSession implements EngineSession {
             return -1;
         }
         reader.drain();
+        if (reader.passedWatched()) {
+            publisher.release();
+        }
         applyParameters();
         publisher.publish();
         link.beatEngine();
@@ -226,8 +238,10 @@ public final class PluginSession implements EngineSession {
             return BUSY_MILLIS;
         }
         double untilComplete = reader.millisUntilPassed(recorder.openPhraseCompleteStep());
-        return Double.isNaN(untilComplete) ? IDLE_MILLIS
-                : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(untilComplete)));
+        double untilEnded = reader.millisUntilWatchedPassed();
+        double until = Double.isNaN(untilEnded) ? untilComplete
+                : Double.isNaN(untilComplete) ? untilEnded : Math.min(untilComplete, untilEnded);
+        return Double.isNaN(until) ? IDLE_MILLIS : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(until)));
     }
 
     /** Generation worker: what the generator just made goes to the plug-in (a round does the rest). */

@@ -1,6 +1,7 @@
 package dev.continuo.bridge.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.bridge.realtime.CaptureRecord;
@@ -65,6 +66,34 @@ class LinkReaderTest {
         block(0, 4, 4, 1.0);
         reader.drain();
         assertEquals(Double.NaN, reader.millisUntilPassed(8), "the transport stands");
+    }
+
+    @Test
+    void aWatchedStepIsPassedByABlockThatEndsThereJumpsOrStands() {
+        assertTrue(reader.passedWatched(), "nothing watched");
+        block(LinkLayout.ROLLING, 4, 4, 1.0); // ends at step 4.125
+        reader.drain();
+        reader.watch(4.5);
+        assertFalse(reader.passedWatched());
+        assertEquals(2 * 7.8125, reader.millisUntilWatchedPassed(), 1e-9, "the third block from here passes it");
+        block(LinkLayout.ROLLING, 4, 4, 1.03125);
+        block(LinkLayout.ROLLING, 4, 4, 1.0625);
+        reader.drain();
+        assertFalse(reader.passedWatched(), "ends at 4.375");
+        block(LinkLayout.ROLLING, 4, 4, 1.09375);
+        reader.drain();
+        assertTrue(reader.passedWatched(), "ends at 4.5");
+        assertEquals(Double.NaN, reader.millisUntilWatchedPassed());
+        reader.watch(8);
+        block(LinkLayout.ROLLING | LinkLayout.JUMPED, 4, 4, 0.0);
+        reader.drain();
+        assertTrue(reader.passedWatched(), "a loop back passes it too");
+        reader.watch(8);
+        block(0, 4, 4, 0.25);
+        reader.drain();
+        assertTrue(reader.passedWatched(), "and a stop");
+        reader.watch(4.0);
+        assertTrue(reader.passedWatched(), "passed already when watched");
     }
 
     @Test
