@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,9 @@ public final class PhraseGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseGenerator.class);
     private static final int WARM_UP_RUNS = 20;
-    /** For the model's CPU time beside its wall time in the stage log (-1 where the JVM cannot tell). */
+    /** Whether a warm-up has run in this JVM: compiled code is the JVM's, not a session's. */
+    private static final AtomicBoolean COMPILED = new AtomicBoolean();
+    /** For the model's CPU time beside its wall time in the stage log. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PatternSink sink;
@@ -67,18 +70,21 @@ public final class PhraseGenerator implements AutoCloseable {
     }
 
     /**
-     * Accompanies a melody of the session's phrase length {@value #WARM_UP_RUNS} times, as a phrase would be, so that
-     * the first real phrases do not pay for graph building and JIT compilation (after a single run the first five
-     * phrases of a plug-in session took 23–77 ms instead of about 10). Blocks until done.
+     * Accompanies a melody of the session's phrase length as a phrase would be, so that the first real phrases do
+     * not pay for graph building and JIT compilation: {@value #WARM_UP_RUNS} times the first time in this JVM (after
+     * a single run the first five phrases of a plug-in session took 23–77 ms instead of about 10), once for later
+     * sessions, whose code is compiled already (a plug-in waits for its session only about a second). Blocks until
+     * done.
      */
     public void warmUp() throws InterruptedException {
+        int runs = COMPILED.getAndSet(true) ? 1 : WARM_UP_RUNS;
         Part melody = new Part("warm-up", 0, 0, -1, bars * 16);
         for (int step = 0; step < melody.steps(); step += 4) {
             melody.addNote(new Note(60 + step % 12, step, 3, 80));
         }
         try {
             CompletableFuture.runAsync(() -> {
-                for (int run = 0; run < WARM_UP_RUNS; run++) {
+                for (int run = 0; run < runs; run++) {
                     PhrasePatterns.of(melody.steps(), preset.accompanist().generate(melody, settings), false);
                 }
             }, worker).get();

@@ -166,7 +166,9 @@ public final class PhraseRecorder {
 
     /**
      * Closes the phrase being captured. Notes still held end at the phrase's end and, if {@code carryTo} is a
-     * position, sound on from there in the next phrase.
+     * position, sound on from there in the next phrase. A take cut short before it began (the phrase was entered
+     * early, when the one before was complete, and the transport stopped or jumped before its first half step)
+     * keeps none of the notes carried into it: they were the last phrase's, and would sound through all of this one.
      *
      * @param complete whether time reached the phrase's end (false: a transport stop or jump cut the take short)
      */
@@ -174,10 +176,14 @@ public final class PhraseRecorder {
         if (capturing == NONE) {
             return;
         }
-        long phraseEnd = (capturing + 1) * phraseSteps();
+        long phraseStart = capturing * phraseSteps();
+        long phraseEnd = phraseStart + phraseSteps();
+        boolean cutBeforeItBegan = !complete && lastCycleEnd < phraseStart + COMPLETE_BEFORE_END_STEPS;
         for (int pitch = 0; pitch < 128; pitch++) {
             if (!Double.isNaN(heldSince[pitch])) {
-                end(pitch, phraseEnd);
+                if (!(cutBeforeItBegan && heldSince[pitch] == phraseStart)) {
+                    end(pitch, phraseEnd);
+                }
                 heldSince[pitch] = carryTo;
             }
         }
