@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * A session driven by a plug-in instance through its {@link LinkFile}: the plug-in's host plays the melody and the
  * accompaniment; the engine only captures, generates and publishes. Every step after {@link #start} is a
  * housekeeping round on the engine's scheduler: drain the to-engine ring into the {@link PhraseRecorder}, publish
- * what the generator made, bump the engine's heartbeat, and end the session when the plug-in's heartbeat has not
- * moved for {@link #STALE_MILLIS}. The host's parameters ({@link PluginParameters}) steer the generator; the
+ * what the generator made and could not publish itself (no room, or held until its phrase's end has passed), bump
+ * the engine's heartbeat, and end the session when the plug-in's heartbeat has not moved for {@link #STALE_MILLIS}. The host's parameters ({@link PluginParameters}) steer the generator; the
  * phrases a plug-in already holds (from a saved project) are kept for re-voicing without being generated again;
  * and each phrase's melody goes back with its accompaniment, for the plug-in's saved state. Its {@link SessionLifecycle} moves by compare-and-set as a backend session's
  * does (CONNECTING is the warm-up); a stopped session sets the link's closed flag and deletes the file.
