@@ -337,12 +337,13 @@ static void send_phrase(continuo_link *link)
     continuo_ring_push(&link->to_plugin, &commit);
 }
 
-static int sounding(const host *h, uint8_t status_type)
+/* Note-ons minus note-offs heard on the channel of this status byte. */
+static int sounding(const host *h, uint8_t status)
 {
     int balance = 0;
     for (int i = 0; i < h->heard; i++) {
         uint8_t type = h->out[i].data[0] & 0xF0;
-        if ((h->out[i].data[0] & 0x0F) == (status_type & 0x0F)) {
+        if ((h->out[i].data[0] & 0x0F) == (status & 0x0F)) {
             balance += type == 0x90 ? 1 : (type == 0x80 ? -1 : 0);
         }
     }
