@@ -69,7 +69,6 @@ typedef struct host {
     int playing;
     heard out[HEARD];
     int heard;
-    int lists;     /* packet lists received */
     int misstamped; /* packets whose time stamp is outside their buffer, or output numbers other than 0 */
 } host;
 
@@ -138,7 +137,6 @@ static continuo_au_status collect(void *user, const continuo_au_time_stamp *time
                                   const continuo_au_midi_packet_list *list)
 {
     host *h = user;
-    h->lists++;
     h->misstamped += output != 0 || time == NULL;
     const uint8_t *packet = (const uint8_t *)list + offsetof(continuo_au_midi_packet_list, packets);
     for (uint32_t i = 0; i < list->packet_count; i++) {
