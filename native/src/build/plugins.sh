@@ -1,10 +1,12 @@
 #!/bin/sh
 # Builds and tests the C plug-ins; run by Maven (exec-maven-plugin) from the native module's directory.
 #   compile       the LV2 bundle into target/lv2/continuo.lv2/, the CLAP plug-in into target/clap/continuo.clap,
-#                 the VST3 bundle into target/vst3/continuo.vst3/
-#   test-compile  the C unit tests into target/c-test/; our CLAP test host and its benchmark into target/clap-host/
+#                 the VST3 bundle into target/vst3/continuo.vst3/; the AU shim compile-checked against our own
+#                 declaration of its ABI (target/au-check/). On macOS: only the AU bundle, target/au/Continuo.component
+#   test-compile  the C unit tests into target/c-test/ (the AU's through a stand-in host and CoreFoundation); our
+#                 CLAP test host and its benchmark into target/clap-host/
 #   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
-# Skips with a message where there is no C compiler or the OS is not Linux (the shims are Linux-only for now).
+# Skips with a message where there is no C compiler or the OS is neither Linux nor macOS (nothing is tested on macOS).
 set -eu
 mode=${1:-}
 CC=${CC:-cc}
@@ -15,12 +17,28 @@ clap_host="src/test/c/clap_host/clap_host.c src/test/c/clap_host/timeline.c"
 # The VST3 shim's files (the module and the C tests link them).
 vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
 
-if [ "$(uname -s)" != Linux ]; then
-    echo "[continuo-native] C plug-ins skipped: built on Linux only (this is $(uname -s))"
-    exit 0
-fi
 if ! command -v "$CC" >/dev/null 2>&1; then
     echo "[continuo-native] C plug-ins skipped: no C compiler '$CC' on the PATH"
+    exit 0
+fi
+if [ "$(uname -s)" = Darwin ]; then
+    # The AU MIDI processor only (the other shims are built on Linux): a bundle whose executable exports
+    # ContinuoAUFactory, as Info.plist names it. Built by the macOS CI job; not tested in a real AU host yet.
+    if [ "$mode" = compile ]; then
+        component=target/au/Continuo.component/Contents
+        mkdir -p "$component/MacOS"
+        # shellcheck disable=SC2086
+        $CC $CFLAGS -I$src/include -I$src/core -bundle -fvisibility=hidden -o "$component/MacOS/Continuo" \
+            $src/au/continuo_au.c $core -framework CoreFoundation -lm -lpthread
+        cp $src/au/Info.plist "$component/"
+        echo "[continuo-native] built target/au/Continuo.component"
+    else
+        echo "[continuo-native] C tests skipped on macOS: they run on Linux (the AU's through a stand-in host)"
+    fi
+    exit 0
+fi
+if [ "$(uname -s)" != Linux ]; then
+    echo "[continuo-native] C plug-ins skipped: built on Linux and macOS only (this is $(uname -s))"
     exit 0
 fi
 
@@ -50,14 +68,19 @@ compile)
     $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o "$vst3_module/continuo.so" \
         $vst3 $core -lm -lpthread
     echo "[continuo-native] built target/vst3/continuo.vst3"
+    # The AU shim cannot be linked here (no CoreFoundation): compiled against au_abi.h so that it cannot rot.
+    mkdir -p target/au-check
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -I$src/include -I$src/core -c -o target/au-check/continuo_au.o $src/au/continuo_au.c
+    echo "[continuo-native] compile-checked the AU shim (built on macOS only)"
     ;;
 test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -I$src/vst3 -Isrc/test/c/clap_host \
-        -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c $src/clap/continuo_clap.c $vst3 \
-        $clap_host $core \
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -I$src/vst3 -I$src/au -Isrc/test/c/clap_host \
+        -Isrc/test/c/au_host -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c \
+        $src/clap/continuo_clap.c $vst3 $src/au/continuo_au.c src/test/c/au_host/cf_stand_in.c $clap_host $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread -ldl
     # The CLAP test host for the end-to-end tests, and the audio-thread benchmark (run by hand), both loading
     # target/clap/continuo.clap; the benchmark's stand-in engine is the C tests' own.

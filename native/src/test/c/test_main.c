@@ -64,6 +64,7 @@ int main(void)
     state_tests();
     clap_tests();
     vst3_tests();
+    au_tests();
     printf("%d tests, %d checks, %d failed\n", tests_run, test_checks, test_failures);
     return test_failures == 0 ? 0 : 1;
 }

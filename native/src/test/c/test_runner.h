@@ -41,5 +41,6 @@ void lv2_tests(void);
 void state_tests(void);
 void clap_tests(void);
 void vst3_tests(void);
+void au_tests(void);
 
 #endif

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * state), a PHRASE_NOTE per note (steps → beats from the phrase start) and PHRASE_COMMIT, all published at once.
  *
  * <p>Patterns are {@linkplain #put put} on the generation worker and wait, the newest per phrase, until a
- * {@link #publish} round on the housekeeping thread finds room for the whole phrase; a phrase is never half
- * written, and one that does not fit now waits for the next round (phrases go out in index order). One that could
- * never fit is dropped and counted.
+ * {@link #publish} (by the worker right after its put, or a round on the housekeeping thread) finds room for the
+ * whole phrase; a phrase is never half written, and one that does not fit now waits for the next round (phrases go
+ * out in index order). One that could never fit is dropped and counted. The ring's producer side is only ever used
+ * under this object's lock, so those two threads take turns as its single producer.
  */
 public final class LinkPublisher implements PatternSink {
 
@@ -26,6 +27,7 @@ public final class LinkPublisher implements PatternSink {
     private final Map<Integer, PhrasePattern> melodies = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Integer, PhrasePattern> waiting = new ConcurrentSkipListMap<>();
     private volatile boolean clearWaits;
+    private volatile int held = -1;
     private volatile long published;
     private volatile long tooLarge;
 
@@ -59,7 +61,22 @@ public final class LinkPublisher implements PatternSink {
         latest.clear();
         waiting.clear();
         melodies.clear();
+        held = -1;
         clearWaits = true;
+    }
+
+    /**
+     * Any thread: phrase {@code index} is not published until {@link #release}, so that a phrase accompanied before
+     * its bars have finished playing does not start sounding in the very pass it was captured in (the player
+     * chases a new phrase under the playhead). One phrase at a time; holding another releases the one before.
+     */
+    public void hold(int index) {
+        held = index;
+    }
+
+    /** Any thread: the held phrase may go out (at the next {@link #publish}). */
+    public void release() {
+        held = -1;
     }
 
     /** Records phrase {@code pattern} with {@code melody} (or null) takes in the ring. */
@@ -72,11 +89,12 @@ public final class LinkPublisher implements PatternSink {
     }
 
     /**
-     * Housekeeping thread: writes what waits and fits, in index order.
+     * The housekeeping thread or the generation worker (never a real-time thread: it locks): writes what waits and
+     * fits, in index order.
      *
      * @return phrases published in this round
      */
-    public int publish() {
+    public synchronized int publish() {
         if (clearWaits && ring.free() > 0) {
             clearWaits = false;
             ring.stage(record.set(LinkLayout.CLEAR, 0, 0, 0, 0, 0, 0, 0, 0));
@@ -87,6 +105,9 @@ public final class LinkPublisher implements PatternSink {
         }
         int count = 0;
         for (Map.Entry<Integer, PhrasePattern> entry : waiting.entrySet()) {
+            if (entry.getKey() == held) {
+                break; // in index order: what follows waits too
+            }
             PhrasePattern pattern = entry.getValue();
             PhrasePattern melody = melodies.get(entry.getKey());
             int needed = recordsFor(pattern, melody);

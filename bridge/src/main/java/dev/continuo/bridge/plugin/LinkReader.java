@@ -9,10 +9,10 @@ import dev.continuo.bridge.realtime.PhrasePattern;
  * {@code 4x}; each block becomes a CYCLE with rolling, steps per bar {@code a × 16 / b} and the end step
  * {@code (beat + frames / rate × bpm / 60) × 4}.
  *
- * <p>A plug-in sends a block's BLOCK before its notes, the real-time engine a cycle's CYCLE after them, so a block's
- * CYCLE is passed on when the next BLOCK arrives; it is marked not contiguous if that next block JUMPED, which
- * closes the phrase captured before the jump with the block's notes in it. Note-offs are Note Off or Note On with
- * velocity 0 on any channel; other messages are counted and ignored.
+ * <p>A plug-in sends a block's BLOCK before its notes, as the real-time engine sends a cycle's CYCLE before the
+ * cycle's notes, so each BLOCK becomes its CYCLE at once: not contiguous if the block JUMPED, which closes the phrase
+ * captured before the jump; the recorder knows a block's notes are all in when the next block's CYCLE comes. Note-offs
+ * are Note Off or Note On with velocity 0 on any channel; other messages are counted and ignored.
  *
  * <p>SETTING records go to the {@link Listener} as they come. A phrase the plug-in already holds comes as
  * RESTORE_BEGIN, its melody's RESTORE_NOTEs and RESTORE_COMMIT, and goes to the listener whole, as a one-part
@@ -56,12 +56,13 @@ public final class LinkReader {
     private int restoringSteps;
     private long restoringNotes;
     private int restoringHeard;
-    private boolean pending;
-    private boolean pendingRolling;
-    private int pendingStepsPerBar;
-    private double pendingEndStep;
-    private double pendingStepsPerMilli;
-    private double pendingBlockMillis;
+    private boolean seenBlock;
+    private boolean rolling;
+    private double endStep;
+    private double stepsPerMilli;
+    private double blockMillis;
+    private double watchedStep = Double.NaN;
+    private volatile boolean watchedPassed = true;
     private volatile long blocks;
     private volatile long notes;
     private volatile long ignored;
@@ -93,19 +94,20 @@ public final class LinkReader {
     }
 
     private void block() {
-        boolean jumped = (record.flags & LinkLayout.JUMPED) != 0;
-        if (pending) {
-            target.accept(CaptureRecord.pack(CaptureRecord.CYCLE, pendingRolling ? 1 : 0, jumped ? 0 : 1,
-                    pendingStepsPerBar), Double.doubleToRawLongBits(pendingRolling ? pendingEndStep : 0));
-        }
         blocks++;
-        pending = true;
-        pendingRolling = (record.flags & LinkLayout.ROLLING) != 0;
-        pendingStepsPerBar = record.a > 0 && record.b > 0 ? record.a * 16 / record.b : 0;
+        seenBlock = true;
+        rolling = (record.flags & LinkLayout.ROLLING) != 0;
+        boolean jumped = (record.flags & LinkLayout.JUMPED) != 0;
+        int stepsPerBar = record.a > 0 && record.b > 0 ? record.a * 16 / record.b : 0;
         double seconds = record.rate > 0 ? (double) record.frames / record.rate : 0;
-        pendingEndStep = (record.beat + seconds * record.value / 60) * STEPS_PER_BEAT;
-        pendingStepsPerMilli = record.value > 0 ? record.value * STEPS_PER_BEAT / 60_000 : 0;
-        pendingBlockMillis = seconds * 1000;
+        endStep = (record.beat + seconds * record.value / 60) * STEPS_PER_BEAT;
+        stepsPerMilli = record.value > 0 ? record.value * STEPS_PER_BEAT / 60_000 : 0;
+        blockMillis = seconds * 1000;
+        if (!watchedPassed && (!rolling || jumped || endStep >= watchedStep)) {
+            watchedPassed = true;
+        }
+        target.accept(CaptureRecord.pack(CaptureRecord.CYCLE, rolling ? 1 : 0, jumped ? 0 : 1, stepsPerBar),
+                Double.doubleToRawLongBits(rolling ? endStep : 0));
     }
 
     private void note() {
@@ -114,7 +116,7 @@ public final class LinkReader {
             ignored++;
             return;
         }
-        if (!pendingRolling) {
+        if (!rolling) {
             notesWhileStopped++;
             return;
         }
@@ -175,14 +177,40 @@ public final class LinkReader {
     }
 
     /**
-     * Milliseconds until the plug-in's blocks pass {@code step} and the block after that has been written (when
-     * a phrase ending there can be closed), judged from the last block read; NaN while the transport stands.
+     * Milliseconds until, at the earliest, the plug-in has written the block after the one that passes {@code step}
+     * (when the notes before {@code step} are all in), judged from the last block read: that block may have been
+     * written up to a block's time before it was read, which makes up for the one block after. 0 once a block has
+     * passed {@code step}; NaN while the transport stands.
      */
     public double millisUntilPassed(double step) {
-        if (!pending || !pendingRolling || !(pendingStepsPerMilli > 0)) {
+        if (!seenBlock || !rolling || !(stepsPerMilli > 0) || !(blockMillis > 0)) {
             return Double.NaN;
         }
-        return Math.max(0, (step - pendingEndStep) / pendingStepsPerMilli) + 2 * pendingBlockMillis;
+        double blocksToPass = Math.max(0, Math.ceil((step - endStep) / (stepsPerMilli * blockMillis)));
+        return blocksToPass * blockMillis;
+    }
+
+    /**
+     * Watches for the plug-in's blocks to pass {@code step}, from the last block read on: {@link #passedWatched}
+     * turns true with the first block that ends there or later, jumps or stands.
+     */
+    public void watch(double step) {
+        watchedStep = step;
+        watchedPassed = seenBlock && (!rolling || endStep >= step);
+    }
+
+    /** Whether the step last {@linkplain #watch watched} has been passed (true when none is). Any thread. */
+    public boolean passedWatched() {
+        return watchedPassed;
+    }
+
+    /**
+     * Milliseconds until, at the earliest, the plug-in writes the block that passes the watched step (the last block
+     * read may have been written up to a block before); NaN once passed or while the transport stands.
+     */
+    public double millisUntilWatchedPassed() {
+        double untilNext = watchedPassed ? Double.NaN : millisUntilPassed(watchedStep);
+        return Double.isNaN(untilNext) ? untilNext : Math.max(0, untilNext - blockMillis);
     }
 
     /** Phrases the plug-in told of (RESTORE_BEGIN … RESTORE_COMMIT, whole) so far. */

@@ -7,12 +7,16 @@ import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class PhraseGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseGenerator.class);
+    private static final int WARM_UP_RUNS = 20;
+    /** Whether a warm-up has run in this JVM: compiled code is the JVM's, not a session's. */
+    private static final AtomicBoolean COMPILED = new AtomicBoolean();
+    /** For the model's CPU time beside its wall time in the stage log. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PatternSink sink;
     private final int bars;
@@ -62,15 +71,24 @@ public final class PhraseGenerator implements AutoCloseable {
     }
 
     /**
-     * Runs the model once on a short melody so that the first real phrase does not pay for graph building and JIT
-     * compilation. Blocks until done.
+     * Accompanies a melody of the session's phrase length as a phrase would be, so that the first real phrases do
+     * not pay for graph building and JIT compilation: {@value #WARM_UP_RUNS} times the first time in this JVM (after
+     * a single run the first five phrases of a plug-in session took 23–77 ms instead of about 10), once for later
+     * sessions, whose code is compiled already (a plug-in waits for its session only about a second). Blocks until
+     * done.
      */
     public void warmUp() throws InterruptedException {
+        int runs = COMPILED.getAndSet(true) ? 1 : WARM_UP_RUNS;
         Part melody = new Part("warm-up", 0, 0, -1, bars * 16);
-        melody.addNote(new Note(67, 0, 4, 80));
-        melody.addNote(new Note(64, 4, 4, 80));
+        for (int step = 0; step < melody.steps(); step += 4) {
+            melody.addNote(new Note(60 + step % 12, step, 3, 80));
+        }
         try {
-            CompletableFuture.runAsync(() -> preset.accompanist().generate(melody, settings), worker).get();
+            CompletableFuture.runAsync(() -> {
+                for (int run = 0; run < runs; run++) {
+                    PhrasePatterns.of(melody.steps(), preset.accompanist().generate(melody, settings), false);
+                }
+            }, worker).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the model failed on a test melody: " + e.getCause().getMessage(),
                     e.getCause());
@@ -84,7 +102,7 @@ public final class PhraseGenerator implements AutoCloseable {
      */
     public boolean submit(CapturedPhrase phrase) {
         CapturedPhrase kept = captured.merge(phrase.bookIndex(), phrase,
-                (held, take) -> take.complete() || !held.complete() ? take : held);
+                (held, take) -> replaces(take, held) ? take : held);
         if (kept != phrase) {
             LOG.info("Phrase {}: a take cut short with {} melody notes leaves the complete take's accompaniment "
                     + "playing", phrase.phrase() + 1, phrase.melody().notes().size());
@@ -92,6 +110,16 @@ public final class PhraseGenerator implements AutoCloseable {
         }
         queue(phrase, false);
         return true;
+    }
+
+    /** Whether {@link #submit} would keep this take, as things stand now. Any thread. */
+    public boolean keeps(CapturedPhrase take) {
+        CapturedPhrase held = captured.get(take.bookIndex());
+        return held == null || replaces(take, held);
+    }
+
+    private static boolean replaces(CapturedPhrase take, CapturedPhrase held) {
+        return take.complete() || !held.complete();
     }
 
     private void queue(CapturedPhrase phrase, boolean revoicing) {
@@ -119,9 +147,14 @@ public final class PhraseGenerator implements AutoCloseable {
             return;
         }
         try {
+            long started = System.nanoTime();
+            long cpuStarted = THREADS.getCurrentThreadCpuTime();
             List<Part> parts = preset.accompanist().generate(phrase.melody(), phrase.barStarts(), settings);
+            long generated = System.nanoTime();
+            long cpuGenerated = THREADS.getCurrentThreadCpuTime();
             PhrasePattern pattern = PhrasePatterns.of(phrase.melody().steps(), parts, revoicing);
-            double millis = (System.nanoTime() - phrase.closedNanos()) / 1e6;
+            long ready = System.nanoTime();
+            double millis = (ready - phrase.closedNanos()) / 1e6;
             if (!revoicing) {
                 latencies.add(millis);
             }
@@ -131,6 +164,12 @@ public final class PhraseGenerator implements AutoCloseable {
             }
             sink.put(phrase.bookIndex(), pattern);
             history.add(phrase, parts);
+            if (!revoicing && LOG.isDebugEnabled()) {
+                LOG.debug("Phrase {}: {} ms waiting for the worker, {} ms in the model ({} ms on the CPU), {} ms to a "
+                        + "pattern, {} ms to put it out", phrase.phrase() + 1, millis(phrase.closedNanos(), started),
+                        millis(started, generated), millis(cpuStarted, cpuGenerated), millis(generated, ready),
+                        millis(ready, System.nanoTime()));
+            }
             long firstBar = (long) phrase.bookIndex() * bars + 1;
             if (revoicing) {
                 LOG.debug("Bars {}–{} re-voiced: {} accompaniment notes from the phrase's next start", firstBar,
@@ -138,13 +177,17 @@ public final class PhraseGenerator implements AutoCloseable {
                 return;
             }
             LOG.info("Bars {}–{} (phrase {} of the song): {} melody notes → {} accompaniment notes, ready {} ms "
-                    + "after the phrase ended", firstBar, firstBar + bars - 1, phrase.phrase() + 1,
+                    + "after the phrase was complete", firstBar, firstBar + bars - 1, phrase.phrase() + 1,
                     phrase.melody().notes().size(), pattern.noteCount(), Math.round(millis));
         } catch (RuntimeException e) {
             LOG.error("Could not accompany phrase {}: {}", phrase.phrase() + 1, e.getMessage());
             errors.report("phrase " + (phrase.phrase() + 1) + " not accompanied: " + e.getMessage());
             LOG.debug("Generation failure", e);
         }
+    }
+
+    private static String millis(long fromNanos, long toNanos) {
+        return String.format(Locale.ROOT, "%.2f", (toNanos - fromNanos) / 1e6);
     }
 
     /**

@@ -28,6 +28,8 @@ public final class PhraseRecorder {
      * plug-in's link: their notes are ignored and their cycles taken as a stop.
      */
     private static final double MAX_STEP = Integer.MAX_VALUE;
+    /** Steps before its end from which a phrase is complete: later onsets round into the next phrase. */
+    private static final double COMPLETE_BEFORE_END_STEPS = 0.5;
 
     private final int bars;
     private final Consumer<CapturedPhrase> phrases;
@@ -60,6 +62,14 @@ public final class PhraseRecorder {
     public double openPhraseEnd() {
         return capturing == NONE || notes.isEmpty() && !holdsANote() ? Double.NaN
                 : (double) (capturing + 1) * phraseSteps();
+    }
+
+    /**
+     * The step from which the phrase now being captured is complete ({@value #COMPLETE_BEFORE_END_STEPS} before its
+     * end): it closes with the first cycle after one that ends there. NaN when no phrase is being captured.
+     */
+    public double openPhraseCompleteStep() {
+        return openPhraseEnd() - COMPLETE_BEFORE_END_STEPS;
     }
 
     private boolean holdsANote() {
@@ -141,7 +151,7 @@ public final class PhraseRecorder {
             long phraseEnd = (capturing + 1) * phraseSteps();
             if (!rolling || !contiguous) {
                 close(Double.NaN, false);
-            } else if (lastCycleRolling && lastCycleEnd >= phraseEnd - 0.5) {
+            } else if (lastCycleRolling && lastCycleEnd >= phraseEnd - COMPLETE_BEFORE_END_STEPS) {
                 close(phraseEnd, true);
                 capturing = phraseOf(phraseEnd);
             }
@@ -156,7 +166,9 @@ public final class PhraseRecorder {
 
     /**
      * Closes the phrase being captured. Notes still held end at the phrase's end and, if {@code carryTo} is a
-     * position, sound on from there in the next phrase.
+     * position, sound on from there in the next phrase. A take cut short before it began (the phrase was entered
+     * early, when the one before was complete, and the transport stopped or jumped before its first half step)
+     * keeps none of the notes carried into it: they were the last phrase's, and would sound through all of this one.
      *
      * @param complete whether time reached the phrase's end (false: a transport stop or jump cut the take short)
      */
@@ -164,10 +176,14 @@ public final class PhraseRecorder {
         if (capturing == NONE) {
             return;
         }
-        long phraseEnd = (capturing + 1) * phraseSteps();
+        long phraseStart = capturing * phraseSteps();
+        long phraseEnd = phraseStart + phraseSteps();
+        boolean cutBeforeItBegan = !complete && lastCycleEnd < phraseStart + COMPLETE_BEFORE_END_STEPS;
         for (int pitch = 0; pitch < 128; pitch++) {
             if (!Double.isNaN(heldSince[pitch])) {
-                end(pitch, phraseEnd);
+                if (!(cutBeforeItBegan && heldSince[pitch] == phraseStart)) {
+                    end(pitch, phraseEnd);
+                }
                 heldSince[pitch] = carryTo;
             }
         }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * A session driven by a plug-in instance through its {@link LinkFile}: the plug-in's host plays the melody and the
  * accompaniment; the engine only captures, generates and publishes. Every step after {@link #start} is a
  * housekeeping round on the engine's scheduler: drain the to-engine ring into the {@link PhraseRecorder}, publish
- * what the generator made, bump the engine's heartbeat, and end the session when the plug-in's heartbeat has not
- * moved for {@link #STALE_MILLIS}. The host's parameters ({@link PluginParameters}) steer the generator; the
+ * what the generator made and could not publish itself (no room, or held until its phrase's end has passed), bump
+ * the engine's heartbeat, and end the session when the plug-in's heartbeat has not moved for {@link #STALE_MILLIS}. The host's parameters ({@link PluginParameters}) steer the generator; the
  * phrases a plug-in already holds (from a saved project) are kept for re-voicing without being generated again;
  * and each phrase's melody goes back with its accompaniment, for the plug-in's saved state. Its {@link SessionLifecycle} moves by compare-and-set as a backend session's
  * does (CONNECTING is the warm-up); a stopped session sets the link's closed flag and deletes the file.
@@ -35,7 +34,9 @@ public final class PluginSession implements EngineSession {
     static final long STALE_MILLIS = 5000;
     /**
      * About 20 rounds a second; while a phrase with notes is being captured, the next round comes when the
-     * plug-in's blocks have passed its end; 100 a second while phrases wait for room.
+     * plug-in's blocks have made it complete (half a step before its end), and one a millisecond from then until it
+     * closes; the same again until they pass its end, when its accompaniment goes out; 100 a second while phrases
+     * wait for room.
      */
     private static final long IDLE_MILLIS = 50;
     private static final long BUSY_MILLIS = 10;
@@ -79,11 +80,7 @@ public final class PluginSession implements EngineSession {
             @Override
             public void put(int index, PhrasePattern pattern) {
                 publisher.put(index, pattern);
-                try {
-                    scheduler.execute(PluginSession.this::publishNow); // playable at once, not at the next round
-                } catch (RejectedExecutionException closing) {
-                    LOG.debug("Engine closing: phrase {} stays unpublished", index);
-                }
+                publishNow(); // on the worker (unless held): no hand-off to the housekeeping thread
             }
         }, bars, worker, presets, preset, generation, errors);
         this.recorder = new PhraseRecorder(bars, this::captured, new PhraseRecorder.ControlListener() {
@@ -110,11 +107,21 @@ public final class PluginSession implements EngineSession {
         });
     }
 
+    /**
+     * Housekeeping thread (the only one that submits): the melody is in place before the worker can publish. A
+     * complete phrase closes up to half a step before its end; its accompaniment is held back until the plug-in's
+     * blocks have passed that end, so that none of it sounds in the pass it was captured in.
+     */
     private void captured(CapturedPhrase phrase) {
-        PhrasePattern melody = PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()), false);
-        if (generator.submit(phrase)) {
-            publisher.melody(phrase.bookIndex(), melody); // set before this thread publishes anything of it
+        if (generator.keeps(phrase)) {
+            publisher.melody(phrase.bookIndex(),
+                    PhrasePatterns.of(phrase.melody().steps(), List.of(phrase.melody()), false));
+            if (phrase.complete()) {
+                publisher.hold(phrase.bookIndex());
+                reader.watch((double) (phrase.phrase() + 1) * phrase.melody().steps());
+            }
         }
+        generator.submit(phrase);
     }
 
     private void restore(int index, PhrasePattern melody) {
@@ -211,6 +218,9 @@ public final class PluginSession implements EngineSession {
             return -1;
         }
         reader.drain();
+        if (reader.passedWatched()) {
+            publisher.release();
+        }
         applyParameters();
         publisher.publish();
         link.beatEngine();
@@ -228,11 +238,14 @@ public final class PluginSession implements EngineSession {
         if (publisher.waiting() > 0) {
             return BUSY_MILLIS;
         }
-        double untilEnd = reader.millisUntilPassed(recorder.openPhraseEnd());
-        return Double.isNaN(untilEnd) ? IDLE_MILLIS : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(untilEnd)));
+        double untilComplete = reader.millisUntilPassed(recorder.openPhraseCompleteStep());
+        double untilEnded = reader.millisUntilWatchedPassed();
+        double until = Double.isNaN(untilEnded) ? untilComplete
+                : Double.isNaN(untilComplete) ? untilEnded : Math.min(untilComplete, untilEnded);
+        return Double.isNaN(until) ? IDLE_MILLIS : Math.max(1, Math.min(IDLE_MILLIS, (long) Math.ceil(until)));
     }
 
-    /** Housekeeping thread: what the generator just made goes to the plug-in (a round does the rest). */
+    /** Generation worker: what the generator just made goes to the plug-in (a round does the rest). */
     private void publishNow() {
         if (lifecycle.state() == SessionState.RUNNING) {
             publisher.publish();

@@ -81,4 +81,18 @@ class LinkPublisherTest {
         assertEquals("20 f0 0 0 0 0 0 0.0 0.0", cleared.get(0), "CLEAR goes before later phrases");
         assertEquals(5, cleared.size());
     }
+
+    @Test
+    void aHeldPhraseAndThoseAfterItWaitUntilItIsReleased() {
+        publisher.hold(1);
+        publisher.put(0, pattern(1, false));
+        publisher.put(1, pattern(1, false));
+        publisher.put(2, pattern(1, false));
+        assertEquals(1, publisher.publish(), "phrase 0 only");
+        assertEquals(2, publisher.waiting());
+        publisher.release();
+        assertEquals(2, publisher.publish());
+        assertEquals(List.of("16 f0 0 0 0 0 1 0.0 8.0", "16 f0 0 0 0 1 1 8.0 8.0", "16 f0 0 0 0 2 1 16.0 8.0"),
+                receive().stream().filter(record -> record.startsWith("16 ")).toList());
+    }
 }

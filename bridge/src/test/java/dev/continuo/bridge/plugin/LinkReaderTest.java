@@ -1,9 +1,14 @@
 package dev.continuo.bridge.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.bridge.realtime.CaptureRecord;
 import dev.continuo.bridge.realtime.PhrasePattern;
+import dev.continuo.bridge.serve.CapturedPhrase;
+import dev.continuo.bridge.serve.PhraseRecorder;
+import dev.continuo.engine.roll.Note;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -54,12 +59,41 @@ class LinkReaderTest {
         assertEquals(Double.NaN, reader.millisUntilPassed(8), "no block yet");
         block(LinkLayout.ROLLING, 4, 4, 1.0);
         reader.drain();
-        // The block ends at step 4.125; 240 bpm is 0.016 steps a millisecond; then two blocks of 7.8125 ms.
-        assertEquals(242.1875 + 15.625, reader.millisUntilPassed(8), 1e-9);
-        assertEquals(15.625, reader.millisUntilPassed(4), 1e-9, "passed already: the next two blocks");
+        // The block ends at step 4.125; blocks of 7.8125 ms at 240 bpm are 1/8 step: 31 more pass step 8.
+        assertEquals(31 * 7.8125, reader.millisUntilPassed(8), 1e-9);
+        assertEquals(7.8125, reader.millisUntilPassed(4.126), 1e-9, "passed by the next block");
+        assertEquals(0, reader.millisUntilPassed(4), "passed already: the next block, written by now or soon");
         block(0, 4, 4, 1.0);
         reader.drain();
         assertEquals(Double.NaN, reader.millisUntilPassed(8), "the transport stands");
+    }
+
+    @Test
+    void aWatchedStepIsPassedByABlockThatEndsThereJumpsOrStands() {
+        assertTrue(reader.passedWatched(), "nothing watched");
+        block(LinkLayout.ROLLING, 4, 4, 1.0); // ends at step 4.125
+        reader.drain();
+        reader.watch(4.5);
+        assertFalse(reader.passedWatched());
+        assertEquals(2 * 7.8125, reader.millisUntilWatchedPassed(), 1e-9, "the third block from here passes it");
+        block(LinkLayout.ROLLING, 4, 4, 1.03125);
+        block(LinkLayout.ROLLING, 4, 4, 1.0625);
+        reader.drain();
+        assertFalse(reader.passedWatched(), "ends at 4.375");
+        block(LinkLayout.ROLLING, 4, 4, 1.09375);
+        reader.drain();
+        assertTrue(reader.passedWatched(), "ends at 4.5");
+        assertEquals(Double.NaN, reader.millisUntilWatchedPassed());
+        reader.watch(8);
+        block(LinkLayout.ROLLING | LinkLayout.JUMPED, 4, 4, 0.0);
+        reader.drain();
+        assertTrue(reader.passedWatched(), "a loop back passes it too");
+        reader.watch(8);
+        block(0, 4, 4, 0.25);
+        reader.drain();
+        assertTrue(reader.passedWatched(), "and a stop");
+        reader.watch(4.0);
+        assertTrue(reader.passedWatched(), "passed already when watched");
     }
 
     @Test
@@ -113,12 +147,12 @@ class LinkReaderTest {
     }
 
     @Test
-    void eachBlocksCycleFollowsItsNotesAndAJumpClosesWhatCameBefore() {
+    void eachBlockIsItsCycleBeforeItsNotesAndAJumpClosesWhatCameBefore() {
         int rolling = LinkLayout.ROLLING | LinkLayout.POSITION;
         block(rolling, 4, 4, 1.0);
         note(0x91, 60, 100, 1.0);
         assertEquals(2, reader.drain());
-        assertEquals(List.of("1 1 60 100 @4.0"), heard, "the block's cycle waits for the next block");
+        assertEquals(List.of("2 1 1 16 @4.125", "1 1 60 100 @4.0"), heard, "as the real-time engine's cycles");
         block(rolling, 6, 8, 1.03125);
         note(0x81, 60, 64, 1.0390625);
         note(0x90, 62, 0, 1.046875);
@@ -128,14 +162,15 @@ class LinkReaderTest {
         block(0, 0, 0, 16.0);
         reader.drain();
         // 375 frames at 48 kHz and 240 bpm are 1/32 beat, 1/8 step.
-        assertEquals(List.of("1 1 60 100 @4.0", "2 1 1 16 @4.125", "1 1 60 0 @4.15625", "1 0 62 0 @4.1875",
-                "2 1 0 12 @4.25", "2 1 1 16 @64.125"), heard);
+        assertEquals(List.of("2 1 1 16 @4.125", "1 1 60 100 @4.0", "2 1 1 12 @4.25", "1 1 60 0 @4.15625",
+                "1 0 62 0 @4.1875", "2 1 0 16 @64.125", "2 0 1 0 @0.0"), heard);
         assertEquals(4, reader.blocks());
         assertEquals(3, reader.notes());
         assertEquals(2, reader.ignored(), "a control change and an unknown kind");
         block(rolling, 4, 4, 16.03125);
         reader.drain();
-        assertEquals("2 0 1 0 @0.0", heard.get(heard.size() - 1), "a stopped transport's cycle has no position");
+        assertEquals("2 1 1 16 @64.25", heard.get(heard.size() - 1));
+        assertEquals("2 0 1 0 @0.0", heard.get(heard.size() - 2), "a stopped transport's cycle has no position");
     }
 
     @Test
@@ -146,8 +181,46 @@ class LinkReaderTest {
         block(LinkLayout.ROLLING | LinkLayout.POSITION, 4, 4, 8.0);
         note(0x90, 62, 90, 8.0);
         reader.drain();
-        assertEquals(List.of("2 0 1 16 @0.0", "1 0 62 90 @32.0"), heard);
+        assertEquals(List.of("2 0 1 16 @0.0", "2 1 1 16 @32.125", "1 0 62 90 @32.0"), heard);
         assertEquals(2, reader.notesWhileStopped());
         assertEquals(1, reader.notes());
+    }
+
+    @Test
+    void aPhraseClosesWithTheBlockAfterTheOneThatMakesItCompleteAndLaterNotesChangeNothing() {
+        List<CapturedPhrase> phrases = new ArrayList<>();
+        PhraseRecorder recorder = new PhraseRecorder(1, phrases::add, new PhraseRecorder.ControlListener() {
+            @Override
+            public void programChange(int program) {
+            }
+
+            @Override
+            public void controlChange(int controller, int value) {
+            }
+        });
+        LinkReader toRecorder = new LinkReader(new LinkRing(buffer, 0, 64), recorder::accept, null);
+        int rolling = LinkLayout.ROLLING | LinkLayout.POSITION;
+        // Blocks of 1/8 step (375 frames at 48 kHz, 240 bpm); block 123 ends at step 15.5: the phrase is complete.
+        for (int block = 0; block <= 123; block++) {
+            block(rolling, 4, 4, block / 32.0);
+            if (block == 0) {
+                note(0x90, 60, 100, 0.0);
+            } else if (block == 32) {
+                note(0x80, 60, 0, 1.0);
+            } else if (block == 112) {
+                note(0x90, 64, 90, 3.5);
+            }
+            toRecorder.drain();
+        }
+        assertTrue(phrases.isEmpty(), "block 123's notes may still come");
+        assertEquals(0, toRecorder.millisUntilPassed(recorder.openPhraseCompleteStep()), "a round may close it now");
+        block(rolling, 4, 4, 124 / 32.0);
+        note(0x80, 64, 0, 124 / 32.0); // step 15.5: rounds to the phrase's end, where the held note is cut anyway
+        note(0x90, 67, 80, 124 / 32.0); // rounds into the next phrase
+        toRecorder.drain();
+        assertEquals(1, phrases.size());
+        assertEquals(List.of(new Note(60, 0, 4, 100), new Note(64, 14, 2, 90)), phrases.get(0).melody().notes());
+        assertTrue(phrases.get(0).complete());
+        assertEquals(31.5, recorder.openPhraseCompleteStep(), "the next phrase, with its first note");
     }
 }

@@ -126,6 +126,23 @@ class PhraseRecorderTest {
     }
 
     @Test
+    void aStopInThePhrasesLastHalfStepLeavesNoTakeOfTheNextWithTheNoteHeldOverTheBarLine() {
+        cycle(1, true, false, false);
+        note(60, 100, 0.1);
+        note(60, 0, 2.0);
+        note(64, 100, 28.0); // held over the bar line; its note-off never comes (the input was cut)
+        rollTo(1, 31.5);
+        cycle(31.75);
+        assertEquals(1, handed.size(), "complete half a step before its end");
+        assertEquals(List.of(new Note(60, 0, 2, 100), new Note(64, 28, 4, 100)), notes(handed.get(0)));
+        cycle(0, false, false, false); // stopped at 31.75, before the next phrase began
+        assertEquals(1, handed.size(), "no take of phrase 2 made of the note carried into it");
+        cycle(1, true, false, false);
+        rollTo(1, 64);
+        assertEquals(1, handed.size());
+    }
+
+    @Test
     void aJumpClosesThePhrase() {
         cycle(1, true, false, false);
         note(60, 100, 0);
