@@ -26,11 +26,11 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A soak of {@code continuo serve} on a real JACK server: the daemon is the JACK timebase master, {@code jack_transport}
- * rolls the transport and loops eight bars, the test's own JACK clients play a melody into {@code melody_in},
- * {@code jack_midi_dump} records everything the daemon plays, and faults come on a plan drawn from a seeded random ({@link FaultPlan}): server
- * restarts, preset switches by {@code ctl} and by Program Change, controller and SysEx floods, locate storms,
- * transport stops, and hostile control-socket clients. At the end: no note left sounding, every valid message sent
+ * A soak of {@code continuo serve} on a real JACK server: the daemon is the JACK timebase master,
+ * {@code jack_transport} rolls the transport and loops eight bars, the test's own JACK clients play a melody into
+ * {@code melody_in}, {@code jack_midi_dump} records everything the daemon plays, and faults come on a plan drawn
+ * from a seeded random ({@link FaultPlan}): server restarts, preset switches by {@code ctl} and by Program Change,
+ * controller and SysEx floods, locate storms, transport stops, and hostile control-socket clients. At the end: no note left sounding, every valid message sent
  * counted in by the daemon, every worker thread alive with no error reported, and memory flat.
  *
  * <p>Why the daemon and not {@code jack_transport} is the timebase master: JACK's example client stops giving
@@ -76,7 +76,6 @@ class ServeSoakIT {
     private static final long RSS_MIN_DURATION_MILLIS = 600_000;
     private static final List<String> WORKERS = List.of("continuo-housekeeping", "continuo-connect",
             "continuo-generate", "continuo-control");
-
     /** The daemon's longest SysEx message taken (F0 and F7 included); longer ones are dropped as garbage. */
     private static final int MAX_SYSEX_BYTES = 256;
 
@@ -165,9 +164,8 @@ class ServeSoakIT {
         String log = daemon.log();
 
         List<String> missingWorkers = WORKERS.stream().filter(worker -> !threads.contains(worker)).toList();
-        List<String> errorLines = log.lines().filter(line -> line.startsWith("ERROR")
-                || line.startsWith("Exception in thread"))
-                .toList();
+        List<String> errorLines = log.lines()
+                .filter(line -> line.startsWith("ERROR") || line.startsWith("Exception in thread")).toList();
         Map<String, Integer> hanging = new HashMap<>();
         long cutOff = 0;
         long noteOns = 0;
@@ -209,6 +207,10 @@ class ServeSoakIT {
                         assertFlat("resident memory", MemorySample::residentKib, RSS_WARM_UP_MILLIS);
                     }
                 },
+                () -> assertEquals(10L * injected.getOrDefault(FaultPlan.Kind.GARBAGE_CONTROL_LINE, 0),
+                        figures.getOrDefault("garbage lines answered", 0L), "every garbage line got an error reply"),
+                () -> assertEquals((long) injected.getOrDefault(FaultPlan.Kind.HUGE_CONTROL_LINE, 0),
+                        figures.getOrDefault("huge lines answered", 0L), "every huge line got a reply"),
                 () -> assertEquals(0, exitCode, "ctl stop ends the daemon with 0"));
     }
 
@@ -259,7 +261,7 @@ class ServeSoakIT {
             }
             case SILENT_CONTROL_CLIENTS -> assertTrue(abuse.statusAnsweredBesideSilentClients(8),
                     "status answered beside 8 silent clients");
-            case HUGE_CONTROL_LINE -> count("huge lines answered", !abuse.hugeLine(16 << 20).isEmpty());
+            case HUGE_CONTROL_LINE -> count("huge lines answered", abuse.hugeLine(16 << 20).contains("\"error\""));
             case GARBAGE_CONTROL_LINE -> {
                 for (int i = 0; i < 10; i++) {
                     count("garbage lines answered", abuse.garbageLine(random).contains("\"error\""));
