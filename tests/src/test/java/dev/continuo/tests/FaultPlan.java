@@ -45,8 +45,4 @@ record FaultPlan(List<Fault> faults) {
             }
         }
     }
-
-    long count(Kind kind) {
-        return faults.stream().filter(fault -> fault.kind() == kind).count();
-    }
 }
