@@ -18,6 +18,13 @@ final class JackByteSender implements AutoCloseable {
     /** A DAW's loop: Stop, Song Position Pointer 0, Continue. */
     private static final byte[] LOOP = {(byte) 0xFC, (byte) 0xF2, 0, 0, (byte) 0xFB};
 
+    /**
+     * Bytes written per cycle, beyond which the next event waits for the next cycle (a first event always goes):
+     * half of JACK 2's 32 KiB MIDI port buffer, so that floods of long messages do not make libjack print a
+     * complaint for each event that does not fit.
+     */
+    private static final int BYTES_PER_CYCLE = 16_384;
+
     private final JackLibrary jack = new JackLibraryDirect();
     private final ConcurrentLinkedQueue<byte[]> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
@@ -130,11 +137,13 @@ final class JackByteSender implements AutoCloseable {
     }
 
     private void sendQueued(long buffer, int frames, int budget, boolean atStart) {
+        int written = 0;
         for (int i = 0; i < budget; i++) {
             byte[] bytes = pending.peek();
-            if (bytes == null) {
+            if (bytes == null || i > 0 && written + bytes.length > BYTES_PER_CYCLE) {
                 break;
             }
+            written += bytes.length;
             data.write(0, bytes, 0, bytes.length);
             int offset = atStart ? 0 : (int) ((long) i * frames / budget);
             if (jack.jack_midi_event_write(buffer, offset, Pointer.nativeValue(data), bytes.length) != 0) {

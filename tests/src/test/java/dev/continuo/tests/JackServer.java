@@ -29,12 +29,14 @@ final class JackServer implements AutoCloseable {
 
     private final String name;
     private final Path logs;
+    private final boolean synchronous;
     private final List<Process> clients = new ArrayList<>();
     private Process server;
 
-    private JackServer(String name, Path logs) {
+    private JackServer(String name, Path logs, boolean synchronous) {
         this.name = name;
         this.logs = logs;
+        this.synchronous = synchronous;
     }
 
     /** Starts a server with a name of its own, or skips the calling test (with the reason) without jackd. */
@@ -44,10 +46,24 @@ final class JackServer implements AutoCloseable {
 
     /** Starts a server with the given name, or skips the calling test (with the reason). */
     static JackServer start(Path logs, String name) throws IOException, InterruptedException {
+        return start(logs, name, false);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, in JACK 2's synchronous mode ({@code jackd -S}): a cycle waits for every
+     * client, so a client late on a loaded machine delays the cycle (an xrun) instead of having what it wrote
+     * dropped or what it read repeated, as the default asynchronous mode does.
+     */
+    static JackServer startSynchronous(Path logs, String name) throws IOException, InterruptedException {
+        return start(logs, name, true);
+    }
+
+    private static JackServer start(Path logs, String name, boolean synchronous)
+            throws IOException, InterruptedException {
         Assumptions.assumeTrue(installed("jackd") && installed("jack_midi_dump") && installed("jack_midiseq"),
                 "jackd and the JACK example clients are not installed (apt-get install jackd2)");
         Assumptions.assumeTrue(name != null, "JACK_DEFAULT_SERVER is not set for this JVM (mvn verify sets it)");
-        JackServer jack = new JackServer(name, logs);
+        JackServer jack = new JackServer(name, logs, synchronous);
         jack.startServer();
         return jack;
     }
@@ -72,8 +88,12 @@ final class JackServer implements AutoCloseable {
 
     /** (Re)starts the server and waits until clients can connect. */
     void startServer() throws IOException, InterruptedException {
-        server = builder(List.of("jackd", "-n", name, "-r", "-p", "128", "-d", "dummy", "-r",
-                String.valueOf(SAMPLE_RATE), "-p", String.valueOf(PERIOD)), "jackd.log").start();
+        List<String> command = new ArrayList<>(List.of("jackd", "-n", name, "-r", "-p", "128"));
+        if (synchronous) {
+            command.add("-S");
+        }
+        command.addAll(List.of("-d", "dummy", "-r", String.valueOf(SAMPLE_RATE), "-p", String.valueOf(PERIOD)));
+        server = builder(command, "jackd.log").start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (run("jack_lsp").exitCode() == 0) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,5 +75,43 @@ record MidiDump(List<Event> events) {
             }
         }
         return sounding;
+    }
+
+    /**
+     * Notes left sounding: switched on and neither switched off nor ended by All Notes Off (CC 123) on their channel.
+     *
+     * @param hanging "channel/pitch" → count of the notes left sounding that the recording should show ended
+     * @param cutOff  notes switched on less than the settling time before the recording's last event: a recording
+     *                cut short (its server killed) cannot show their note-offs
+     */
+    record Sounding(Map<String, Integer> hanging, int cutOff) {
+    }
+
+    /** Notes left sounding, those within {@code settleFrames} of the last event counted as cut off. */
+    Sounding notesLeftSounding(long settleFrames) {
+        Map<Integer, ArrayDeque<Long>> onsets = new HashMap<>();
+        for (Event event : events) {
+            int key = event.channel() << 7 | (event.bytes().length > 1 ? event.pitch() : 0);
+            if (event.noteOn()) {
+                onsets.computeIfAbsent(key, k -> new ArrayDeque<>()).add(event.frame());
+            } else if (event.noteOff() && onsets.containsKey(key)) {
+                onsets.get(key).poll();
+            } else if (event.controller(123)) {
+                onsets.keySet().stream().filter(k -> k >> 7 == event.channel()).forEach(k -> onsets.get(k).clear());
+            }
+        }
+        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).frame();
+        Map<String, Integer> hanging = new HashMap<>();
+        int cutOff = 0;
+        for (Map.Entry<Integer, ArrayDeque<Long>> entry : onsets.entrySet()) {
+            for (long frame : entry.getValue()) {
+                if (last - frame < settleFrames) {
+                    cutOff++;
+                } else {
+                    hanging.merge(((entry.getKey() >> 7) + 1) + "/" + (entry.getKey() & 0x7F), 1, Integer::sum);
+                }
+            }
+        }
+        return new Sounding(hanging, cutOff);
     }
 }
