@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  * @param seed                 the weights' seed
  * @param checkpointEvery      iterations between checkpoints (and sample measurements)
  * @param resume               continue from the preset's checkpoint folder
+ * @param replace              start over where an earlier run of that name was trained ({@code train --force})
  * @param master               a Spark master URL (local[N], spark://HOST:PORT, yarn, k8s://…), or blank for one
  *                             process here
  * @param shares               on a cluster: replicas, each computing its share of every batch
  */
 public record TrainingRequest(String data, String preset, int iterations, double learningRate, int updateRatio,
-        int batch, double reconstructionWeight, long seed, int checkpointEvery, boolean resume, String master,
-        int shares) {
+        int batch, double reconstructionWeight, long seed, int checkpointEvery, boolean resume, boolean replace,
+        String master, int shares) {
 
     private static final Pattern MASTER = Pattern.compile("local(\\[(\\*|[1-9][0-9]{0,2})(,[1-9][0-9]?)?])?"
             + "|spark://[A-Za-z0-9.-]+(:[0-9]{1,5})?(,[A-Za-z0-9.-]+(:[0-9]{1,5})?)*|yarn"
@@ -61,6 +62,8 @@ public record TrainingRequest(String data, String preset, int iterations, double
                 "--checkpoint-every", Integer.toString(checkpointEvery)));
         if (resume) {
             args.add("--resume");
+        } else if (replace) {
+            args.add("--force");
         }
         return args;
     }

@@ -43,7 +43,7 @@ class TrainingJobsTest {
 
     @Test
     void aRunOnAClusterWithoutTheClusterJarIsRefusedInOneLine() {
-        TrainingRequest onSpark = new TrainingRequest(dir.toString(), "mine", 2, 1e-3, 1, 4, 0, 1, 1, false,
+        TrainingRequest onSpark = new TrainingRequest(dir.toString(), "mine", 2, 1e-3, 1, 4, 0, 1, 1, false, false,
                 "local[2]", 2);
         assertEquals("training on a cluster runs Continuo's cluster jar, which this installation lacks (build it "
                 + "from the sources: engine/cluster/target/continuo-cluster.jar; see docs/cluster.md)",

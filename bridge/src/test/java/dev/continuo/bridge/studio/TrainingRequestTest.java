@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class TrainingRequestTest {
 
     private static TrainingRequest onMaster(String master, int shares) {
-        return new TrainingRequest("/d", "mine", 2, 1e-3, 1, 4, 0, 1, 1, false, master, shares);
+        return new TrainingRequest("/d", "mine", 2, 1e-3, 1, 4, 0, 1, 1, false, false, master, shares);
     }
 
     @Test
     void becomesTheArgumentsOfContinuoTrain() {
         TrainingRequest request = new TrainingRequest(" /data/songs ", "my-folk", 500, 2e-4, 3, 16, 10, 7, 50, true,
-                " ", 0);
+                false, " ", 0);
         assertFalse(request.onCluster(), "a blank master is a run here");
         assertEquals(List.of("train", "--data", "/data/songs", "--preset", "my-folk", "--iterations", "500", "--lr",
                 "2.0E-4", "--update-ratio", "3", "--batch", "16", "--reconstruction-weight", "10.0", "--seed", "7",
@@ -25,9 +25,17 @@ class TrainingRequestTest {
     }
 
     @Test
+    void startingOverAnEarlierRunIsTrainsForce() {
+        List<String> args = new TrainingRequest("/d", "mine", 2, 1e-3, 1, 4, 0, 1, 1, false, true, "", 0).arguments();
+        assertEquals("--force", args.get(args.size() - 1));
+        assertFalse(new TrainingRequest("/d", "mine", 2, 1e-3, 1, 4, 0, 1, 1, true, true, "", 0).arguments()
+                .contains("--force"), "resuming wins: train takes one of the two");
+    }
+
+    @Test
     void withAMasterBecomesTheClusterJarsTrainWithTheSameHyperparameters() {
         TrainingRequest request = new TrainingRequest("/data/songs", "my-folk", 500, 2e-4, 3, 16, 10, 7, 50, true,
-                " spark://head:7077 ", 4);
+                false, " spark://head:7077 ", 4);
         assertTrue(request.onCluster());
         assertEquals(List.of("train", "--master", "spark://head:7077", "--shares", "4", "--data", "/data/songs",
                 "--preset", "my-folk", "--iterations", "500", "--checkpoint-every", "50", "--set", "lr=2.0E-4",
@@ -43,11 +51,11 @@ class TrainingRequestTest {
     void refusesMissingDataNamesThatAreNotPresetNamesAndBadMasters() {
         assertEquals("name the training data: a folder of MIDI files or the JSB file", assertThrows(
                 IllegalArgumentException.class, () -> new TrainingRequest(" ", "mine", 1, 1e-3, 1, 4, 0, 1, 1, false,
-                        null, 0).arguments()).getMessage());
+                        false, null, 0).arguments()).getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> new TrainingRequest("/d", "../x", 1, 1e-3, 1, 4, 0, 1, 1, false, null, 0).arguments());
+                () -> new TrainingRequest("/d", "../x", 1, 1e-3, 1, 4, 0, 1, 1, false, false, null, 0).arguments());
         assertThrows(IllegalArgumentException.class,
-                () -> new TrainingRequest("/d", "--resume", 1, 1e-3, 1, 4, 0, 1, 1, false, null, 0).arguments());
+                () -> new TrainingRequest("/d", "--resume", 1, 1e-3, 1, 4, 0, 1, 1, false, false, null, 0).arguments());
         assertEquals("a Spark master is local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT, not "
                 + "\"local[2] --conf x\"", assertThrows(IllegalArgumentException.class,
                         () -> onMaster("local[2] --conf x", 2).arguments()).getMessage());

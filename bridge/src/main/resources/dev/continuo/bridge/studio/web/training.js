@@ -112,7 +112,8 @@ $('train').onsubmit = async event => {
       iterations: Number($('iterations').value), learningRate: Number($('lr').value),
       updateRatio: Number($('update-ratio').value), batch: Number($('batch').value),
       reconstructionWeight: Number($('reconstruction').value), seed: Number($('seed').value),
-      checkpointEvery: Number($('every').value), resume: $('resume').checked, master: $('master').value,
+      checkpointEvery: Number($('every').value), resume: $('resume').checked, replace: $('replace').checked,
+      master: $('master').value,
       shares: Number($('shares').value)}));
     status(`Training "${$('preset').value}"` + ($('master').value.trim() ? ` on ${$('master').value.trim()}` : ''));
   } catch (e) {
