@@ -253,7 +253,8 @@ class EngineTest {
             Backends backends = new Backends(true);
             Session session = engine.open(settings("quiet", false), TinyModels.preset(5), backends);
             ScriptedBackend backend = backends.made.get(0);
-            await("a cycle ran", () -> session.engineStatus().cycles() > 0);
+            // All Notes Off goes to the channels used, so wait until the parts' programs have gone out on theirs.
+            await("the programs went out", () -> backend.statusBytes.stream().anyMatch(s -> (s & 0xF0) == 0xC0));
             session.stop();
             session.awaitEnd();
             assertTrue(backend.closed());
