@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "Machine-generated accompaniment for your DAW.",
         subcommands = {DemoCommand.class, GenerateCommand.class, EvaluateCommand.class, TrainCommand.class,
             PresetsCommand.class, BenchCommand.class, ServeCommand.class, CtlCommand.class, ServiceCommand.class,
-            PluginCommand.class, PortsCommand.class, StudioCommand.class, CommandLine.HelpCommand.class},
+            PluginCommand.class, PortsCommand.class, StudioCommand.class, LearnChordsCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input (unreadable or malformed file, bad option)"})
 public final class Continuo implements Runnable {

@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The generator is fully convolutional in time, so a melody of any length is accompanied in one pass (padded
  * with silence to a multiple of 2<sup>depth</sup> steps): one coherent accompaniment, no seams. The melody is
  * transposed towards the register (or, for key-normalized presets, into the key) the model was trained in and the
- * parts are transposed back, so any key works.
+ * parts are transposed back, so any key works. Where the preset has the data's beat chords, the audible parts choose
+ * their pitches together by them ({@link ChordVoicing}).
  * The melody itself is never changed: the result holds it unchanged, then the four parts.
  *
  * <p>The generator folds the weights once, when made. Not thread-safe: use one instance per thread at a time.
@@ -39,12 +40,16 @@ public final class Accompanist {
     private final RollTensors tensors;
     private final Generator generator;
     private final KeyEstimator keys = new KeyEstimator();
+    /** The data's beat chords, where the preset's parts choose their pitches together; else null. */
+    private final ChordPrior chords;
 
     public Accompanist(Preset preset) {
         this.preset = preset;
         this.architecture = preset.manifest().architecture();
         this.tensors = new RollTensors(architecture);
         this.generator = new Generator(preset.weights());
+        Decoding decoding = preset.manifest().decoding();
+        this.chords = decoding.voicesChords() ? new ChordPrior(decoding.beatChords()) : null;
     }
 
     public Preset preset() {
@@ -157,10 +162,9 @@ public final class Accompanist {
 
         double threshold = Double.isNaN(settings.threshold()) ? decoding.threshold() : settings.threshold();
         double density = Double.isNaN(settings.density()) ? decoding.density() : settings.density();
-        List<Part> parts = new ArrayList<>();
+        List<List<TrackDecoder.RowNote>> decoded = new ArrayList<>();
+        List<TrackDecoder.Plane> sustains = new ArrayList<>();
         for (int track = 0; track < Architecture.TRACKS; track++) {
-            PartSpec spec = preset.manifest().parts().get(track);
-            Part part = new Part(spec.name(), spec.channel() - 1, spec.program(), -1, length);
             int t = track;
             TrackDecoder.Plane sustain = (step, row) -> values[tensors.trackIndex(0, steps, t, step, row)];
             TrackDecoder.Plane onsets = architecture.onsets()
@@ -168,9 +172,29 @@ public final class Accompanist {
                     : null;
             int slowing = Math.min(0, exponent);
             double onsetRate = Math.min(1, decoding.onsetRate(track, density) * Math.pow(2, -slowing));
-            for (TrackDecoder.RowNote note : TrackDecoder.decode(sustain, onsets, length, architecture.pitchCount(),
+            sustains.add(sustain);
+            decoded.add(TrackDecoder.decode(sustain, onsets, length, architecture.pitchCount(),
                     threshold, onsetRate, decoding.monophonic(), atModelSpeed(decoding.minNoteSteps(), slowing),
-                    atModelSpeed(decoding.changeSteps(density), slowing))) {
+                    atModelSpeed(decoding.changeSteps(density), slowing)));
+        }
+        if (chords != null) {
+            Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
+            boolean[] audible = new boolean[Architecture.TRACKS];
+            for (int t = 0; t < audible.length; t++) {
+                audible[t] = mix.audible(t);
+            }
+            int[] melodySets = new int[length];
+            for (int step = 0; step < length; step++) {
+                melodySets[step] = ChordPrior.rotate(ChordPrior.pitchClasses(melody, step), shift);
+            }
+            decoded = ChordVoicing.revoice(decoded, sustains, audible, melodySets, architecture.pitchCount(),
+                    architecture.lowestPitch(), chords, decoding.chordWeight());
+        }
+        List<Part> parts = new ArrayList<>();
+        for (int track = 0; track < Architecture.TRACKS; track++) {
+            PartSpec spec = preset.manifest().parts().get(track);
+            Part part = new Part(spec.name(), spec.channel() - 1, spec.program(), -1, length);
+            for (TrackDecoder.RowNote note : decoded.get(track)) {
                 int pitch = architecture.lowestPitch() + note.row() - shift;
                 if (pitch >= 0 && pitch <= 127) {
                     part.addNote(new Note(pitch, note.start(), note.length(), PartControls.DEFAULT_VELOCITY));

@@ -26,10 +26,24 @@ import java.util.List;
  * @param melodyNoteSteps the training melodies' median note length in steps, or 0: a melody whose median note is
  *                      twice as long or more (or half as long or less) is given to the model at the data's speed and
  *                      the parts are brought back to the melody's (see {@link #tempoExponent})
+ * @param chordWeight   how strongly a monophonic preset's parts choose their pitches together by {@code beatChords}
+ *                      (the model's log probability plus this times the chords'); 0 or absent: each part alone
+ * @param beatChords    the training data's parts' pitch classes on the beat given the melody's (absent: none)
  */
 public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble,
         double humanize, boolean keyNormalized, Double density, List<Double> onsetRates, int changeSteps,
-        int melodyNoteSteps) {
+        int melodyNoteSteps, double chordWeight, List<BeatChord> beatChords) {
+
+    /** This decoding with the parts' pitches chosen together by these chords at this weight. */
+    public Decoding withChords(double weight, List<BeatChord> chords) {
+        return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
+                density, onsetRates, changeSteps, melodyNoteSteps, weight, chords);
+    }
+
+    /** Whether the parts choose their pitches together (see {@code chordWeight}). */
+    public boolean voicesChords() {
+        return monophonic && chordWeight > 0 && !beatChords.isEmpty();
+    }
 
     /** The density at which the parts start notes as often as the training data's. */
     public static final double DEFAULT_DENSITY = 0.5;
@@ -40,15 +54,28 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
     /** Steps in a bar of 4/4 sixteenths: density 0 strikes and changes pitch about once a bar. */
     private static final int BAR_STEPS = 16;
     private static final int MAX_TEMPO_OCTAVES = 2;
+    /** The largest chord weight accepted. */
+    public static final double MAX_CHORD_WEIGHT = 10;
+    /** The most beat chords a manifest may hold (every pair of sets seen in a large corpus fits many times over). */
+    public static final int MAX_BEAT_CHORDS = 1 << 16;
 
     /** Decoding without humanizing, by register, at the default density. */
     public Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
-        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null, 0, 0);
+        this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null, 0, 0, 0,
+                null);
     }
 
     public Decoding {
         if (density == null) {
             density = DEFAULT_DENSITY;
+        }
+        beatChords = beatChords == null ? List.of() : List.copyOf(beatChords);
+        if (beatChords.size() > MAX_BEAT_CHORDS) {
+            throw new IllegalArgumentException("more than " + MAX_BEAT_CHORDS + " beat chords: " + beatChords.size());
+        }
+        if (!(chordWeight >= 0 && chordWeight <= MAX_CHORD_WEIGHT)) {
+            throw new IllegalArgumentException("chord weight out of range 0.." + (int) MAX_CHORD_WEIGHT + ": "
+                    + chordWeight);
         }
         if (melodyNoteSteps < 0) {
             throw new IllegalArgumentException("median melody note length cannot be negative: " + melodyNoteSteps);

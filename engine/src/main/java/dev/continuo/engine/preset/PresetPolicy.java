@@ -2,7 +2,9 @@ package dev.continuo.engine.preset;
 
 import dev.continuo.engine.data.TrainingData;
 import dev.continuo.engine.model.Architecture;
+import dev.continuo.engine.generate.ChordPrior;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** What a newly trained preset is given besides its weights: its decoding defaults and its parts, from its data. */
@@ -17,13 +19,16 @@ public final class PresetPolicy {
     /** Decoding defaults for new presets, as chosen for the chorale preset on the JSB valid split. */
     private static final double THRESHOLD = -0.9;
     private static final int ENSEMBLE = 1;
+    /** How strongly new presets' parts choose their pitches together, as measured best for the chorale preset. */
+    public static final double CHORD_WEIGHT = 1.5;
 
     private PresetPolicy() {
     }
 
     /**
      * Monophonic parts at the default threshold and density, centred on the data's melodies, with the data's onset
-     * rates (the {@link Decoding#DEFAULT_ONSET_RATE} for a part that never sounds) and melody note length.
+     * rates (the {@link Decoding#DEFAULT_ONSET_RATE} for a part that never sounds), melody note length and beat
+     * chords (every part counted, as a new preset plays them all), chosen together at {@link #CHORD_WEIGHT}.
      *
      * @param keyNormalized the model was trained in one key; then there is no transposition ensemble, since moving
      *                      the melody by semitones would leave that key
@@ -31,8 +36,11 @@ public final class PresetPolicy {
     public static Decoding decoding(TrainingData data, boolean keyNormalized) {
         List<Double> onsetRates = data.onsetRates(Architecture.TRACKS).stream()
                 .map(rate -> rate > 0 ? rate : Decoding.DEFAULT_ONSET_RATE).toList();
+        boolean[] everyPart = new boolean[Architecture.TRACKS];
+        Arrays.fill(everyPart, true);
         return new Decoding(THRESHOLD, true, data.melodyMedian(), 1, keyNormalized ? 0 : ENSEMBLE, 0, keyNormalized,
-                Decoding.DEFAULT_DENSITY, onsetRates, 0, data.melodyNoteMedian());
+                Decoding.DEFAULT_DENSITY, onsetRates, 0, data.melodyNoteMedian(), CHORD_WEIGHT,
+                ChordPrior.learn(data.training(), everyPart, keyNormalized));
     }
 
     /**

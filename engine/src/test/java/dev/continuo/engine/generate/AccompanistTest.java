@@ -185,7 +185,8 @@ class AccompanistTest {
 
     private static Decoding withMelodyNoteSteps(Decoding d, int steps) {
         return new Decoding(d.threshold(), d.monophonic(), d.melodyCenter(), d.minNoteSteps(), d.ensemble(),
-                d.humanize(), d.keyNormalized(), d.density(), d.onsetRates(), d.changeSteps(), steps);
+                d.humanize(), d.keyNormalized(), d.density(), d.onsetRates(), d.changeSteps(), steps, d.chordWeight(),
+                d.beatChords());
     }
 
     private static List<Note> notes(PianoRoll roll) {

@@ -42,6 +42,9 @@ class PresetPolicyTest {
         assertEquals(List.of(2 / 16.0, Decoding.DEFAULT_ONSET_RATE, Decoding.DEFAULT_ONSET_RATE,
                 Decoding.DEFAULT_ONSET_RATE), decoding.onsetRates());
         assertEquals(4, decoding.melodyNoteSteps());
+        assertEquals(PresetPolicy.CHORD_WEIGHT, decoding.chordWeight());
+        assertEquals(List.of(new BeatChord(1, 1 << 7, 2), new BeatChord(1 << 4, 1 << 9, 2)), decoding.beatChords(),
+                "G over the melody's C on the first two beats, A over E on the last two");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.continuo.engine.preset;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,37 @@ class PresetTest {
 
         Files.writeString(manifest, good.replace("\"channel\" : 5", "\"channel\" : 17"));
         assertTrue(loadError().contains("MIDI channel out of range 1..16: 17"), loadError());
+    }
+
+    @Test
+    void beatChordsTravelAsTriplesAndDamagedOnesAreRefused() throws Exception {
+        Preset tiny = TinyModels.preset(1);
+        PresetManifest m = tiny.manifest();
+        Decoding chords = m.decoding().withChords(1.5, java.util.List.of(new BeatChord(1, 0x91, 7)));
+        new Preset(new PresetManifest(m.name(), m.description(), m.architecture(), m.parts(), chords, m.training(),
+                m.metrics()), tiny.weights()).save(dir);
+        Path manifest = dir.resolve(Preset.MANIFEST);
+        String good = Files.readString(manifest);
+        assertTrue(good.replaceAll("\\s", "").contains("\"beatChords\":[[1,145,7]]"), good);
+        assertEquals(chords, Preset.load(dir).manifest().decoding());
+
+        Files.writeString(manifest, good.replaceAll("\\[\\s*1,\\s*145,\\s*7\\s*]", "[1, 0, 7]"));
+        assertTrue(loadError().contains("a beat chord needs pitch-class sets 0-4095 (parts not empty)"), loadError());
+
+        Files.writeString(manifest, good.replace("\"chordWeight\" : 1.5", "\"chordWeight\" : -1"));
+        assertTrue(loadError().contains("chord weight out of range 0..10: -1.0"), loadError());
+    }
+
+    @Test
+    void aManifestWithoutBeatChordsDecodesEachPartAlone() throws Exception {
+        TinyModels.preset(1).save(dir);
+        Path manifest = dir.resolve(Preset.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replaceAll(",\\s*\"chordWeight\"[^,]*", "")
+                .replaceAll(",\\s*\"beatChords\"\\s*:\\s*\\[\\s*]", ""));
+        Decoding decoding = Preset.load(dir).manifest().decoding();
+        assertEquals(0, decoding.chordWeight());
+        assertEquals(java.util.List.of(), decoding.beatChords());
+        assertFalse(decoding.voicesChords());
     }
 
     @Test

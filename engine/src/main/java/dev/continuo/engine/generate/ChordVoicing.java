@@ -1,0 +1,175 @@
+package dev.continuo.engine.generate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Chooses the audible parts' pitches together rather than part by part. Each decoded note of an audible part is cut
+ * at the beats it holds across, and each piece may take any of the {@value #CANDIDATES} rows the model holds most
+ * over it; the choice maximises the model's log probability of the chosen rows plus {@code weight} times the {@link
+ * ChordPrior}'s log probability of the parts' pitch-class set on every beat, given the melody's, by coordinate ascent
+ * (a few sweeps, each piece in turn). Pieces of a note that keep its row are joined again, so a note is cut only where
+ * the harmony moves. Inaudible parts keep their notes and do not count. Stateless.
+ */
+final class ChordVoicing {
+
+    private static final int BEAT = ChordPrior.BEAT_STEPS;
+    private static final int CANDIDATES = 4;
+    private static final int SWEEPS = 3;
+    /** A note is cut at a beat only where both pieces would last at least this many steps. */
+    private static final int MIN_PIECE_STEPS = 2;
+
+    /** A note or a piece of one, with the rows it may take and the model's log probability of each. */
+    private static final class Piece {
+        final int start;
+        final int end;
+        final boolean continues;
+        final int[] rows;
+        final double[] scores;
+        int chosen;
+
+        Piece(int start, int end, boolean continues, int[] rows, double[] scores) {
+            this.start = start;
+            this.end = end;
+            this.continues = continues;
+            this.rows = rows;
+            this.scores = scores;
+        }
+    }
+
+    private ChordVoicing() {
+    }
+
+    /**
+     * @param tracks      each track's decoded notes, one at a time per track
+     * @param sustain     each track's sustain plane (tanh values)
+     * @param audible     which tracks sound
+     * @param melodySets  the melody's pitch classes per step, in the model's key
+     * @param rows        pitch rows of the planes
+     * @param lowestPitch the pitch of row 0, in the model's key
+     * @return each track's notes with the chosen rows
+     */
+    static List<List<TrackDecoder.RowNote>> revoice(List<List<TrackDecoder.RowNote>> tracks,
+            List<TrackDecoder.Plane> sustain, boolean[] audible, int[] melodySets, int rows, int lowestPitch,
+            ChordPrior prior, double weight) {
+        int beats = (melodySets.length + BEAT - 1) / BEAT;
+        List<List<Piece>> pieces = new ArrayList<>();
+        int[][] pieceAtBeat = new int[tracks.size()][beats];
+        for (int t = 0; t < tracks.size(); t++) {
+            Arrays.fill(pieceAtBeat[t], -1);
+            List<Piece> trackPieces = audible[t] ? cut(tracks.get(t), sustain.get(t), rows) : List.of();
+            for (int i = 0; i < trackPieces.size(); i++) {
+                Piece piece = trackPieces.get(i);
+                for (int beat = firstBeat(piece.start); beat < Math.min(beats, firstBeat(piece.end)); beat++) {
+                    pieceAtBeat[t][beat] = i;
+                }
+            }
+            pieces.add(trackPieces);
+        }
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            for (int t = 0; t < tracks.size(); t++) {
+                for (Piece piece : pieces.get(t)) {
+                    double best = Double.NEGATIVE_INFINITY;
+                    int bestChoice = piece.chosen;
+                    for (int k = 0; k < piece.rows.length; k++) {
+                        int pitchClass = 1 << Math.floorMod(lowestPitch + piece.rows[k], 12);
+                        double total = piece.scores[k];
+                        for (int beat = firstBeat(piece.start); beat < Math.min(beats, firstBeat(piece.end)); beat++) {
+                            int others = othersAt(beat, t, pieces, pieceAtBeat, lowestPitch);
+                            total += weight * prior.logProbability(melodySets[beat * BEAT], others | pitchClass);
+                        }
+                        if (total > best) {
+                            best = total;
+                            bestChoice = k;
+                        }
+                    }
+                    piece.chosen = bestChoice;
+                }
+            }
+        }
+        List<List<TrackDecoder.RowNote>> revoiced = new ArrayList<>();
+        for (int t = 0; t < tracks.size(); t++) {
+            revoiced.add(audible[t] ? join(pieces.get(t)) : tracks.get(t));
+        }
+        return revoiced;
+    }
+
+    /** The pitch classes the audible tracks other than {@code track} sound on a beat. */
+    private static int othersAt(int beat, int track, List<List<Piece>> pieces, int[][] pieceAtBeat, int lowestPitch) {
+        int set = 0;
+        for (int u = 0; u < pieces.size(); u++) {
+            int index = pieceAtBeat[u][beat];
+            if (u != track && index >= 0) {
+                Piece other = pieces.get(u).get(index);
+                set |= 1 << Math.floorMod(lowestPitch + other.rows[other.chosen], 12);
+            }
+        }
+        return set;
+    }
+
+    /** The notes cut at the beats they hold across, each piece with its candidate rows (the decoded one first). */
+    private static List<Piece> cut(List<TrackDecoder.RowNote> notes, TrackDecoder.Plane sustain, int rows) {
+        List<Piece> pieces = new ArrayList<>();
+        for (TrackDecoder.RowNote note : notes) {
+            int start = note.start();
+            int end = note.start() + note.length();
+            boolean continues = false;
+            for (int cut = (start / BEAT + 1) * BEAT; cut < end; cut += BEAT) {
+                if (cut - start >= MIN_PIECE_STEPS && end - cut >= MIN_PIECE_STEPS) {
+                    pieces.add(piece(sustain, note.row(), start, cut, continues, rows));
+                    continues = true;
+                    start = cut;
+                }
+            }
+            pieces.add(piece(sustain, note.row(), start, end, continues, rows));
+        }
+        return pieces;
+    }
+
+    private static Piece piece(TrackDecoder.Plane sustain, int decodedRow, int start, int end, boolean continues,
+            int rows) {
+        double[] sums = new double[rows];
+        for (int step = start; step < end; step++) {
+            for (int row = 0; row < rows; row++) {
+                sums[row] += Math.log(Math.max(1e-4, (sustain.at(step, row) + 1) / 2));
+            }
+        }
+        Integer[] order = new Integer[rows];
+        for (int row = 0; row < rows; row++) {
+            order[row] = row;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(sums[b], sums[a]));
+        int[] candidates = new int[Math.min(CANDIDATES, rows)];
+        candidates[0] = decodedRow;
+        for (int i = 0, count = 1; count < candidates.length; i++) {
+            if (order[i] != decodedRow) {
+                candidates[count++] = order[i];
+            }
+        }
+        double[] scores = new double[candidates.length];
+        for (int k = 0; k < candidates.length; k++) {
+            scores[k] = sums[candidates[k]];
+        }
+        return new Piece(start, end, continues, candidates, scores);
+    }
+
+    /** The pieces as notes: a piece that continues a note on the same row lengthens it. */
+    private static List<TrackDecoder.RowNote> join(List<Piece> pieces) {
+        List<TrackDecoder.RowNote> notes = new ArrayList<>();
+        for (Piece piece : pieces) {
+            int row = piece.rows[piece.chosen];
+            TrackDecoder.RowNote last = notes.isEmpty() ? null : notes.get(notes.size() - 1);
+            if (piece.continues && last != null && last.row() == row) {
+                notes.set(notes.size() - 1, new TrackDecoder.RowNote(row, last.start(), piece.end - last.start()));
+            } else {
+                notes.add(new TrackDecoder.RowNote(row, piece.start, piece.end - piece.start));
+            }
+        }
+        return notes;
+    }
+
+    private static int firstBeat(int step) {
+        return (step + BEAT - 1) / BEAT;
+    }
+}

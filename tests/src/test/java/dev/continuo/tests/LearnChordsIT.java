@@ -1,0 +1,91 @@
+package dev.continuo.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.continuo.engine.midi.MidiFileWriter;
+import dev.continuo.engine.preset.BeatChord;
+import dev.continuo.engine.preset.Decoding;
+import dev.continuo.engine.preset.Preset;
+import dev.continuo.engine.roll.Note;
+import dev.continuo.engine.roll.Part;
+import dev.continuo.engine.roll.PianoRoll;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code continuo learn-chords}: the bundled chorale preset given the beat chords of a small chorale file. */
+class LearnChordsIT {
+
+    @TempDir
+    Path dir;
+
+    /** Two chorales of 8 sixteenths in "train", one in "valid": C major, then G major, under E and D. */
+    private Path chorales() throws Exception {
+        String c = "[76, 67, 64, 48]";
+        String g = "[74, 71, 62, 43]";
+        String chorale = "[" + String.join(", ", c, c, c, c, g, g, g, g) + "]";
+        Path file = dir.resolve("chorales.json");
+        Files.writeString(file, "{\"train\": [" + chorale + ", " + chorale + "], \"valid\": [" + chorale
+                + "], \"test\": []}");
+        return file;
+    }
+
+    @Test
+    void thePresetGetsTheChordsItsAudiblePartsSoundOnTheBeatAndKeepsItsWeights() throws Exception {
+        Path out = dir.resolve("chorale-chords");
+        ContinuoProcess.Result learnt = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, java.util.Map.of(),
+                "learn-chords", "--preset", "chorale", "--data", chorales().toString(), "--output", out.toString());
+        assertEquals(0, learnt.exitCode(), learnt.stderr());
+
+        Decoding decoding = Preset.load(out).manifest().decoding();
+        assertEquals(1.5, decoding.chordWeight());
+        long beats = decoding.beatChords().stream().mapToLong(BeatChord::count).sum();
+        assertEquals(2 * 2, beats, "two beats in each of the two training chorales");
+        for (BeatChord chord : decoding.beatChords()) {
+            assertEquals(3, Integer.bitCount(chord.parts()), "alto, tenor and bass; the muted soprano left out: "
+                    + chord);
+        }
+        try (var bundled = Preset.class.getResourceAsStream("/dev/continuo/presets/chorale/" + Preset.WEIGHTS)) {
+            assertArrayEquals(bundled.readAllBytes(), Files.readAllBytes(out.resolve(Preset.WEIGHTS)));
+        }
+
+        Path melody = dir.resolve("melody.mid");
+        Part tune = new Part("Tune", 0, 0, 1, 32);
+        int[] pitches = {67, 69, 71, 72, 74, 72, 71, 67};
+        for (int i = 0; i < pitches.length; i++) {
+            tune.addNote(new Note(pitches[i], 4 * i, 4, 100));
+        }
+        new MidiFileWriter().write(new PianoRoll(4, 32, List.of(tune), List.of(), List.of()), "Tune", melody);
+        for (String name : List.of("a.mid", "b.mid")) {
+            ContinuoProcess.Result generated = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP,
+                    java.util.Map.of(), "generate", melody.toString(), "--preset", out.toString(), "--seed", "3",
+                    "-o", dir.resolve(name).toString());
+            assertEquals(0, generated.exitCode(), generated.stderr());
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a.mid")), Files.readAllBytes(dir.resolve("b.mid")),
+                "same seed, same file");
+    }
+
+    @Test
+    void anOccupiedOutputOrBadDataIsRefusedInOneLine() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(out.resolve(Preset.MANIFEST), "{}");
+        ContinuoProcess.Result taken = ContinuoProcess.run(dir, "learn-chords", "--preset", "chorale", "--data",
+                chorales().toString(), "--output", out.toString());
+        assertEquals(2, taken.exitCode(), taken.stderr());
+        assertEquals(1, taken.stderr().strip().lines().count(), taken.stderr());
+        assertTrue(taken.stderr().contains("holds a preset already"), taken.stderr());
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"train\": 5}");
+        ContinuoProcess.Result bad = ContinuoProcess.run(dir, "learn-chords", "--preset", "chorale", "--data",
+                broken.toString(), "--output", dir.resolve("new").toString());
+        assertEquals(2, bad.exitCode(), bad.stderr());
+        assertEquals(1, bad.stderr().strip().lines().count(), bad.stderr());
+        assertTrue(Files.notExists(dir.resolve("new")), "nothing written");
+    }
+}
