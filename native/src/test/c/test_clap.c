@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "clap_abi.h"
 #include "clap_host.h"
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "test_runner.h"
 #include "timeline.h"
@@ -19,12 +19,6 @@
 extern const continuo_clap_entry clap_entry;
 
 #define BUILT_PLUGIN "target/clap/continuo.clap"
-
-static void sleep_ms(int ms)
-{
-    struct timespec pause = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&pause, NULL);
-}
 
 static void the_abi_has_the_specified_layout(void)
 {
@@ -98,46 +92,20 @@ static void the_factory_refuses_other_ids_and_old_hosts(void)
     clap_host_unload(&plugin);
 }
 
-/* Runs stopped blocks until the instance's BLOCK records arrive on the engine's side of link (or 3 s pass). */
-static int await_link(clap_host_instance *instance, continuo_link *link)
+/* A stopped block of 64 frames, for engine_side_await_block. */
+static void stopped_block(void *instance)
 {
-    continuo_link_record record;
-    for (int waited = 0; waited < 3000; waited += 5) {
-        clap_host_process(instance, 64, NULL);
-        while (continuo_ring_pop(&link->to_engine, &record)) {
-            if (record.kind == CONTINUO_LINK_BLOCK) {
-                return 1;
-            }
-        }
-        sleep_ms(5);
-    }
-    return 0;
+    clap_host_process(instance, 64, NULL);
 }
 
-static void drain(continuo_link *link)
+static int await_link(clap_host_instance *instance, continuo_link *link)
 {
-    continuo_link_record record;
-    while (continuo_ring_pop(&link->to_engine, &record)) {
-    }
+    return engine_side_await_block(link, stopped_block, instance);
 }
 
 /* Phrase 0: eight beats from beat 0 with notes on channel 3 (index 2) at these beats, each half a beat long. */
 static const double NOTE_BEATS[] = {1.0, 1.5, 2.0, 3.0, 4.5, 7.0};
 #define NOTES (sizeof NOTE_BEATS / sizeof NOTE_BEATS[0])
-
-static void send_phrase(continuo_link *link)
-{
-    continuo_link_record begin = {.kind = CONTINUO_LINK_PHRASE_BEGIN, .frames = 0, .rate = NOTES, .beat = 0.0,
-                                  .value = 8.0};
-    continuo_ring_push(&link->to_plugin, &begin);
-    for (uint32_t i = 0; i < NOTES; i++) {
-        continuo_link_record note = {.kind = CONTINUO_LINK_PHRASE_NOTE, .a = 2, .b = (uint8_t)(50 + i), .c = 90,
-                                     .beat = NOTE_BEATS[i], .value = NOTE_BEATS[i] + 0.5};
-        continuo_ring_push(&link->to_plugin, &note);
-    }
-    continuo_link_record commit = {.kind = CONTINUO_LINK_PHRASE_COMMIT, .frames = 0};
-    continuo_ring_push(&link->to_plugin, &commit);
-}
 
 /* Re-activates the instance as a host does when its audio settings change. */
 static void reactivate(clap_host_instance *instance, double sample_rate, uint32_t max_frames)
@@ -286,7 +254,7 @@ static void transport_becomes_frames_and_notes_end(void)
     CHECK(clap_host_instantiate(&plugin, &instance, 48000.0, 1, 4096) == NULL);
     CHECK(await_link(&instance, &engine.links[0]));
     CHECK(strcmp(engine.last_open, "plugin-open clap") == 0);
-    send_phrase(&engine.links[0]);
+    engine_side_send_phrase(&engine.links[0], NOTE_BEATS, NOTES, 8.0, 2, 50);
     const double rates[] = {44100.0, 48000.0, 96000.0};
     const uint32_t blocks[] = {32, 441, 4096};
     const double tempi[] = {120.0, 87.0};
@@ -294,7 +262,7 @@ static void transport_becomes_frames_and_notes_end(void)
         for (int b = 0; b < 3; b++) {
             for (int t = 0; t < 2; t++) {
                 check_frames(&instance, rates[r], tempi[t], blocks[b]);
-                drain(&engine.links[0]);
+                engine_side_drain(&engine.links[0]);
             }
         }
     }
@@ -311,7 +279,7 @@ static int link_with_pitch(fake_engine *engine, uint8_t pitch)
         continuo_link_record record;
         while (continuo_ring_pop(&engine->links[i].to_engine, &record)) {
             if (record.kind == CONTINUO_LINK_NOTE && record.b == pitch) {
-                drain(&engine->links[i]);
+                engine_side_drain(&engine->links[i]);
                 return i;
             }
         }
@@ -330,12 +298,12 @@ static void two_instances_are_two_sessions(void)
     CHECK(clap_host_instantiate(&plugin, &second, 48000.0, 1, 4096) == NULL);
     CHECK(await_link(&first, &engine.links[0]) || await_link(&first, &engine.links[1]));
     for (int waited = 0; waited < 3000 && atomic_load(&engine.opens) < 2; waited += 5) {
-        sleep_ms(5);
+        test_sleep_ms(5);
     }
     CHECK_EQ(atomic_load(&engine.opens), 2);
     CHECK(await_link(&second, &engine.links[0]) || await_link(&second, &engine.links[1]));
-    drain(&engine.links[0]);
-    drain(&engine.links[1]);
+    engine_side_drain(&engine.links[0]);
+    engine_side_drain(&engine.links[1]);
     clap_host_add_midi(&first, 0, 0x90, 60, 100);
     clap_host_process(&first, 256, NULL);
     int a = link_with_pitch(&engine, 60);

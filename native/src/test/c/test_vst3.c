@@ -6,8 +6,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "params.h"
 #include "state.h"
@@ -241,18 +241,6 @@ static void without_an_engine_the_melody_comes_out_unchanged(void)
     unsetenv("CONTINUO_SOCKET");
 }
 
-static int next_block(continuo_link *engine_side, continuo_link_record *block)
-{
-    continuo_link_record record;
-    while (continuo_ring_pop(&engine_side->to_engine, &record)) {
-        if (record.kind == CONTINUO_LINK_BLOCK) {
-            *block = record;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Stopped blocks until the first reaches the engine: the link is up. */
 static int await_link(host *plugin, fake_engine *engine)
 {
@@ -260,12 +248,11 @@ static int await_link(host *plugin, fake_engine *engine)
     for (int waited = 0; waited < 3000; waited += 10) {
         if (atomic_load(&engine->opens) > 0) {
             host_process(plugin);
-            if (next_block(&engine->links[0], &block)) {
+            if (engine_side_next_block(&engine->links[0], &block)) {
                 return 1;
             }
         }
-        struct timespec pause = {0, 10000000};
-        nanosleep(&pause, NULL);
+        test_sleep_ms(10);
     }
     return 0;
 }
@@ -300,7 +287,7 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     plugin.context.project_time_music = 4.0;
     add_note(&plugin, 20, CONTINUO_VST3_NOTE_ON, 72, 90 / 127.0f);
     host_process(&plugin);
-    CHECK(next_block(link, &block) && block.beat == 4.0 && block.value == 120.0 && block.rate == 48000);
+    CHECK(engine_side_next_block(link, &block) && block.beat == 4.0 && block.value == 120.0 && block.rate == 48000);
     CHECK(block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION) && block.a == 4 && block.b == 4);
     continuo_link_record note;
     CHECK(continuo_ring_pop(&link->to_engine, &note) && note.kind == CONTINUO_LINK_NOTE);
@@ -311,21 +298,21 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
 
     plugin.context.state &= ~CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID;
     host_process(&plugin); /* no position: extrapolated */
-    CHECK(next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 4.0 + block_beats);
+    CHECK(engine_side_next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 4.0 + block_beats);
     plugin.context.state |= CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID;
     plugin.context.project_time_music = 4.0 + 2 * block_beats;
     host_process(&plugin); /* the host agrees with the extrapolation: no jump */
-    CHECK(next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
+    CHECK(engine_side_next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
     plugin.context.project_time_music = 4.0 + 3 * block_beats + 1 / 4000.0;
     host_process(&plugin); /* a position rounded to the host's ticks: the exact extrapolation stays */
-    CHECK(next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
+    CHECK(engine_side_next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
     CHECK(block.beat > 4.0 + 3 * block_beats - 1e-9 && block.beat < 4.0 + 3 * block_beats + 1e-9);
     plugin.context.time_sig_numerator = 6;
     plugin.context.time_sig_denominator = 8;
     plugin.context.tempo = 90.0;
     plugin.context.project_time_music = 0.0;
     host_process(&plugin); /* a loop back to the start, now in 6/8 at 90 quarter notes a minute */
-    CHECK(next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
+    CHECK(engine_side_next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
     CHECK(block.a == 6 && block.b == 8 && block.value == 90.0);
 
     plugin.context.tempo = 120.0;
@@ -357,8 +344,7 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     CHECK(ended);
     host_close(&plugin);
     for (int waited = 0; waited < 3000 && atomic_load(&engine.closes) == 0; waited += 10) {
-        struct timespec pause = {0, 10000000};
-        nanosleep(&pause, NULL);
+        test_sleep_ms(10);
     }
     CHECK_EQ(atomic_load(&engine.closes), 1); /* terminate ends the session */
     fake_engine_stop(&engine);

@@ -200,16 +200,8 @@ static continuo_vst3_result get_state(void *self, continuo_vst3_stream *stream)
     continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
     unsigned char *data = NULL;
     size_t size = 0;
-    int saved;
-    if (plugin->core != NULL) {
-        saved = continuo_core_save(plugin->core, &data, &size);
-    } else {
-        double params[CONTINUO_PARAM_COUNT];
-        for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
-            params[id] = continuo_param_info_of(id)->fallback;
-        }
-        saved = continuo_state_write(NULL, params, &data, &size);
-    }
+    int saved = plugin->core != NULL ? continuo_core_save(plugin->core, &data, &size)
+                                     : continuo_state_write_defaults(&data, &size);
     if (stream == NULL || saved != CONTINUO_STATE_OK) {
         free(data);
         return CONTINUO_VST3_FALSE;
