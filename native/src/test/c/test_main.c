@@ -65,6 +65,7 @@ int main(void)
     clap_tests();
     vst3_tests();
     au_tests();
+    au_state_tests();
     printf("%d tests, %d checks, %d failed\n", tests_run, test_checks, test_failures);
     return test_failures == 0 ? 0 : 1;
 }

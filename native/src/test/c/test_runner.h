@@ -42,5 +42,6 @@ void state_tests(void);
 void clap_tests(void);
 void vst3_tests(void);
 void au_tests(void);
+void au_state_tests(void);
 
 #endif
