@@ -16,7 +16,7 @@ core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/cor
 clap_host="src/test/c/clap_host/clap_host.c src/test/c/clap_host/timeline.c"
 # Each shim's files (its plug-in and the C tests link them).
 clap="$src/clap/continuo_clap.c $src/clap/clap_extensions.c $src/clap/clap_entry.c"
-vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
+vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_processor.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
 au="$src/au/continuo_au.c $src/au/au_properties.c $src/au/au_class_info.c"
 
 if ! command -v "$CC" >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 /*
- * The VST3 plug-in object, shared by the shim's files: continuo_vst3.c (the object, its component and audio
- * processor), vst3_controller.c (its edit controller) and vst3_factory.c (the module's factory).
+ * The VST3 plug-in object, shared by the shim's files: continuo_vst3.c (the object and its component),
+ * vst3_processor.c (its audio processor), vst3_controller.c (its edit controller) and vst3_factory.c (the
+ * module's factory).
  *
  * Each interface of the object is a field pointing to its function table; a method finds the object from the
  * field's address (CONTINUO_VST3_FROM).
@@ -43,6 +44,7 @@ typedef struct continuo_vst3_instance {
 
 /* The class's identifier, made once for Continuo; hosts save it in projects, so it never changes. */
 extern const continuo_vst3_tuid continuo_vst3_class_id;
+extern const continuo_vst3_audio_processor_vtable continuo_vst3_processor_vtable;
 extern const continuo_vst3_edit_controller_vtable continuo_vst3_controller_vtable;
 
 /* A new object with one reference, or NULL when out of memory (main thread). */
