@@ -12,7 +12,7 @@ mode=${1:-}
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
-core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/core_state.c $src/core/params.c $src/core/state.c"
+core="$src/core/host_clock.c $src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/core_state.c $src/core/params.c $src/core/state.c"
 clap_host="src/test/c/clap_host/clap_host.c src/test/c/clap_host/timeline.c"
 # Each shim's files (its plug-in and the C tests link them).
 clap="$src/clap/continuo_clap.c $src/clap/clap_extensions.c $src/clap/clap_entry.c"

@@ -58,6 +58,7 @@ int main(void)
 {
     printf("Continuo C plug-in tests\n");
     player_tests();
+    host_clock_tests();
     link_tests();
     core_tests();
     lv2_tests();

@@ -35,6 +35,7 @@ long allocations_counted(void);
 
 /* The test groups. */
 void player_tests(void);
+void host_clock_tests(void);
 void link_tests(void);
 void core_tests(void);
 void lv2_tests(void);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "au_abi.h"
+#include "host_clock.h"
 #include "plugin_core.h"
 
 #define CONTINUO_AU_MELODY_EVENTS 512u
@@ -31,8 +32,7 @@ typedef struct continuo_au_instance {
     double tempo_bpm;        /* as last reported; the host may not say every buffer */
     uint8_t beats_per_bar;
     uint8_t beat_unit;
-    double next_beat; /* extrapolated quarter-note position of the next buffer's first frame */
-    int was_rolling;
+    continuo_host_clock clock;
     uint32_t melody_count;
     continuo_midi_event melody[CONTINUO_AU_MELODY_EVENTS];
     continuo_midi_event output[CONTINUO_AU_OUTPUT_EVENTS];

@@ -13,7 +13,6 @@
  * Threads: Open, Close, Initialize, Uninitialize, properties and Reset on the host's main thread; Render and
  * MusicDeviceMIDIEvent on its render thread (the events for one buffer before its Render); parameters on any.
  */
-#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +20,6 @@
 #include "au_instance.h"
 #include "params.h"
 
-/* A host position further than this from the extrapolated one is a locate or a loop. */
-#define JUMP_BEATS 0.01
 #define DEFAULT_MAXIMUM_FRAMES 4096u
 
 typedef continuo_au_instance instance;
@@ -68,7 +65,7 @@ static continuo_au_status initialize(void *self)
         return CONTINUO_AU_ERR_FAILED_INITIALIZATION;
     }
     plugin->initialized = 1;
-    plugin->was_rolling = 0;
+    plugin->clock.was_rolling = 0;
     plugin->melody_count = 0;
     return CONTINUO_AU_OK;
 }
@@ -172,7 +169,6 @@ static continuo_transport transport(instance *plugin, uint32_t frames)
     continuo_transport block = {0};
     block.frames = frames;
     block.sample_rate = plugin->sample_rate;
-    block.beat = plugin->next_beat;
     const continuo_au_host_callbacks *host = &plugin->host;
     continuo_au_boolean playing = 0;
     int told = 0;
@@ -183,14 +179,11 @@ static continuo_transport transport(instance *plugin, uint32_t frames)
     }
     block.rolling = told && playing;
     double beat = 0.0, tempo = 0.0;
-    if (host->beat_and_tempo != NULL && host->beat_and_tempo(host->host_user_data, &beat, &tempo) == 0) {
-        if (tempo > 0.0) {
-            plugin->tempo_bpm = tempo;
-        }
-        block.beat = beat;
-        block.position = 1;
-        block.jumped = block.rolling && plugin->was_rolling && fabs(beat - plugin->next_beat) > JUMP_BEATS;
+    int placed = host->beat_and_tempo != NULL && host->beat_and_tempo(host->host_user_data, &beat, &tempo) == 0;
+    if (placed && tempo > 0.0) {
+        plugin->tempo_bpm = tempo;
     }
+    continuo_host_clock_place(&plugin->clock, &block, placed, beat);
     float numerator = 0.0f;
     uint32_t denominator = 0;
     if (host->musical_time != NULL
@@ -258,8 +251,7 @@ static continuo_au_status render(void *self, uint32_t *action_flags, const conti
     continuo_core_process(plugin->core, &block, plugin->melody, plugin->melody_count, &output);
     plugin->melody_count = 0;
     send_output(plugin, &output, time);
-    plugin->was_rolling = block.rolling;
-    plugin->next_beat = block.beat + (block.rolling ? frames * block.tempo_bpm / 60.0 / plugin->sample_rate : 0.0);
+    continuo_host_clock_advance(&plugin->clock, &block);
     return CONTINUO_AU_OK;
 }
 

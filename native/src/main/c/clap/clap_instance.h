@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "clap_abi.h"
+#include "host_clock.h"
 #include "plugin_core.h"
 
 #define CONTINUO_CLAP_PLUGIN_ID "dev.continuo.continuo"
@@ -24,8 +25,7 @@ typedef struct continuo_clap_instance {
     double tempo_bpm;
     uint8_t beats_per_bar;
     uint8_t beat_unit;
-    double next_beat; /* extrapolated quarter-note position of the next block's first frame */
-    int was_rolling;
+    continuo_host_clock clock;
     continuo_midi_event melody[CONTINUO_CLAP_MELODY_EVENTS];
     continuo_midi_event output[CONTINUO_CLAP_OUTPUT_EVENTS];
 } continuo_clap_instance;

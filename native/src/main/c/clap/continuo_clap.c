@@ -12,8 +12,6 @@
 
 #include "clap_instance.h"
 
-/* A host position further than this from the extrapolated one is a locate or a loop. */
-#define JUMP_BEATS 0.01
 
 typedef continuo_clap_instance instance;
 
@@ -48,7 +46,7 @@ static bool activate(const continuo_clap_plugin *plugin, double sample_rate, uin
         return false;
     }
     self->sample_rate = sample_rate;
-    self->was_rolling = 0;
+    self->clock.was_rolling = 0;
     return true;
 }
 
@@ -152,7 +150,8 @@ static continuo_transport transport(instance *self, const continuo_clap_event_tr
     continuo_transport block = {0};
     block.frames = frames;
     block.sample_rate = self->sample_rate;
-    block.beat = self->next_beat;
+    int placed = 0;
+    double beat = 0.0;
     if (host != NULL) {
         if ((host->flags & CONTINUO_CLAP_TRANSPORT_HAS_TEMPO) != 0 && host->tempo > 0.0) {
             self->tempo_bpm = host->tempo;
@@ -164,11 +163,11 @@ static continuo_transport transport(instance *self, const continuo_clap_event_tr
         }
         block.rolling = (host->flags & CONTINUO_CLAP_TRANSPORT_IS_PLAYING) != 0;
         if ((host->flags & CONTINUO_CLAP_TRANSPORT_HAS_BEATS_TIMELINE) != 0) {
-            block.beat = (double)host->song_pos_beats / (double)CONTINUO_CLAP_FIXED_POINT_ONE;
-            block.position = 1;
-            block.jumped = block.rolling && self->was_rolling && fabs(block.beat - self->next_beat) > JUMP_BEATS;
+            beat = (double)host->song_pos_beats / (double)CONTINUO_CLAP_FIXED_POINT_ONE;
+            placed = 1;
         }
     }
+    continuo_host_clock_place(&self->clock, &block, placed, beat);
     block.tempo_bpm = self->tempo_bpm;
     block.beats_per_bar = self->beats_per_bar;
     block.beat_unit = self->beat_unit;
@@ -208,8 +207,7 @@ static int32_t process(const continuo_clap_plugin *plugin, const continuo_clap_p
     continuo_midi_output output = {self->output, CONTINUO_CLAP_OUTPUT_EVENTS, 0, 0};
     continuo_core_process(self->core, &block, self->melody, melody_count, &output);
     write_events(&output, process->out_events);
-    self->was_rolling = block.rolling;
-    self->next_beat = block.beat + (block.rolling ? frames * block.tempo_bpm / 60.0 / self->sample_rate : 0.0);
+    continuo_host_clock_advance(&self->clock, &block);
     return CONTINUO_CLAP_PROCESS_CONTINUE;
 }
 

@@ -178,7 +178,7 @@ static continuo_vst3_result set_active(void *self, uint8_t state)
     } else if (!state && plugin->core != NULL) {
         continuo_core_deactivate(plugin->core);
     }
-    plugin->was_rolling = 0;
+    plugin->clock.was_rolling = 0;
     return CONTINUO_VST3_OK;
 }
 
@@ -260,6 +260,7 @@ continuo_vst3_instance *continuo_vst3_create(void)
     plugin->component = &component_vtable;
     plugin->processor = &continuo_vst3_processor_vtable;
     plugin->controller = &continuo_vst3_controller_vtable;
+    plugin->clock.rounding_beats = CONTINUO_HOST_ROUNDING_BEATS; /* Ardour's ticks */
     plugin->tempo_bpm = 120.0;
     plugin->beats_per_bar = 4;
     plugin->beat_unit = 4;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "host_clock.h"
 #include "plugin_core.h"
 #include "vst3_abi.h"
 
@@ -30,11 +31,10 @@ typedef struct continuo_vst3_instance {
      */
     continuo_core *core;
     double sample_rate;
-    double next_beat; /* extrapolated quarter-note position of the next block's first frame */
+    continuo_host_clock clock;
     double tempo_bpm;
     uint8_t beats_per_bar;
     uint8_t beat_unit;
-    int was_rolling;
     continuo_midi_event melody[CONTINUO_VST3_MELODY_EVENTS];
     continuo_midi_event output[CONTINUO_VST3_OUTPUT_EVENTS];
 } continuo_vst3_instance;

@@ -9,13 +9,6 @@
 #include "params.h"
 #include "vst3_instance.h"
 
-/* A host position further than this from the extrapolated one is a locate or a loop. */
-#define JUMP_BEATS 0.01
-/*
- * A host position this close to the extrapolated one is the same position, rounded: Ardour hands positions in its
- * ticks (1/1920 beat, 12.5 frames at 120 bpm and 48 kHz), and following them would move onsets by up to 6 frames.
- */
-#define HOST_ROUNDING_BEATS (1.0 / 960.0)
 /* Hosts turn a velocity back into MIDI by truncating velocity x 127: a quarter step up keeps every value exact. */
 #define VELOCITY_NUDGE 0.25f
 
@@ -133,16 +126,8 @@ static continuo_transport transport(continuo_vst3_instance *plugin, const contin
     block.beats_per_bar = plugin->beats_per_bar;
     block.beat_unit = plugin->beat_unit;
     block.rolling = (state & CONTINUO_VST3_PLAYING) != 0;
-    block.beat = plugin->next_beat;
-    if (state & CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID) {
-        double drift = fabs(context->project_time_music - plugin->next_beat);
-        int contiguous = block.rolling && plugin->was_rolling;
-        if (!contiguous || drift > HOST_ROUNDING_BEATS) {
-            block.beat = context->project_time_music;
-        }
-        block.position = 1;
-        block.jumped = contiguous && drift > JUMP_BEATS;
-    }
+    int placed = (state & CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID) != 0;
+    continuo_host_clock_place(&plugin->clock, &block, placed, placed ? context->project_time_music : 0.0);
     return block;
 }
 
@@ -223,8 +208,7 @@ static continuo_vst3_result process(void *self, continuo_vst3_process_data *data
     continuo_core_process(plugin->core, &block, plugin->melody, melody_count, &output);
     double beats_per_frame = block.tempo_bpm / 60.0 / plugin->sample_rate;
     write_output(&output, data->output_events, block.beat, beats_per_frame);
-    plugin->was_rolling = block.rolling;
-    plugin->next_beat = block.beat + (block.rolling ? frames * beats_per_frame : 0.0);
+    continuo_host_clock_advance(&plugin->clock, &block);
     return CONTINUO_VST3_OK;
 }
 
