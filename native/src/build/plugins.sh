@@ -3,8 +3,8 @@
 #   compile       the LV2 bundle into target/lv2/continuo.lv2/, the CLAP plug-in into target/clap/continuo.clap,
 #                 the VST3 bundle into target/vst3/continuo.vst3/; the AU shim compile-checked against our own
 #                 declaration of its ABI (target/au-check/). On macOS: only the AU bundle, target/au/Continuo.component
-#   test-compile  the C unit tests into target/c-test/ (the AU's through a stand-in host and CoreFoundation); our
-#                 CLAP test host and its benchmark into target/clap-host/
+#   test-compile  the C unit tests into target/c-test/ (the VST3's and AU's through stand-in hosts, the AU's with a
+#                 stand-in CoreFoundation); our CLAP test host and its benchmark into target/clap-host/
 #   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
 # Skips with a message where there is no C compiler or the OS is neither Linux nor macOS (nothing is tested on macOS).
 set -eu
@@ -83,8 +83,9 @@ test-compile)
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
     $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -I$src/vst3 -I$src/au -Isrc/test/c \
-        -Isrc/test/c/clap_host -Isrc/test/c/au_host -o target/c-test/continuo_tests src/test/c/*.c \
-        src/test/c/au_host/*.c $src/lv2/continuo_lv2.c $clap $vst3 $au $clap_host $core \
+        -Isrc/test/c/clap_host -Isrc/test/c/au_host -Isrc/test/c/vst3_host -o target/c-test/continuo_tests \
+        src/test/c/*.c src/test/c/au_host/*.c src/test/c/vst3_host/*.c $src/lv2/continuo_lv2.c $clap $vst3 $au \
+        $clap_host $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread -ldl
     # The CLAP test host for the end-to-end tests, and the audio-thread benchmark (run by hand), both loading
     # target/clap/continuo.clap; the benchmark's stand-in engine is the C tests' own.
