@@ -63,6 +63,7 @@ int main(void)
     core_tests();
     lv2_tests();
     state_tests();
+    clap_params_tests();
     clap_tests();
     vst3_tests();
     au_tests();

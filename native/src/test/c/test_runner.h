@@ -41,6 +41,7 @@ void core_tests(void);
 void lv2_tests(void);
 void state_tests(void);
 void clap_tests(void);
+void clap_params_tests(void);
 void vst3_tests(void);
 void au_tests(void);
 void au_state_tests(void);
