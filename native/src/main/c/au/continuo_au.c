@@ -6,8 +6,8 @@
  * rest. No audio buses: the input and output scopes have no elements.
  *
  * The factory function ContinuoAUFactory is named in the bundle's Info.plist. The core (the session with the
- * engine) is made at AudioUnitInitialize or the first parameter change, not when the host opens an instance to
- * scan it. The properties are au_properties.c's; the project state (kAudioUnitProperty_ClassInfo) and the current
+ * engine) is made at AudioUnitInitialize, the first parameter change or a saved state, not when the host opens an
+ * instance to scan it. The properties are au_properties.c's; the project state (kAudioUnitProperty_ClassInfo) and the current
  * preset au_class_info.c's.
  *
  * Threads: Open, Close, Initialize, Uninitialize, properties and Reset on the host's main thread; Render and
