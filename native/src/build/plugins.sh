@@ -3,8 +3,8 @@
 #   compile       the LV2 bundle into target/lv2/continuo.lv2/, the CLAP plug-in into target/clap/continuo.clap,
 #                 the VST3 bundle into target/vst3/continuo.vst3/; the AU shim compile-checked against our own
 #                 declaration of its ABI (target/au-check/). On macOS: only the AU bundle, target/au/Continuo.component
-#   test-compile  the C unit tests into target/c-test/ (the AU's through a stand-in host and CoreFoundation); our
-#                 CLAP test host and its benchmark into target/clap-host/
+#   test-compile  the C unit tests into target/c-test/ (the VST3's and AU's through stand-in hosts, the AU's with a
+#                 stand-in CoreFoundation); our CLAP test host and its benchmark into target/clap-host/
 #   test [SKIP]   runs them (unless SKIP is true: Maven's maven.test.skip); a failure fails the build
 # Skips with a message where there is no C compiler or the OS is neither Linux nor macOS (nothing is tested on macOS).
 set -eu
@@ -12,10 +12,12 @@ mode=${1:-}
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -fPIC"
 src=src/main/c
-core="$src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/core_state.c $src/core/params.c $src/core/state.c"
+core="$src/core/host_clock.c $src/core/link.c $src/core/midi_output.c $src/core/phrase_table.c $src/core/player.c $src/core/control.c $src/core/plugin_core.c $src/core/core_state.c $src/core/params.c $src/core/state.c"
 clap_host="src/test/c/clap_host/clap_host.c src/test/c/clap_host/timeline.c"
-# The VST3 shim's files (the module and the C tests link them).
-vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
+# Each shim's files (its plug-in and the C tests link them).
+clap="$src/clap/continuo_clap.c $src/clap/clap_extensions.c $src/clap/clap_entry.c"
+vst3="$src/vst3/continuo_vst3.c $src/vst3/vst3_processor.c $src/vst3/vst3_controller.c $src/vst3/vst3_factory.c"
+au="$src/au/continuo_au.c $src/au/au_properties.c $src/au/au_class_info.c"
 
 if ! command -v "$CC" >/dev/null 2>&1; then
     echo "[continuo-native] C plug-ins skipped: no C compiler '$CC' on the PATH"
@@ -29,7 +31,7 @@ if [ "$(uname -s)" = Darwin ]; then
         mkdir -p "$component/MacOS"
         # shellcheck disable=SC2086
         $CC $CFLAGS -I$src/include -I$src/core -bundle -fvisibility=hidden -o "$component/MacOS/Continuo" \
-            $src/au/continuo_au.c $core -framework CoreFoundation -lm -lpthread
+            $au $core -framework CoreFoundation -lm -lpthread
         cp $src/au/Info.plist "$component/"
         echo "[continuo-native] built target/au/Continuo.component"
     else
@@ -59,7 +61,7 @@ compile)
     mkdir -p target/clap
     # shellcheck disable=SC2086
     $CC $CFLAGS -I$src/include -I$src/core -shared -fvisibility=hidden -o target/clap/continuo.clap \
-        $src/clap/continuo_clap.c $core -lm -lpthread
+        $clap $core -lm -lpthread
     echo "[continuo-native] built target/clap/continuo.clap"
     # VST3: the module is Contents/<architecture>-linux/<name>.so inside the bundle folder.
     vst3_module=target/vst3/continuo.vst3/Contents/$(uname -m)-linux
@@ -70,17 +72,20 @@ compile)
     echo "[continuo-native] built target/vst3/continuo.vst3"
     # The AU shim cannot be linked here (no CoreFoundation): compiled against au_abi.h so that it cannot rot.
     mkdir -p target/au-check
-    # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -c -o target/au-check/continuo_au.o $src/au/continuo_au.c
+    for file in $au; do
+        # shellcheck disable=SC2086
+        $CC $CFLAGS -I$src/include -I$src/core -c -o "target/au-check/$(basename "$file" .c).o" "$file"
+    done
     echo "[continuo-native] compile-checked the AU shim (built on macOS only)"
     ;;
 test-compile)
     mkdir -p target/c-test
     # malloc is wrapped so the tests can prove the audio-thread calls allocate nothing.
     # shellcheck disable=SC2086
-    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -I$src/vst3 -I$src/au -Isrc/test/c/clap_host \
-        -Isrc/test/c/au_host -o target/c-test/continuo_tests src/test/c/*.c $src/lv2/continuo_lv2.c \
-        $src/clap/continuo_clap.c $vst3 $src/au/continuo_au.c src/test/c/au_host/cf_stand_in.c $clap_host $core \
+    $CC $CFLAGS -I$src/include -I$src/core -I$src/lv2 -I$src/clap -I$src/vst3 -I$src/au -Isrc/test/c \
+        -Isrc/test/c/clap_host -Isrc/test/c/au_host -Isrc/test/c/vst3_host -o target/c-test/continuo_tests \
+        src/test/c/*.c src/test/c/au_host/*.c src/test/c/vst3_host/*.c $src/lv2/continuo_lv2.c $clap $vst3 $au \
+        $clap_host $core \
         -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -lm -lpthread -ldl
     # The CLAP test host for the end-to-end tests, and the audio-thread benchmark (run by hand), both loading
     # target/clap/continuo.clap; the benchmark's stand-in engine is the C tests' own.

@@ -1,17 +1,18 @@
 /*
  * The CLAP shim through our test host: the ABI's layout, the built .clap loaded with dlopen, pass-through without
  * an engine, the transport to frames at 44.1/48/96 kHz and blocks of 32 to 4096 frames over a loop, note-offs on
- * stop, deactivate and reset, no allocation in process, and two instances as two sessions.
+ * stop, deactivate and reset, no allocation in process, and two instances as two sessions (params and state:
+ * test_clap_params.c).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "clap_abi.h"
 #include "clap_host.h"
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "test_runner.h"
 #include "timeline.h"
@@ -19,12 +20,6 @@
 extern const continuo_clap_entry clap_entry;
 
 #define BUILT_PLUGIN "target/clap/continuo.clap"
-
-static void sleep_ms(int ms)
-{
-    struct timespec pause = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&pause, NULL);
-}
 
 static void the_abi_has_the_specified_layout(void)
 {
@@ -98,46 +93,20 @@ static void the_factory_refuses_other_ids_and_old_hosts(void)
     clap_host_unload(&plugin);
 }
 
-/* Runs stopped blocks until the instance's BLOCK records arrive on the engine's side of link (or 3 s pass). */
-static int await_link(clap_host_instance *instance, continuo_link *link)
+/* A stopped block of 64 frames, for engine_side_await_block. */
+static void stopped_block(void *instance)
 {
-    continuo_link_record record;
-    for (int waited = 0; waited < 3000; waited += 5) {
-        clap_host_process(instance, 64, NULL);
-        while (continuo_ring_pop(&link->to_engine, &record)) {
-            if (record.kind == CONTINUO_LINK_BLOCK) {
-                return 1;
-            }
-        }
-        sleep_ms(5);
-    }
-    return 0;
+    clap_host_process(instance, 64, NULL);
 }
 
-static void drain(continuo_link *link)
+static int await_link(clap_host_instance *instance, continuo_link *link)
 {
-    continuo_link_record record;
-    while (continuo_ring_pop(&link->to_engine, &record)) {
-    }
+    return engine_side_await_block(link, stopped_block, instance);
 }
 
 /* Phrase 0: eight beats from beat 0 with notes on channel 3 (index 2) at these beats, each half a beat long. */
 static const double NOTE_BEATS[] = {1.0, 1.5, 2.0, 3.0, 4.5, 7.0};
 #define NOTES (sizeof NOTE_BEATS / sizeof NOTE_BEATS[0])
-
-static void send_phrase(continuo_link *link)
-{
-    continuo_link_record begin = {.kind = CONTINUO_LINK_PHRASE_BEGIN, .frames = 0, .rate = NOTES, .beat = 0.0,
-                                  .value = 8.0};
-    continuo_ring_push(&link->to_plugin, &begin);
-    for (uint32_t i = 0; i < NOTES; i++) {
-        continuo_link_record note = {.kind = CONTINUO_LINK_PHRASE_NOTE, .a = 2, .b = (uint8_t)(50 + i), .c = 90,
-                                     .beat = NOTE_BEATS[i], .value = NOTE_BEATS[i] + 0.5};
-        continuo_ring_push(&link->to_plugin, &note);
-    }
-    continuo_link_record commit = {.kind = CONTINUO_LINK_PHRASE_COMMIT, .frames = 0};
-    continuo_ring_push(&link->to_plugin, &commit);
-}
 
 /* Re-activates the instance as a host does when its audio settings change. */
 static void reactivate(clap_host_instance *instance, double sample_rate, uint32_t max_frames)
@@ -286,7 +255,7 @@ static void transport_becomes_frames_and_notes_end(void)
     CHECK(clap_host_instantiate(&plugin, &instance, 48000.0, 1, 4096) == NULL);
     CHECK(await_link(&instance, &engine.links[0]));
     CHECK(strcmp(engine.last_open, "plugin-open clap") == 0);
-    send_phrase(&engine.links[0]);
+    engine_side_send_phrase(&engine.links[0], NOTE_BEATS, NOTES, 8.0, 2, 50);
     const double rates[] = {44100.0, 48000.0, 96000.0};
     const uint32_t blocks[] = {32, 441, 4096};
     const double tempi[] = {120.0, 87.0};
@@ -294,7 +263,7 @@ static void transport_becomes_frames_and_notes_end(void)
         for (int b = 0; b < 3; b++) {
             for (int t = 0; t < 2; t++) {
                 check_frames(&instance, rates[r], tempi[t], blocks[b]);
-                drain(&engine.links[0]);
+                engine_side_drain(&engine.links[0]);
             }
         }
     }
@@ -311,7 +280,7 @@ static int link_with_pitch(fake_engine *engine, uint8_t pitch)
         continuo_link_record record;
         while (continuo_ring_pop(&engine->links[i].to_engine, &record)) {
             if (record.kind == CONTINUO_LINK_NOTE && record.b == pitch) {
-                drain(&engine->links[i]);
+                engine_side_drain(&engine->links[i]);
                 return i;
             }
         }
@@ -330,12 +299,12 @@ static void two_instances_are_two_sessions(void)
     CHECK(clap_host_instantiate(&plugin, &second, 48000.0, 1, 4096) == NULL);
     CHECK(await_link(&first, &engine.links[0]) || await_link(&first, &engine.links[1]));
     for (int waited = 0; waited < 3000 && atomic_load(&engine.opens) < 2; waited += 5) {
-        sleep_ms(5);
+        test_sleep_ms(5);
     }
     CHECK_EQ(atomic_load(&engine.opens), 2);
     CHECK(await_link(&second, &engine.links[0]) || await_link(&second, &engine.links[1]));
-    drain(&engine.links[0]);
-    drain(&engine.links[1]);
+    engine_side_drain(&engine.links[0]);
+    engine_side_drain(&engine.links[1]);
     clap_host_add_midi(&first, 0, 0x90, 60, 100);
     clap_host_process(&first, 256, NULL);
     int a = link_with_pitch(&engine, 60);
@@ -350,152 +319,8 @@ static void two_instances_are_two_sessions(void)
     fake_engine_stop(&engine);
 }
 
-/* A host's parameter changes for flush: one event list of PARAM_VALUE events. */
-typedef struct param_changes {
-    continuo_clap_event_param_value events[4];
-    uint32_t count;
-} param_changes;
-
-static uint32_t changes_size(const continuo_clap_input_events *list)
-{
-    return ((const param_changes *)list->ctx)->count;
-}
-
-static const continuo_clap_event_header *changes_get(const continuo_clap_input_events *list, uint32_t index)
-{
-    return &((const param_changes *)list->ctx)->events[index].header;
-}
-
-static void add_change(param_changes *changes, uint32_t id, double value)
-{
-    continuo_clap_event_param_value *event = &changes->events[changes->count++];
-    memset(event, 0, sizeof *event);
-    event->header.size = sizeof *event;
-    event->header.type = CONTINUO_CLAP_EVENT_PARAM_VALUE;
-    event->param_id = id;
-    event->note_id = -1;
-    event->port_index = -1;
-    event->channel = -1;
-    event->key = -1;
-    event->value = value;
-}
-
-/* A project file: written and read back in small pieces, as a host's stream may hand them. */
-typedef struct project_bytes {
-    unsigned char data[8192];
-    size_t size;
-    size_t read;
-    int fail;
-} project_bytes;
-
-static int64_t project_write(const continuo_clap_ostream *stream, const void *buffer, uint64_t size)
-{
-    project_bytes *project = stream->ctx;
-    size_t step = size < 7 ? (size_t)size : 7;
-    if (project->size + step > sizeof project->data) {
-        return -1;
-    }
-    memcpy(project->data + project->size, buffer, step);
-    project->size += step;
-    return (int64_t)step;
-}
-
-static int64_t project_read(const continuo_clap_istream *stream, void *buffer, uint64_t size)
-{
-    project_bytes *project = stream->ctx;
-    if (project->fail && project->read > 0) {
-        return -1;
-    }
-    size_t left = project->size - project->read;
-    size_t step = left < 5 ? left : 5;
-    step = step < size ? step : (size_t)size;
-    memcpy(buffer, project->data + project->read, step);
-    project->read += step;
-    return (int64_t)step;
-}
-
-static int rescans;
-
-static void count_rescan(const continuo_clap_host *host, uint32_t flags)
-{
-    (void)host;
-    rescans += flags == CONTINUO_CLAP_PARAM_RESCAN_VALUES;
-}
-
-static const continuo_clap_host_params HOST_PARAMS = {count_rescan, NULL, NULL};
-
-static const void *host_extension(const continuo_clap_host *host, const char *id)
-{
-    (void)host;
-    return strcmp(id, CONTINUO_CLAP_EXT_PARAMS) == 0 ? &HOST_PARAMS : NULL;
-}
-
-static void parameters_and_state_through_the_extensions(void)
-{
-    clap_host_plugin plugin;
-    static clap_host_instance first, second;
-    static project_bytes project;
-    setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
-    CHECK(clap_host_use(&plugin, &clap_entry, "/tmp") == NULL);
-    CHECK(clap_host_instantiate(&plugin, &first, 48000.0, 1, 4096) == NULL);
-    CHECK(clap_host_instantiate(&plugin, &second, 48000.0, 1, 4096) == NULL);
-    const continuo_clap_plugin_params *params = first.plugin->get_extension(first.plugin, CONTINUO_CLAP_EXT_PARAMS);
-    const continuo_clap_plugin_state *state = first.plugin->get_extension(first.plugin, CONTINUO_CLAP_EXT_STATE);
-    CHECK(params != NULL && state != NULL);
-    CHECK_EQ(params->count(first.plugin), CONTINUO_LINK_PARAMS);
-    static continuo_clap_param_info info;
-    CHECK(params->get_info(first.plugin, CONTINUO_LINK_PARAM_VELOCITY_1 + 1, &info));
-    CHECK(info.id == CONTINUO_LINK_PARAM_VELOCITY_1 + 1 && strcmp(info.name, "Velocity part 2") == 0);
-    CHECK(info.min_value == 10 && info.max_value == 200 && info.default_value == 100);
-    CHECK(info.flags == (CONTINUO_CLAP_PARAM_IS_AUTOMATABLE | CONTINUO_CLAP_PARAM_IS_STEPPED));
-    CHECK(!params->get_info(first.plugin, CONTINUO_LINK_PARAMS, &info));
-    char text[64];
-    CHECK(params->value_to_text(first.plugin, CONTINUO_LINK_PARAM_THRU, 1.0, text, sizeof text)
-          && strcmp(text, "on") == 0);
-    CHECK(params->value_to_text(first.plugin, CONTINUO_LINK_PARAM_PRESET, 0.0, text, sizeof text)
-          && strcmp(text, "engine default") == 0);
-    CHECK(params->value_to_text(first.plugin, CONTINUO_LINK_PARAM_VELOCITY_1, 150.0, text, sizeof text)
-          && strcmp(text, "150 %") == 0);
-    double value = 0;
-    CHECK(params->text_to_value(first.plugin, CONTINUO_LINK_PARAM_DENSITY, "0.25", &value) && value == 0.25);
-    CHECK(params->text_to_value(first.plugin, CONTINUO_LINK_PARAM_OCTAVE_1, "9 oct", &value) && value == 3.0);
-    CHECK(!params->text_to_value(first.plugin, CONTINUO_LINK_PARAM_SEED, "many", &value));
-
-    param_changes changes = {0};
-    add_change(&changes, CONTINUO_LINK_PARAM_SEED, 1234.0);
-    add_change(&changes, CONTINUO_LINK_PARAM_DENSITY, 0.75);
-    add_change(&changes, CONTINUO_LINK_PARAMS + 3, 1.0); /* no such parameter: ignored */
-    continuo_clap_input_events in = {&changes, changes_size, changes_get};
-    params->flush(first.plugin, &in, NULL);
-    CHECK(params->get_value(first.plugin, CONTINUO_LINK_PARAM_SEED, &value) && value == 1234.0);
-    CHECK(params->get_value(first.plugin, CONTINUO_LINK_PARAM_DENSITY, &value) && value == 0.75);
-
-    continuo_clap_ostream out = {&project, project_write};
-    CHECK(state->save(first.plugin, &out));
-    continuo_clap_istream read = {&project, project_read};
-    second.host.get_extension = host_extension;
-    project.fail = 1; /* a stream that fails midway: refused, nothing changes */
-    CHECK(!state->load(second.plugin, &read));
-    CHECK(params->get_value(second.plugin, CONTINUO_LINK_PARAM_SEED, &value) && value == 0.0);
-    project.fail = 0;
-    project.read = 0;
-    project.size -= 1; /* a truncated project: refused */
-    CHECK(!state->load(second.plugin, &read));
-    project.size += 1;
-    project.read = 0;
-    CHECK(state->load(second.plugin, &read));
-    CHECK(params->get_value(second.plugin, CONTINUO_LINK_PARAM_SEED, &value) && value == 1234.0);
-    CHECK(params->get_value(second.plugin, CONTINUO_LINK_PARAM_DENSITY, &value) && value == 0.75);
-    CHECK_EQ(rescans, 1); /* the host is told to read the values again */
-    clap_host_release(&first);
-    clap_host_release(&second);
-    clap_host_unload(&plugin);
-    unsetenv("CONTINUO_SOCKET");
-}
-
 void clap_tests(void)
 {
-    run_test("clap: parameters and state through the extensions", parameters_and_state_through_the_extensions);
     run_test("clap: the ABI's layout", the_abi_has_the_specified_layout);
     run_test("clap: the built .clap, no engine, melody through",
              the_built_plugin_loads_and_passes_the_melody_through_without_an_engine);

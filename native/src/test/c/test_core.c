@@ -2,19 +2,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "control.h"
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "plugin_core.h"
 #include "test_runner.h"
-
-static void sleep_ms(int ms)
-{
-    struct timespec pause = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&pause, NULL);
-}
 
 static void the_open_answer_yields_session_and_link(void)
 {
@@ -91,7 +85,7 @@ static int wait_for_opens(continuo_core *core, fake_engine *engine, int opens, i
         continuo_midi_output output = {buffer, 64, 0, 0};
         continuo_transport block = rolling_block(0.0);
         continuo_core_process(core, &block, NULL, 0, &output); /* blocks keep running while links switch */
-        sleep_ms(5);
+        test_sleep_ms(5);
     }
     return 0;
 }
@@ -108,13 +102,6 @@ static void send_engine_phrase(continuo_link *engine_side)
     continuo_ring_push(&engine_side->to_plugin, &commit);
 }
 
-static void drain(continuo_link *engine_side)
-{
-    continuo_link_record record;
-    while (continuo_ring_pop(&engine_side->to_engine, &record)) {
-    }
-}
-
 static void a_session_sends_blocks_plays_phrases_and_reconnects(void)
 {
     static fake_engine engine;
@@ -123,7 +110,7 @@ static void a_session_sends_blocks_plays_phrases_and_reconnects(void)
     CHECK(wait_for_opens(core, &engine, 1, 3000));
     CHECK(strcmp(engine.last_open, "plugin-open test-one") == 0);
     continuo_link *first = &engine.links[0];
-    drain(first);
+    engine_side_drain(first);
     send_engine_phrase(first);
 
     continuo_midi_event buffer[64];
@@ -169,7 +156,7 @@ static void a_session_sends_blocks_plays_phrases_and_reconnects(void)
     uint32_t closed = 1; /* the engine lets the first link go: the core opens a new session */
     __atomic_store_n((uint32_t *)(void *)(first->base + CONTINUO_LINK_H_CLOSED), closed, __ATOMIC_RELEASE);
     CHECK(wait_for_opens(core, &engine, 2, 3000));
-    drain(&engine.links[1]);
+    engine_side_drain(&engine.links[1]);
     output.count = 0;
     continuo_core_process(core, &block, NULL, 0, &output);
     CHECK(continuo_ring_pop(&engine.links[1].to_engine, &record) && record.kind == CONTINUO_LINK_BLOCK);

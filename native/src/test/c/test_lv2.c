@@ -2,8 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "lv2_abi.h"
 #include "params.h"
@@ -161,18 +161,6 @@ static void without_an_engine_the_melody_comes_out_unchanged(void)
     unsetenv("CONTINUO_SOCKET");
 }
 
-static int next_block(continuo_link *engine_side, continuo_link_record *block)
-{
-    continuo_link_record record;
-    while (continuo_ring_pop(&engine_side->to_engine, &record)) {
-        if (record.kind == CONTINUO_LINK_BLOCK) {
-            *block = record;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static void time_position_becomes_the_transport_and_is_extrapolated(void)
 {
     static fake_engine engine;
@@ -180,35 +168,33 @@ static void time_position_becomes_the_transport_and_is_extrapolated(void)
     CHECK(fake_engine_start(&engine));
     shim_open(&plugin);
     for (int waited = 0; waited < 3000 && atomic_load(&engine.opens) == 0; waited += 10) {
-        struct timespec pause = {0, 10000000};
-        nanosleep(&pause, NULL);
+        test_sleep_ms(10);
     }
-    struct timespec settle = {0, 100000000}; /* the core publishes the link just after the answer */
-    nanosleep(&settle, NULL);
+    test_sleep_ms(100); /* the core publishes the link just after the answer */
     continuo_link *link = &engine.links[0];
     continuo_link_record block = {0};
     const double frame_beats = 256 / 24000.0;
 
     add_position(plugin.input, 0, 2, 1.0f, 4.0f, 4, 120.0f, 1.0f);
     shim_run(&plugin);
-    CHECK(next_block(link, &block) && block.beat == 9.0 && block.value == 120.0 && block.rate == 48000);
+    CHECK(engine_side_next_block(link, &block) && block.beat == 9.0 && block.value == 120.0 && block.rate == 48000);
     CHECK(block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION) && block.a == 4 && block.b == 4);
     shim_run(&plugin); /* no position: extrapolated */
-    CHECK(next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 9.0 + frame_beats);
+    CHECK(engine_side_next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 9.0 + frame_beats);
     add_position(plugin.input, 128, 2, (float)(1.0 + 2.5 * frame_beats), 4.0f, 4, 120.0f, 1.0f);
     shim_run(&plugin); /* a position mid-block that agrees: no jump */
-    CHECK(next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
+    CHECK(engine_side_next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
     CHECK(block.beat > 9.0 + 2 * frame_beats - 1e-6 && block.beat < 9.0 + 2 * frame_beats + 1e-6);
     add_position(plugin.input, 0, 2, (float)(1.0 + 3 * frame_beats + 1 / 4000.0), 4.0f, 4, 120.0f, 1.0f);
     shim_run(&plugin); /* a position rounded to the host's ticks (Ardour): the extrapolation stays */
-    CHECK(next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
+    CHECK(engine_side_next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
     CHECK(block.beat > 9.0 + 3 * frame_beats - 1e-9 && block.beat < 9.0 + 3 * frame_beats + 1e-9);
     add_position(plugin.input, 0, 0, 0.0f, 4.0f, 4, 120.0f, 1.0f);
     shim_run(&plugin); /* a loop back to the start */
-    CHECK(next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
+    CHECK(engine_side_next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
     add_position(plugin.input, 0, 1, 3.0f, 6.0f, 8, 120.0f, 0.0f);
     shim_run(&plugin); /* 6/8, stopped: eighths become quarter notes, the tempo stays nominal */
-    CHECK(next_block(link, &block) && block.beat == 4.5 && block.value == 60.0 && block.flags == CONTINUO_LINK_POSITION);
+    CHECK(engine_side_next_block(link, &block) && block.beat == 4.5 && block.value == 60.0 && block.flags == CONTINUO_LINK_POSITION);
     CHECK(block.a == 6 && block.b == 8);
 
     continuo_link_record phrase[] = {

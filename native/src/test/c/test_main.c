@@ -58,13 +58,16 @@ int main(void)
 {
     printf("Continuo C plug-in tests\n");
     player_tests();
+    host_clock_tests();
     link_tests();
     core_tests();
     lv2_tests();
     state_tests();
+    clap_params_tests();
     clap_tests();
     vst3_tests();
     au_tests();
+    au_state_tests();
     printf("%d tests, %d checks, %d failed\n", tests_run, test_checks, test_failures);
     return test_failures == 0 ? 0 : 1;
 }

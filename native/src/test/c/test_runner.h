@@ -35,12 +35,15 @@ long allocations_counted(void);
 
 /* The test groups. */
 void player_tests(void);
+void host_clock_tests(void);
 void link_tests(void);
 void core_tests(void);
 void lv2_tests(void);
 void state_tests(void);
 void clap_tests(void);
+void clap_params_tests(void);
 void vst3_tests(void);
 void au_tests(void);
+void au_state_tests(void);
 
 #endif

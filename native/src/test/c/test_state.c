@@ -4,8 +4,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "params.h"
 #include "plugin_core.h"
@@ -280,12 +280,6 @@ static continuo_transport rolling_at(double beat)
     return block;
 }
 
-static void sleep_ms(int ms)
-{
-    struct timespec pause = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&pause, NULL);
-}
-
 /* A state restored into a core plays without an engine, saves as it was, and is told to the next engine. */
 static void a_restored_core_plays_saves_and_tells_the_engine(void)
 {
@@ -336,7 +330,7 @@ static void a_restored_core_plays_saves_and_tells_the_engine(void)
     for (int waited = 0; waited < 3000 && !continuo_core_connected(core); waited += 5) {
         output.count = 0;
         continuo_core_process(core, &block, NULL, 0, &output);
-        sleep_ms(5);
+        test_sleep_ms(5);
     }
     CHECK(continuo_core_connected(core));
     output.count = 0;

@@ -6,165 +6,20 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "engine_side.h"
 #include "fake_engine.h"
 #include "params.h"
 #include "state.h"
 #include "test_runner.h"
 #include "vst3_abi.h"
-
-bool ModuleEntry(void *library);
-bool ModuleExit(void);
-const void *GetPluginFactory(void);
+#include "vst3_host.h"
 
 static const continuo_vst3_tuid FACTORY3_IID = CONTINUO_VST3_FACTORY3_IID;
 static const continuo_vst3_tuid COMPONENT_IID = CONTINUO_VST3_COMPONENT_IID;
 static const continuo_vst3_tuid AUDIO_PROCESSOR_IID = CONTINUO_VST3_AUDIO_PROCESSOR_IID;
 static const continuo_vst3_tuid EDIT_CONTROLLER_IID = CONTINUO_VST3_EDIT_CONTROLLER_IID;
 static const continuo_vst3_tuid EVENT_LIST_IID = CONTINUO_VST3_EVENT_LIST_IID;
-
-/* A host's event list: a fixed array, as hosts keep them. */
-#define LIST_EVENTS 256
-
-typedef struct event_list {
-    const continuo_vst3_event_list_vtable *vtable;
-    int32_t count;
-    continuo_vst3_event events[LIST_EVENTS];
-} event_list;
-
-static continuo_vst3_result list_query(void *self, const continuo_vst3_tuid iid, void **object)
-{
-    *object = memcmp(iid, EVENT_LIST_IID, 16) == 0 ? self : NULL;
-    return *object != NULL ? CONTINUO_VST3_OK : CONTINUO_VST3_NO_INTERFACE;
-}
-
-static uint32_t list_references(void *self)
-{
-    (void)self;
-    return 1;
-}
-
-static int32_t list_count(void *self)
-{
-    return ((event_list *)self)->count;
-}
-
-static continuo_vst3_result list_get(void *self, int32_t index, continuo_vst3_event *event)
-{
-    event_list *list = self;
-    if (index < 0 || index >= list->count) {
-        return CONTINUO_VST3_INVALID_ARGUMENT;
-    }
-    *event = list->events[index];
-    return CONTINUO_VST3_OK;
-}
-
-static continuo_vst3_result list_add(void *self, continuo_vst3_event *event)
-{
-    event_list *list = self;
-    if (list->count == LIST_EVENTS) {
-        return CONTINUO_VST3_FALSE;
-    }
-    list->events[list->count++] = *event;
-    return CONTINUO_VST3_OK;
-}
-
-static const continuo_vst3_event_list_vtable list_vtable = {
-    list_query, list_references, list_references, list_count, list_get, list_add,
-};
-
-/* The object behind each interface pointer: its first field is the table. */
-typedef struct component {
-    const continuo_vst3_component_vtable *vtable;
-} component;
-
-typedef struct processor {
-    const continuo_vst3_audio_processor_vtable *vtable;
-} processor;
-
-typedef struct controller {
-    const continuo_vst3_edit_controller_vtable *vtable;
-} controller;
-
-typedef struct factory {
-    const continuo_vst3_factory_vtable *vtable;
-} factory;
-
-typedef struct host {
-    component *component;
-    processor *processor;
-    event_list in, out;
-    continuo_vst3_process_context context;
-} host;
-
-static factory *the_factory(void)
-{
-    factory *plugins = (factory *)GetPluginFactory();
-    void *object = NULL;
-    CHECK(plugins->vtable->query_interface(plugins, FACTORY3_IID, &object) == CONTINUO_VST3_OK && object == plugins);
-    return plugins;
-}
-
-static void host_open(host *plugin, double sample_rate)
-{
-    factory *plugins = the_factory();
-    continuo_vst3_class_info info;
-    plugins->vtable->get_class_info(plugins, 0, &info);
-    void *object = NULL;
-    CHECK(plugins->vtable->create_instance(plugins, info.cid, COMPONENT_IID, &object) == CONTINUO_VST3_OK);
-    plugin->component = object;
-    CHECK(plugin->component->vtable->initialize(plugin->component, NULL) == CONTINUO_VST3_OK);
-    CHECK(plugin->component->vtable->query_interface(plugin->component, AUDIO_PROCESSOR_IID, &object)
-          == CONTINUO_VST3_OK);
-    plugin->processor = object;
-    continuo_vst3_process_setup setup = {0, CONTINUO_VST3_SAMPLE32, 4096, sample_rate};
-    CHECK(plugin->processor->vtable->setup_processing(plugin->processor, &setup) == CONTINUO_VST3_OK);
-    CHECK(plugin->component->vtable->set_active(plugin->component, 1) == CONTINUO_VST3_OK);
-    CHECK(plugin->processor->vtable->set_processing(plugin->processor, 1) == CONTINUO_VST3_OK);
-    plugin->in.vtable = &list_vtable;
-    plugin->out.vtable = &list_vtable;
-    plugin->context.sample_rate = sample_rate;
-    plugin->context.tempo = 120.0;
-    plugin->context.time_sig_numerator = 4;
-    plugin->context.time_sig_denominator = 4;
-}
-
-/* One block of 256 frames with what was put in plugin->in; the output is in plugin->out until the next. */
-static void host_process(host *plugin)
-{
-    continuo_vst3_process_data data = {0};
-    data.symbolic_sample_size = CONTINUO_VST3_SAMPLE32;
-    data.sample_count = 256;
-    data.input_events = (continuo_vst3_event_list *)&plugin->in;
-    data.output_events = (continuo_vst3_event_list *)&plugin->out;
-    data.context = &plugin->context;
-    plugin->out.count = 0;
-    CHECK(plugin->processor->vtable->process(plugin->processor, &data) == CONTINUO_VST3_OK);
-    plugin->in.count = 0;
-}
-
-static void host_close(host *plugin)
-{
-    plugin->processor->vtable->set_processing(plugin->processor, 0);
-    plugin->component->vtable->set_active(plugin->component, 0);
-    plugin->component->vtable->terminate(plugin->component);
-    CHECK_EQ(plugin->processor->vtable->release(plugin->processor), 1);
-    CHECK_EQ(plugin->component->vtable->release(plugin->component), 0);
-}
-
-static void add_note(host *plugin, int32_t offset, uint16_t type, int16_t pitch, float velocity)
-{
-    continuo_vst3_event *event = &plugin->in.events[plugin->in.count++];
-    memset(event, 0, sizeof *event);
-    event->sample_offset = offset;
-    event->type = type;
-    if (type == CONTINUO_VST3_NOTE_ON) {
-        event->note_on = (continuo_vst3_note_on){0, pitch, 0.0f, velocity, 0, -1};
-    } else {
-        event->note_off = (continuo_vst3_note_off){0, pitch, velocity, -1, 0.0f};
-    }
-}
 
 /* As hosts turn a VST3 velocity back into MIDI (Ardour: truncation of velocity x 127). */
 static int truncated_velocity(float velocity)
@@ -175,7 +30,7 @@ static int truncated_velocity(float velocity)
 static void the_factory_describes_one_midi_effect_class(void)
 {
     CHECK(ModuleEntry(NULL));
-    factory *plugins = the_factory();
+    factory *plugins = vst3_host_factory();
     continuo_vst3_factory_info about;
     CHECK(plugins->vtable->get_factory_info(plugins, &about) == CONTINUO_VST3_OK);
     CHECK(strcmp(about.vendor, "Continuo") == 0 && (about.flags & CONTINUO_VST3_FACTORY_UNICODE) != 0);
@@ -226,31 +81,19 @@ static void without_an_engine_the_melody_comes_out_unchanged(void)
 {
     static host plugin;
     setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
-    host_open(&plugin, 48000.0);
-    add_note(&plugin, 10, CONTINUO_VST3_NOTE_ON, 67, 99 / 127.0f);
-    add_note(&plugin, 300, CONTINUO_VST3_NOTE_OFF, 67, 0.0f); /* past the block: its last frame */
+    vst3_host_open(&plugin, 48000.0);
+    vst3_host_add_note(&plugin, 10, CONTINUO_VST3_NOTE_ON, 67, 99 / 127.0f);
+    vst3_host_add_note(&plugin, 300, CONTINUO_VST3_NOTE_OFF, 67, 0.0f); /* past the block: its last frame */
     allocations_reset();
-    host_process(&plugin);
+    vst3_host_process(&plugin);
     CHECK_EQ(allocations_counted(), 0);
     CHECK_EQ(plugin.out.count, 2);
     const continuo_vst3_event *on = &plugin.out.events[0];
     CHECK(on->type == CONTINUO_VST3_NOTE_ON && on->sample_offset == 10 && on->bus_index == 0);
     CHECK(on->note_on.channel == 0 && on->note_on.pitch == 67 && truncated_velocity(on->note_on.velocity) == 99);
     CHECK(plugin.out.events[1].type == CONTINUO_VST3_NOTE_OFF && plugin.out.events[1].sample_offset == 255);
-    host_close(&plugin);
+    vst3_host_close(&plugin);
     unsetenv("CONTINUO_SOCKET");
-}
-
-static int next_block(continuo_link *engine_side, continuo_link_record *block)
-{
-    continuo_link_record record;
-    while (continuo_ring_pop(&engine_side->to_engine, &record)) {
-        if (record.kind == CONTINUO_LINK_BLOCK) {
-            *block = record;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* Stopped blocks until the first reaches the engine: the link is up. */
@@ -259,13 +102,12 @@ static int await_link(host *plugin, fake_engine *engine)
     continuo_link_record block;
     for (int waited = 0; waited < 3000; waited += 10) {
         if (atomic_load(&engine->opens) > 0) {
-            host_process(plugin);
-            if (next_block(&engine->links[0], &block)) {
+            vst3_host_process(plugin);
+            if (engine_side_next_block(&engine->links[0], &block)) {
                 return 1;
             }
         }
-        struct timespec pause = {0, 10000000};
-        nanosleep(&pause, NULL);
+        test_sleep_ms(10);
     }
     return 0;
 }
@@ -288,7 +130,7 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     static fake_engine engine;
     static host plugin;
     CHECK(fake_engine_start(&engine));
-    host_open(&plugin, 48000.0);
+    vst3_host_open(&plugin, 48000.0);
     CHECK(await_link(&plugin, &engine));
     CHECK(strstr(engine.last_open, "vst3") != NULL);
     continuo_link *link = &engine.links[0];
@@ -298,9 +140,9 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     plugin.context.state = CONTINUO_VST3_PLAYING | CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID | CONTINUO_VST3_TEMPO_VALID
                            | CONTINUO_VST3_TIME_SIG_VALID;
     plugin.context.project_time_music = 4.0;
-    add_note(&plugin, 20, CONTINUO_VST3_NOTE_ON, 72, 90 / 127.0f);
-    host_process(&plugin);
-    CHECK(next_block(link, &block) && block.beat == 4.0 && block.value == 120.0 && block.rate == 48000);
+    vst3_host_add_note(&plugin, 20, CONTINUO_VST3_NOTE_ON, 72, 90 / 127.0f);
+    vst3_host_process(&plugin);
+    CHECK(engine_side_next_block(link, &block) && block.beat == 4.0 && block.value == 120.0 && block.rate == 48000);
     CHECK(block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION) && block.a == 4 && block.b == 4);
     continuo_link_record note;
     CHECK(continuo_ring_pop(&link->to_engine, &note) && note.kind == CONTINUO_LINK_NOTE);
@@ -310,29 +152,29 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     }
 
     plugin.context.state &= ~CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID;
-    host_process(&plugin); /* no position: extrapolated */
-    CHECK(next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 4.0 + block_beats);
+    vst3_host_process(&plugin); /* no position: extrapolated */
+    CHECK(engine_side_next_block(link, &block) && block.flags == CONTINUO_LINK_ROLLING && block.beat == 4.0 + block_beats);
     plugin.context.state |= CONTINUO_VST3_PROJECT_TIME_MUSIC_VALID;
     plugin.context.project_time_music = 4.0 + 2 * block_beats;
-    host_process(&plugin); /* the host agrees with the extrapolation: no jump */
-    CHECK(next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
+    vst3_host_process(&plugin); /* the host agrees with the extrapolation: no jump */
+    CHECK(engine_side_next_block(link, &block) && block.flags == (CONTINUO_LINK_ROLLING | CONTINUO_LINK_POSITION));
     plugin.context.project_time_music = 4.0 + 3 * block_beats + 1 / 4000.0;
-    host_process(&plugin); /* a position rounded to the host's ticks: the exact extrapolation stays */
-    CHECK(next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
+    vst3_host_process(&plugin); /* a position rounded to the host's ticks: the exact extrapolation stays */
+    CHECK(engine_side_next_block(link, &block) && (block.flags & CONTINUO_LINK_JUMPED) == 0);
     CHECK(block.beat > 4.0 + 3 * block_beats - 1e-9 && block.beat < 4.0 + 3 * block_beats + 1e-9);
     plugin.context.time_sig_numerator = 6;
     plugin.context.time_sig_denominator = 8;
     plugin.context.tempo = 90.0;
     plugin.context.project_time_music = 0.0;
-    host_process(&plugin); /* a loop back to the start, now in 6/8 at 90 quarter notes a minute */
-    CHECK(next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
+    vst3_host_process(&plugin); /* a loop back to the start, now in 6/8 at 90 quarter notes a minute */
+    CHECK(engine_side_next_block(link, &block) && block.beat == 0.0 && (block.flags & CONTINUO_LINK_JUMPED) != 0);
     CHECK(block.a == 6 && block.b == 8 && block.value == 90.0);
 
     plugin.context.tempo = 120.0;
     push_phrase(link);
     plugin.context.project_time_music = 8.0 - 100 / 24000.0;
     allocations_reset();
-    host_process(&plugin); /* jumped to 100 frames before the phrase at quarter 8 */
+    vst3_host_process(&plugin); /* jumped to 100 frames before the phrase at quarter 8 */
     CHECK_EQ(allocations_counted(), 0);
     CHECK_EQ(plugin.out.count, 2);
     const continuo_vst3_event *program = &plugin.out.events[0];
@@ -347,7 +189,7 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
     CHECK(plugin.component->vtable->set_active(plugin.component, 0) == CONTINUO_VST3_OK);
     CHECK(plugin.component->vtable->set_active(plugin.component, 1) == CONTINUO_VST3_OK);
     plugin.context.project_time_music = 8.0 - 100 / 24000.0 + block_beats;
-    host_process(&plugin); /* deactivated and activated again: the sounding note ends at once */
+    vst3_host_process(&plugin); /* deactivated and activated again: the sounding note ends at once */
     int ended = 0;
     for (int32_t i = 0; i < plugin.out.count; i++) {
         const continuo_vst3_event *event = &plugin.out.events[i];
@@ -355,10 +197,9 @@ static void the_process_context_becomes_the_transport_and_phrases_come_out_as_no
                  && event->note_off.channel == 2;
     }
     CHECK(ended);
-    host_close(&plugin);
+    vst3_host_close(&plugin);
     for (int waited = 0; waited < 3000 && atomic_load(&engine.closes) == 0; waited += 10) {
-        struct timespec pause = {0, 10000000};
-        nanosleep(&pause, NULL);
+        test_sleep_ms(10);
     }
     CHECK_EQ(atomic_load(&engine.closes), 1); /* terminate ends the session */
     fake_engine_stop(&engine);
@@ -477,7 +318,7 @@ static void parameters_and_state_through_controller_and_component(void)
     static host first, second;
     static memory_stream saved;
     setenv("CONTINUO_SOCKET", "/tmp/continuo-test-no-engine.sock", 1);
-    factory *plugins = the_factory();
+    factory *plugins = vst3_host_factory();
     continuo_vst3_class_info info;
     plugins->vtable->get_class_info(plugins, 0, &info);
     void *object = NULL;
@@ -491,7 +332,7 @@ static void parameters_and_state_through_controller_and_component(void)
     free(parsed.records);
     CHECK_EQ(fresh->vtable->release(fresh), 0);
 
-    host_open(&first, 48000.0);
+    vst3_host_open(&first, 48000.0);
     controller *edit = NULL;
     CHECK(first.component->vtable->query_interface(first.component, EDIT_CONTROLLER_IID, (void **)&edit)
           == CONTINUO_VST3_OK);
@@ -526,7 +367,7 @@ static void parameters_and_state_through_controller_and_component(void)
     saved.size = 0;
     saved.at = 0;
     CHECK(first.component->vtable->get_state(first.component, (continuo_vst3_stream *)&saved) == CONTINUO_VST3_OK);
-    host_open(&second, 48000.0);
+    vst3_host_open(&second, 48000.0);
     controller *other = NULL;
     CHECK(second.component->vtable->query_interface(second.component, EDIT_CONTROLLER_IID, (void **)&other)
           == CONTINUO_VST3_OK);
@@ -542,8 +383,8 @@ static void parameters_and_state_through_controller_and_component(void)
           == normalized(CONTINUO_LINK_PARAM_SEED, 42));
     edit->vtable->release(edit);
     other->vtable->release(other);
-    host_close(&first);
-    host_close(&second);
+    vst3_host_close(&first);
+    vst3_host_close(&second);
     unsetenv("CONTINUO_SOCKET");
 }
 

@@ -66,6 +66,7 @@ enum { CONTINUO_AU_SCOPE_GLOBAL = 0, CONTINUO_AU_SCOPE_INPUT = 1, CONTINUO_AU_SC
 
 /* AudioUnitPropertyID values used (AudioUnitProperties.h). */
 enum {
+    CONTINUO_AU_PROPERTY_CLASS_INFO = 0,            /* CFPropertyListRef (a CFDictionary): the saved state */
     CONTINUO_AU_PROPERTY_SAMPLE_RATE = 2,           /* Float64 */
     CONTINUO_AU_PROPERTY_PARAMETER_LIST = 3,        /* UInt32[] */
     CONTINUO_AU_PROPERTY_PARAMETER_INFO = 4,        /* continuo_au_parameter_info, element = parameter id */
@@ -74,6 +75,8 @@ enum {
     CONTINUO_AU_PROPERTY_MAXIMUM_FRAMES = 14,       /* UInt32: kAudioUnitProperty_MaximumFramesPerSlice */
     CONTINUO_AU_PROPERTY_TAIL_TIME = 20,            /* Float64 seconds */
     CONTINUO_AU_PROPERTY_HOST_CALLBACKS = 27,       /* continuo_au_host_callbacks */
+    CONTINUO_AU_PROPERTY_CURRENT_PRESET = 28,       /* continuo_au_preset; deprecated: the name is not retained */
+    CONTINUO_AU_PROPERTY_PRESENT_PRESET = 36,       /* continuo_au_preset; got: the caller releases the name */
     CONTINUO_AU_PROPERTY_MIDI_OUTPUT_INFO = 47,     /* CFArrayRef of CFStringRef names; the host releases it */
     CONTINUO_AU_PROPERTY_MIDI_OUTPUT_CALLBACK = 48, /* continuo_au_midi_output, write only */
 };
@@ -82,6 +85,7 @@ enum {
 enum {
     CONTINUO_AU_OK = 0,
     CONTINUO_AU_PARAM_ERROR = -50,
+    CONTINUO_AU_MEM_FULL = -108, /* kAudio_MemFullError */
     CONTINUO_AU_ERR_INVALID_PROPERTY = -10879,
     CONTINUO_AU_ERR_INVALID_PARAMETER = -10878,
     CONTINUO_AU_ERR_INVALID_ELEMENT = -10877,
@@ -165,12 +169,22 @@ typedef struct continuo_au_midi_output {
     void *user_data;
 } continuo_au_midi_output;
 
-/* CoreFoundation: opaque references and the functions used. */
+/*
+ * CoreFoundation (CFBase.h, CFString.h, CFArray.h, CFDictionary.h, CFNumber.h, CFData.h): opaque references and
+ * the functions used, with Apple's names and signatures.
+ */
 typedef const void *CFTypeRef;
+typedef const void *CFPropertyListRef;
 typedef const struct __CFString *CFStringRef;
 typedef const struct __CFArray *CFArrayRef;
+typedef const struct __CFDictionary *CFDictionaryRef;
+typedef struct __CFDictionary *CFMutableDictionaryRef;
+typedef const struct __CFNumber *CFNumberRef;
+typedef const struct __CFData *CFDataRef;
 typedef const struct __CFAllocator *CFAllocatorRef;
 typedef long CFIndex;
+typedef unsigned long CFTypeID;
+typedef CFIndex CFNumberType;
 typedef struct continuo_au_cf_array_callbacks {
     CFIndex version;
     const void *retain;
@@ -184,6 +198,55 @@ CFStringRef CFStringCreateWithCString(CFAllocatorRef allocator, const char *text
 CFArrayRef CFArrayCreate(CFAllocatorRef allocator, const void **values, CFIndex count,
                          const continuo_au_cf_array_callbacks *callbacks);
 void CFRelease(CFTypeRef object);
+CFTypeRef CFRetain(CFTypeRef object);
+CFTypeID CFGetTypeID(CFTypeRef object);
+CFTypeID CFStringGetTypeID(void);
+
+/* CFDictionaryKeyCallBacks and CFDictionaryValueCallBacks; kCFType…: retain, release and compare CF objects. */
+typedef struct continuo_au_cf_dictionary_key_callbacks {
+    CFIndex version;
+    const void *retain;
+    const void *release;
+    const void *copy_description;
+    const void *equal;
+    const void *hash;
+} continuo_au_cf_dictionary_key_callbacks;
+typedef continuo_au_cf_array_callbacks continuo_au_cf_dictionary_value_callbacks; /* the same five fields */
+extern const continuo_au_cf_dictionary_key_callbacks kCFTypeDictionaryKeyCallBacks;
+extern const continuo_au_cf_dictionary_value_callbacks kCFTypeDictionaryValueCallBacks;
+CFMutableDictionaryRef CFDictionaryCreateMutable(CFAllocatorRef allocator, CFIndex capacity,
+                                                 const continuo_au_cf_dictionary_key_callbacks *keys,
+                                                 const continuo_au_cf_dictionary_value_callbacks *values);
+void CFDictionarySetValue(CFMutableDictionaryRef dictionary, const void *key, const void *value);
+const void *CFDictionaryGetValue(CFDictionaryRef dictionary, const void *key);
+CFTypeID CFDictionaryGetTypeID(void);
+
+#define CONTINUO_AU_CF_NUMBER_SINT32 3 /* kCFNumberSInt32Type */
+CFNumberRef CFNumberCreate(CFAllocatorRef allocator, CFNumberType type, const void *value);
+continuo_au_boolean CFNumberGetValue(CFNumberRef number, CFNumberType type, void *value);
+CFTypeID CFNumberGetTypeID(void);
+
+CFDataRef CFDataCreate(CFAllocatorRef allocator, const uint8_t *bytes, CFIndex length);
+CFIndex CFDataGetLength(CFDataRef data);
+const uint8_t *CFDataGetBytePtr(CFDataRef data);
+CFTypeID CFDataGetTypeID(void);
+
+/*
+ * The keys of an AU preset's dictionary (AudioUnitProperties.h: kAUPresetVersionKey and its neighbours), and the
+ * version AudioToolbox's own units write (0). Continuo's state (core/state.h) goes under a key of its own.
+ */
+#define CONTINUO_AU_PRESET_VERSION_KEY "version"
+#define CONTINUO_AU_PRESET_TYPE_KEY "type"
+#define CONTINUO_AU_PRESET_SUBTYPE_KEY "subtype"
+#define CONTINUO_AU_PRESET_MANUFACTURER_KEY "manufacturer"
+#define CONTINUO_AU_PRESET_NAME_KEY "name"
+#define CONTINUO_AU_PRESET_VERSION 0
+
+/* AUPreset: a negative number is a user preset, 0 and up a factory preset. */
+typedef struct continuo_au_preset {
+    int32_t number;
+    CFStringRef name;
+} continuo_au_preset;
 
 /* AudioUnitParameterInfo (the name in `name`, no CFString), with its units and flags. */
 typedef struct continuo_au_parameter_info {

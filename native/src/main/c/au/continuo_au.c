@@ -6,55 +6,30 @@
  * rest. No audio buses: the input and output scopes have no elements.
  *
  * The factory function ContinuoAUFactory is named in the bundle's Info.plist. The core (the session with the
- * engine) is made at AudioUnitInitialize or the first parameter change, not when the host opens an instance to
- * scan it. The project state (kAudioUnitProperty_ClassInfo, a CoreFoundation property list) is not answered yet.
+ * engine) is made at AudioUnitInitialize, the first parameter change or a saved state, not when the host opens an
+ * instance to scan it. The properties are au_properties.c's; the project state (kAudioUnitProperty_ClassInfo) and the current
+ * preset au_class_info.c's.
  *
  * Threads: Open, Close, Initialize, Uninitialize, properties and Reset on the host's main thread; Render and
  * MusicDeviceMIDIEvent on its render thread (the events for one buffer before its Render); parameters on any.
  */
-#include <math.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "au_abi.h"
+#include "au_instance.h"
 #include "params.h"
-#include "plugin_core.h"
 
-#define MELODY_EVENTS 512u
-#define OUTPUT_EVENTS 2048u
-/* A packet of one channel message: time stamp, length, three bytes, padding to 4. */
-#define PACKET_BYTES 16u
-/* A host position further than this from the extrapolated one is a locate or a loop. */
-#define JUMP_BEATS 0.01
 #define DEFAULT_MAXIMUM_FRAMES 4096u
 
-typedef struct instance {
-    continuo_au_plugin_interface plugin; /* first: hosts pass its address as self */
-    continuo_core *core;
-    int initialized;
-    double sample_rate;
-    uint32_t maximum_frames;
-    continuo_au_host_callbacks host;
-    continuo_au_midi_output midi_output;
-    double tempo_bpm; /* as last reported; the host may not say every buffer */
-    uint8_t beats_per_bar;
-    uint8_t beat_unit;
-    double next_beat; /* extrapolated quarter-note position of the next buffer's first frame */
-    int was_rolling;
-    uint32_t melody_count;
-    continuo_midi_event melody[MELODY_EVENTS];
-    continuo_midi_event output[OUTPUT_EVENTS];
-    _Alignas(8) uint8_t packets[sizeof(uint32_t) + OUTPUT_EVENTS * PACKET_BYTES];
-} instance;
+typedef continuo_au_instance instance;
 
 static instance *self_of(void *self)
 {
     return self;
 }
 
-static continuo_core *core_of(instance *self)
+continuo_core *continuo_au_core(instance *self)
 {
     if (self->core == NULL) {
         self->core = continuo_core_create("au");
@@ -75,6 +50,9 @@ static continuo_au_status au_close(void *self)
 {
     instance *plugin = self_of(self);
     continuo_core_destroy(plugin->core);
+    if (plugin->preset_name != NULL) {
+        CFRelease(plugin->preset_name);
+    }
     free(plugin);
     return CONTINUO_AU_OK;
 }
@@ -83,11 +61,11 @@ static continuo_au_status au_close(void *self)
 static continuo_au_status initialize(void *self)
 {
     instance *plugin = self_of(self);
-    if (core_of(plugin) == NULL) {
+    if (continuo_au_core(plugin) == NULL) {
         return CONTINUO_AU_ERR_FAILED_INITIALIZATION;
     }
     plugin->initialized = 1;
-    plugin->was_rolling = 0;
+    plugin->clock.was_rolling = 0;
     plugin->melody_count = 0;
     return CONTINUO_AU_OK;
 }
@@ -114,191 +92,6 @@ static continuo_au_status reset(void *self, uint32_t scope, uint32_t element)
     }
     plugin->melody_count = 0;
     return CONTINUO_AU_OK;
-}
-
-/* Bytes a property's value takes, and whether the host may set it; 0 for a property this unit does not have. */
-static uint32_t property_size(uint32_t id, uint32_t scope, continuo_au_boolean *writable)
-{
-    *writable = 0;
-    switch (id) {
-    case CONTINUO_AU_PROPERTY_ELEMENT_COUNT:
-        return sizeof(uint32_t);
-    case CONTINUO_AU_PROPERTY_PARAMETER_LIST:
-        return scope == CONTINUO_AU_SCOPE_GLOBAL ? CONTINUO_PARAM_COUNT * sizeof(uint32_t) : 0u;
-    case CONTINUO_AU_PROPERTY_PARAMETER_INFO:
-        return sizeof(continuo_au_parameter_info);
-    case CONTINUO_AU_PROPERTY_LATENCY:
-    case CONTINUO_AU_PROPERTY_TAIL_TIME:
-        return sizeof(double);
-    case CONTINUO_AU_PROPERTY_MIDI_OUTPUT_INFO:
-        return sizeof(CFArrayRef);
-    case CONTINUO_AU_PROPERTY_SAMPLE_RATE:
-        *writable = 1;
-        return sizeof(double);
-    case CONTINUO_AU_PROPERTY_MAXIMUM_FRAMES:
-        *writable = 1;
-        return sizeof(uint32_t);
-    case CONTINUO_AU_PROPERTY_HOST_CALLBACKS:
-        *writable = 1;
-        return sizeof(continuo_au_host_callbacks);
-    case CONTINUO_AU_PROPERTY_MIDI_OUTPUT_CALLBACK:
-        *writable = 1;
-        return sizeof(continuo_au_midi_output);
-    default:
-        return 0;
-    }
-}
-
-/* Main thread. */
-static continuo_au_status get_property_info(void *self, uint32_t id, uint32_t scope, uint32_t element,
-                                            uint32_t *size, continuo_au_boolean *writable)
-{
-    (void)self;
-    (void)element;
-    continuo_au_boolean can_write;
-    uint32_t bytes = property_size(id, scope, &can_write);
-    if (bytes == 0 && id != CONTINUO_AU_PROPERTY_PARAMETER_LIST) {
-        return CONTINUO_AU_ERR_INVALID_PROPERTY;
-    }
-    if (size != NULL) {
-        *size = bytes;
-    }
-    if (writable != NULL) {
-        *writable = can_write;
-    }
-    return CONTINUO_AU_OK;
-}
-
-/* The core's parameter table entry as AU shows it; toggles are booleans, other stepped values indexed. */
-static continuo_au_status parameter_info(uint32_t id, continuo_au_parameter_info *info)
-{
-    const continuo_param_info *param = continuo_param_info_of(id);
-    if (param == NULL) {
-        return CONTINUO_AU_ERR_INVALID_PARAMETER;
-    }
-    memset(info, 0, sizeof *info);
-    snprintf(info->name, sizeof info->name, "%s", param->name);
-    int toggle = param->stepped && param->min == 0.0 && param->max == 1.0;
-    info->unit = toggle ? CONTINUO_AU_UNIT_BOOLEAN : (param->stepped ? CONTINUO_AU_UNIT_INDEXED
-                                                                      : CONTINUO_AU_UNIT_GENERIC);
-    info->min_value = (float)param->min;
-    info->max_value = (float)param->max;
-    info->default_value = (float)param->fallback;
-    info->flags = CONTINUO_AU_PARAMETER_READABLE | CONTINUO_AU_PARAMETER_WRITABLE;
-    return CONTINUO_AU_OK;
-}
-
-/* The one MIDI output's name, in a new array the host releases. */
-static CFArrayRef output_names(void)
-{
-    CFStringRef name = CFStringCreateWithCString(NULL, "Accompaniment", CONTINUO_AU_CF_UTF8);
-    if (name == NULL) {
-        return NULL;
-    }
-    const void *values[1] = {name};
-    CFArrayRef names = CFArrayCreate(NULL, values, 1, &kCFTypeArrayCallBacks);
-    CFRelease(name);
-    return names;
-}
-
-/* Main thread. */
-static continuo_au_status get_property(void *self, uint32_t id, uint32_t scope, uint32_t element, void *data,
-                                       uint32_t *size)
-{
-    instance *plugin = self_of(self);
-    continuo_au_boolean writable;
-    uint32_t bytes = property_size(id, scope, &writable);
-    if (bytes == 0 && id != CONTINUO_AU_PROPERTY_PARAMETER_LIST) {
-        return CONTINUO_AU_ERR_INVALID_PROPERTY;
-    }
-    if (data == NULL || size == NULL || *size < bytes) {
-        return CONTINUO_AU_PARAM_ERROR;
-    }
-    *size = bytes;
-    switch (id) {
-    case CONTINUO_AU_PROPERTY_ELEMENT_COUNT: {
-        uint32_t count = scope == CONTINUO_AU_SCOPE_GLOBAL ? 1u : 0u; /* no audio buses */
-        memcpy(data, &count, sizeof count);
-        return CONTINUO_AU_OK;
-    }
-    case CONTINUO_AU_PROPERTY_PARAMETER_LIST:
-        for (uint32_t i = 0; i * sizeof(uint32_t) < bytes; i++) {
-            memcpy((uint8_t *)data + i * sizeof(uint32_t), &continuo_param_info_of(i)->id, sizeof(uint32_t));
-        }
-        return CONTINUO_AU_OK;
-    case CONTINUO_AU_PROPERTY_PARAMETER_INFO:
-        return scope == CONTINUO_AU_SCOPE_GLOBAL ? parameter_info(element, data) : CONTINUO_AU_ERR_INVALID_SCOPE;
-    case CONTINUO_AU_PROPERTY_LATENCY:
-    case CONTINUO_AU_PROPERTY_TAIL_TIME: {
-        double none = 0.0; /* the plug-in adds no latency and holds nothing after its input ends */
-        memcpy(data, &none, sizeof none);
-        return CONTINUO_AU_OK;
-    }
-    case CONTINUO_AU_PROPERTY_MIDI_OUTPUT_INFO: {
-        CFArrayRef names = output_names();
-        memcpy(data, &names, sizeof names);
-        return names != NULL ? CONTINUO_AU_OK : CONTINUO_AU_ERR_INVALID_PROPERTY_VALUE;
-    }
-    case CONTINUO_AU_PROPERTY_SAMPLE_RATE:
-        memcpy(data, &plugin->sample_rate, sizeof plugin->sample_rate);
-        return CONTINUO_AU_OK;
-    case CONTINUO_AU_PROPERTY_MAXIMUM_FRAMES:
-        memcpy(data, &plugin->maximum_frames, sizeof plugin->maximum_frames);
-        return CONTINUO_AU_OK;
-    case CONTINUO_AU_PROPERTY_HOST_CALLBACKS:
-        memcpy(data, &plugin->host, sizeof plugin->host);
-        return CONTINUO_AU_OK;
-    default: /* the MIDI output callback is write only */
-        return CONTINUO_AU_ERR_INVALID_PROPERTY;
-    }
-}
-
-/*
- * Main thread. Older hosts pass a HostCallbackInfo without its last procedure: what they pass is taken and the
- * rest left NULL.
- */
-static continuo_au_status set_property(void *self, uint32_t id, uint32_t scope, uint32_t element, const void *data,
-                                       uint32_t size)
-{
-    (void)element;
-    instance *plugin = self_of(self);
-    continuo_au_boolean writable;
-    uint32_t bytes = property_size(id, scope, &writable);
-    if (bytes == 0) {
-        return CONTINUO_AU_ERR_INVALID_PROPERTY;
-    }
-    if (!writable) {
-        return CONTINUO_AU_ERR_PROPERTY_NOT_WRITABLE;
-    }
-    if (data == NULL && id != CONTINUO_AU_PROPERTY_HOST_CALLBACKS && id != CONTINUO_AU_PROPERTY_MIDI_OUTPUT_CALLBACK) {
-        return CONTINUO_AU_PARAM_ERROR;
-    }
-    switch (id) {
-    case CONTINUO_AU_PROPERTY_SAMPLE_RATE: {
-        double rate;
-        if (size < sizeof rate || (memcpy(&rate, data, sizeof rate), !(rate > 0.0))) {
-            return CONTINUO_AU_ERR_INVALID_PROPERTY_VALUE;
-        }
-        plugin->sample_rate = rate;
-        return CONTINUO_AU_OK;
-    }
-    case CONTINUO_AU_PROPERTY_MAXIMUM_FRAMES: {
-        uint32_t frames;
-        if (size < sizeof frames || plugin->initialized || (memcpy(&frames, data, sizeof frames), frames == 0)) {
-            return CONTINUO_AU_ERR_INVALID_PROPERTY_VALUE;
-        }
-        plugin->maximum_frames = frames;
-        return CONTINUO_AU_OK;
-    }
-    case CONTINUO_AU_PROPERTY_HOST_CALLBACKS:
-        memset(&plugin->host, 0, sizeof plugin->host);
-        memcpy(&plugin->host, data, data == NULL ? 0u : (size < bytes ? size : bytes));
-        return CONTINUO_AU_OK;
-    default: /* CONTINUO_AU_PROPERTY_MIDI_OUTPUT_CALLBACK; NULL or a NULL procedure: no output */
-        memset(&plugin->midi_output, 0, sizeof plugin->midi_output);
-        memcpy(&plugin->midi_output, data, data == NULL ? 0u : (size < bytes ? size : bytes));
-        return CONTINUO_AU_OK;
-    }
 }
 
 /* Main thread. The unit never changes a property by itself, so listeners are taken and never called. */
@@ -345,7 +138,7 @@ static continuo_au_status set_parameter(void *self, uint32_t id, uint32_t scope,
     if (continuo_param_info_of(id) == NULL || scope != CONTINUO_AU_SCOPE_GLOBAL) {
         return continuo_param_info_of(id) == NULL ? CONTINUO_AU_ERR_INVALID_PARAMETER : CONTINUO_AU_ERR_INVALID_SCOPE;
     }
-    if (core_of(plugin) == NULL) {
+    if (continuo_au_core(plugin) == NULL) {
         return CONTINUO_AU_ERR_FAILED_INITIALIZATION;
     }
     continuo_core_set_param(plugin->core, id, value);
@@ -358,7 +151,7 @@ static continuo_au_status midi_event(void *self, uint32_t status, uint32_t data1
 {
     instance *plugin = self_of(self);
     uint8_t type = (uint8_t)(status & 0xF0);
-    if (status < 0x80 || status > 0xEF || plugin->melody_count == MELODY_EVENTS) {
+    if (status < 0x80 || status > 0xEF || plugin->melody_count == CONTINUO_AU_MELODY_EVENTS) {
         return CONTINUO_AU_OK;
     }
     continuo_midi_event *event = &plugin->melody[plugin->melody_count++];
@@ -376,7 +169,6 @@ static continuo_transport transport(instance *plugin, uint32_t frames)
     continuo_transport block = {0};
     block.frames = frames;
     block.sample_rate = plugin->sample_rate;
-    block.beat = plugin->next_beat;
     const continuo_au_host_callbacks *host = &plugin->host;
     continuo_au_boolean playing = 0;
     int told = 0;
@@ -387,14 +179,11 @@ static continuo_transport transport(instance *plugin, uint32_t frames)
     }
     block.rolling = told && playing;
     double beat = 0.0, tempo = 0.0;
-    if (host->beat_and_tempo != NULL && host->beat_and_tempo(host->host_user_data, &beat, &tempo) == 0) {
-        if (tempo > 0.0) {
-            plugin->tempo_bpm = tempo;
-        }
-        block.beat = beat;
-        block.position = 1;
-        block.jumped = block.rolling && plugin->was_rolling && fabs(beat - plugin->next_beat) > JUMP_BEATS;
+    int placed = host->beat_and_tempo != NULL && host->beat_and_tempo(host->host_user_data, &beat, &tempo) == 0;
+    if (placed && tempo > 0.0) {
+        plugin->tempo_bpm = tempo;
     }
+    continuo_host_clock_place(&plugin->clock, &block, placed, beat);
     float numerator = 0.0f;
     uint32_t denominator = 0;
     if (host->musical_time != NULL
@@ -458,12 +247,11 @@ static continuo_au_status render(void *self, uint32_t *action_flags, const conti
         }
     }
     continuo_transport block = transport(plugin, frames);
-    continuo_midi_output output = {plugin->output, OUTPUT_EVENTS, 0, 0};
+    continuo_midi_output output = {plugin->output, CONTINUO_AU_OUTPUT_EVENTS, 0, 0};
     continuo_core_process(plugin->core, &block, plugin->melody, plugin->melody_count, &output);
     plugin->melody_count = 0;
     send_output(plugin, &output, time);
-    plugin->was_rolling = block.rolling;
-    plugin->next_beat = block.beat + (block.rolling ? frames * block.tempo_bpm / 60.0 / plugin->sample_rate : 0.0);
+    continuo_host_clock_advance(&plugin->clock, &block);
     return CONTINUO_AU_OK;
 }
 
@@ -476,11 +264,11 @@ static continuo_au_method lookup(int16_t selector)
     case CONTINUO_AU_UNINITIALIZE:
         return (continuo_au_method)(void (*)(void))uninitialize;
     case CONTINUO_AU_GET_PROPERTY_INFO:
-        return (continuo_au_method)(void (*)(void))get_property_info;
+        return (continuo_au_method)(void (*)(void))continuo_au_get_property_info;
     case CONTINUO_AU_GET_PROPERTY:
-        return (continuo_au_method)(void (*)(void))get_property;
+        return (continuo_au_method)(void (*)(void))continuo_au_get_property;
     case CONTINUO_AU_SET_PROPERTY:
-        return (continuo_au_method)(void (*)(void))set_property;
+        return (continuo_au_method)(void (*)(void))continuo_au_set_property;
     case CONTINUO_AU_ADD_PROPERTY_LISTENER:
         return (continuo_au_method)(void (*)(void))add_property_listener;
     case CONTINUO_AU_REMOVE_PROPERTY_LISTENER:

@@ -111,6 +111,15 @@ int continuo_state_write(const continuo_phrase_table *table, const double *param
     return CONTINUO_STATE_OK;
 }
 
+int continuo_state_write_defaults(unsigned char **data, size_t *size)
+{
+    double params[CONTINUO_PARAM_COUNT];
+    for (uint32_t id = 0; id < CONTINUO_PARAM_COUNT; id++) {
+        params[id] = continuo_param_info_of(id)->fallback;
+    }
+    return continuo_state_write(NULL, params, data, size);
+}
+
 /* Where the reader is in the phrase grammar. */
 enum reading { SETTINGS, BETWEEN, IN_PHRASE };
 

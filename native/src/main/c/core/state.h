@@ -52,6 +52,9 @@ typedef struct continuo_state {
 int continuo_state_write(const continuo_phrase_table *table, const double *params, unsigned char **data,
                          size_t *size);
 
+/* The state of an instance that has no core yet: every parameter's default and no phrase (see write). */
+int continuo_state_write_defaults(unsigned char **data, size_t *size);
+
 /* Reads and checks a saved state; on success out->records is a new buffer (free it with free). */
 int continuo_state_read(const unsigned char *data, size_t size, continuo_state *out);
 

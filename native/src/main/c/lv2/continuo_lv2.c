@@ -9,6 +9,7 @@
 
 #include "lv2_abi.h"
 #include "params.h"
+#include "host_clock.h"
 #include "plugin_core.h"
 #include "state.h"
 
@@ -16,13 +17,6 @@
 #define STATE_KEY PLUGIN_URI "#state"
 #define MELODY_EVENTS 512u
 #define OUTPUT_EVENTS 2048u
-/* A host position further than this from the extrapolated one is a locate or a loop. */
-#define JUMP_BEATS 0.01
-/*
- * A host position this close to the extrapolated one is the same position, rounded: Ardour sends barBeat in its
- * ticks (1/1920 beat, 12.5 frames at 120 bpm and 48 kHz), and following it would move onsets by up to 6 frames.
- */
-#define HOST_ROUNDING_BEATS (1.0 / 960.0)
 
 /* The atom ports, then one control port per parameter (index PORT_PARAMS + parameter id; see continuo_ttl.c). */
 enum port { PORT_IN = 0, PORT_OUT = 1, PORT_PARAMS = 2 };
@@ -53,8 +47,7 @@ typedef struct instance {
     double sample_rate;
     continuo_core *core;
     host_time host;
-    double next_beat; /* extrapolated quarter-note position of the next block's first frame */
-    int was_rolling;
+    continuo_host_clock clock; /* rounding: Ardour sends barBeat in its ticks */
     continuo_midi_event melody[MELODY_EVENTS];
     continuo_midi_event output[OUTPUT_EVENTS];
 } instance;
@@ -101,6 +94,7 @@ static continuo_lv2_handle instantiate(const continuo_lv2_descriptor *descriptor
     }
     map_uris(&self->uri, map);
     self->sample_rate = sample_rate;
+    self->clock.rounding_beats = CONTINUO_HOST_ROUNDING_BEATS;
     self->host.beats_per_bar = 4.0;
     self->host.beat_unit = 4.0;
     self->host.beats_per_minute = 120.0;
@@ -132,7 +126,7 @@ static void connect_port(continuo_lv2_handle handle, uint32_t port, void *data)
 static void activate(continuo_lv2_handle handle)
 {
     instance *self = handle;
-    self->was_rolling = 0;
+    self->clock.was_rolling = 0;
 }
 
 static int number(const urids *uri, const continuo_lv2_atom *atom, double *value)
@@ -241,20 +235,13 @@ static continuo_transport transport(instance *self, uint32_t frames, int placed,
     block.rolling = self->host.known && self->host.speed > 0.0;
     block.beats_per_bar = (uint8_t)fmin(255.0, self->host.beats_per_bar);
     block.beat_unit = (uint8_t)fmin(255.0, self->host.beat_unit);
-    block.beat = self->next_beat;
+    double first_frame_beat = 0.0;
     if (placed) {
         double host_beat = (self->host.bar * self->host.beats_per_bar + self->host.bar_beat)
                            * quarter_notes_per_beat(&self->host);
-        double beats_per_frame = block.tempo_bpm / 60.0 / self->sample_rate;
-        double first_frame_beat = host_beat - placed_frame * beats_per_frame;
-        double drift = fabs(first_frame_beat - self->next_beat);
-        int contiguous = block.rolling && self->was_rolling;
-        if (!contiguous || drift > HOST_ROUNDING_BEATS) {
-            block.beat = first_frame_beat;
-        }
-        block.position = 1;
-        block.jumped = contiguous && drift > JUMP_BEATS;
+        first_frame_beat = host_beat - placed_frame * block.tempo_bpm / 60.0 / self->sample_rate;
     }
+    continuo_host_clock_place(&self->clock, &block, placed, first_frame_beat);
     return block;
 }
 
@@ -310,8 +297,7 @@ static void run(continuo_lv2_handle handle, uint32_t frames)
     continuo_midi_output output = {self->output, OUTPUT_EVENTS, 0, 0};
     continuo_core_process(self->core, &block, self->melody, melody_count, &output);
     write_output(self, &output);
-    self->was_rolling = block.rolling;
-    self->next_beat = block.beat + (block.rolling ? frames * block.tempo_bpm / 60.0 / self->sample_rate : 0.0);
+    continuo_host_clock_advance(&self->clock, &block);
 }
 
 /* Called on the instantiation thread: notes still sounding end at the start of the next run. */

@@ -1,6 +1,7 @@
 /*
- * The VST3 plug-in object, shared by the shim's files: continuo_vst3.c (the object, its component and audio
- * processor), vst3_controller.c (its edit controller) and vst3_factory.c (the module's factory).
+ * The VST3 plug-in object, shared by the shim's files: continuo_vst3.c (the object and its component),
+ * vst3_processor.c (its audio processor), vst3_controller.c (its edit controller) and vst3_factory.c (the
+ * module's factory).
  *
  * Each interface of the object is a field pointing to its function table; a method finds the object from the
  * field's address (CONTINUO_VST3_FROM).
@@ -12,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "host_clock.h"
 #include "plugin_core.h"
 #include "vst3_abi.h"
 
@@ -29,11 +31,10 @@ typedef struct continuo_vst3_instance {
      */
     continuo_core *core;
     double sample_rate;
-    double next_beat; /* extrapolated quarter-note position of the next block's first frame */
+    continuo_host_clock clock;
     double tempo_bpm;
     uint8_t beats_per_bar;
     uint8_t beat_unit;
-    int was_rolling;
     continuo_midi_event melody[CONTINUO_VST3_MELODY_EVENTS];
     continuo_midi_event output[CONTINUO_VST3_OUTPUT_EVENTS];
 } continuo_vst3_instance;
@@ -43,6 +44,7 @@ typedef struct continuo_vst3_instance {
 
 /* The class's identifier, made once for Continuo; hosts save it in projects, so it never changes. */
 extern const continuo_vst3_tuid continuo_vst3_class_id;
+extern const continuo_vst3_audio_processor_vtable continuo_vst3_processor_vtable;
 extern const continuo_vst3_edit_controller_vtable continuo_vst3_controller_vtable;
 
 /* A new object with one reference, or NULL when out of memory (main thread). */
