@@ -26,17 +26,18 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A soak of {@code continuo serve} on a real JACK server: the daemon is the JACK timebase master,
- * {@code jack_transport} rolls the transport and loops eight bars, the test's own JACK clients play a melody into
+ * A soak of {@code continuo serve} on a real JACK server: the timebase master is the daemon and, from one server
+ * restart to the next, {@code jack_transport} in turn; {@code jack_transport} rolls the transport and loops eight
+ * bars, the test's own JACK clients play a melody into
  * {@code melody_in}, {@code jack_midi_dump} records everything the daemon plays, and faults come on a plan drawn
  * from a seeded random ({@link FaultPlan}): server restarts, preset switches by {@code ctl} and by Program Change,
  * controller and SysEx floods, locate storms, transport stops, and hostile control-socket clients. At the end: no note left sounding, every valid message sent
  * counted in by the daemon, every worker thread alive with no error reported, and memory flat.
  *
- * <p>Why the daemon and not {@code jack_transport} is the timebase master: JACK's example client stops giving
- * bar/beat/tick for good after a locate storm on a machine so loaded that the server misses cycles (reproduced on
- * the project's 2-core machine with {@code jack_showtime}), and without bar/beat the daemon, as designed, holds
- * still on the JACK clock rather than play on its own behind the master's back.
+ * <p>While {@code jack_transport} is the master the transport is stopped before each relocation (the loop's and
+ * the locate storms'): relocated while rolling, its timebase callback continues from the locate request's position,
+ * whose bar, beat and tempo fields libjack leaves uninitialized, and on such garbage it gives no bar/beat or spins
+ * in its process callback for good (see {@link JackTransport}).
  *
  * <p>The server runs in JACK 2's synchronous mode: in the default asynchronous one, a client late on a loaded machine
  * has what it wrote in that cycle dropped or what it read repeated by the server itself, which would show up here
@@ -90,6 +91,8 @@ class ServeSoakIT {
     private final List<MemorySample> memory = new ArrayList<>();
     private final Map<String, Long> figures = new HashMap<>();
     private JackTransport transport;
+    /** Whether {@code jack_transport} is the timebase master in this epoch (between two server restarts). */
+    private boolean transportIsMaster;
     private Path dump;
     private long loopStartNanos;
     private long periodMessagesSent;
@@ -225,7 +228,7 @@ class ServeSoakIT {
                 memory.add(new MemorySample(now, probe.residentKib(), probe.heapAfterGcKib()));
                 nextSample += sampleEveryMillis;
             } else if (System.nanoTime() - loopStartNanos >= TimeUnit.MILLISECONDS.toNanos(LOOP_MILLIS)) {
-                transport.send("locate 0\n");
+                locate(0);
                 loopStartNanos = System.nanoTime();
             } else {
                 Thread.sleep(Math.min(50, atMillis - now));
@@ -245,15 +248,18 @@ class ServeSoakIT {
             case CC_FLOOD -> input.controllerFlood(random, 2000 + random.nextInt(3000));
             case SYSEX_FLOOD -> input.sysExFlood(random, 100 + random.nextInt(400), MAX_SYSEX_BYTES);
             case LOCATE_STORM -> {
+                if (transportIsMaster) {
+                    stopTransport();
+                }
                 for (int i = 0; i < 20; i++) {
                     transport.send("locate " + random.nextLong(LOOP_FRAMES) + "\n");
                     Thread.sleep(20 + random.nextInt(60));
                 }
-                transport.send("locate 0\n");
+                transport.send(transportIsMaster ? "locate 0\nplay\n" : "locate 0\n");
                 loopStartNanos = System.nanoTime();
             }
             case TRANSPORT_STOP_START -> {
-                transport.send("stop\n");
+                stopTransport();
                 Thread.sleep(500 + random.nextInt(2500));
                 transport.send("locate 0\nplay\n");
                 loopStartNanos = System.nanoTime();
@@ -283,12 +289,21 @@ class ServeSoakIT {
         startEpoch();
     }
 
-    /** Connects a new recording, transport and input on the (new) server. */
+    /**
+     * Connects a new recording, transport and input on the (new) server; in every other epoch {@code jack_transport}
+     * takes the timebase master role from the daemon, which must follow it.
+     */
     private void startEpoch() throws Exception {
         String dumpName = "soak-out-" + recordings.size();
         dump = jack.startDump(dumpName);
         jack.connect("continuo:accompaniment", dumpName + ":input");
-        transport = JackTransport.startRolling(jack, "transport-" + recordings.size() + ".log");
+        transportIsMaster = recordings.size() % 2 == 1;
+        transport = JackTransport.startRolling(jack, "transport-" + recordings.size() + ".log", transportIsMaster);
+        String role = transportIsMaster ? "taken" : "held";
+        assertEquals(role, awaitStatus(status -> role.equals(status.path("timebaseMaster").asText()), 10)
+                .path("timebaseMaster").asText(), "the daemon's timebase master role in epoch " + recordings.size());
+        figures.merge(transportIsMaster ? "epochs with jack_transport as timebase master"
+                : "epochs with the daemon as timebase master", 1L, Long::sum);
         loopStartNanos = System.nanoTime();
         startPeriod(daemon.status());
         input.open(jack, "continuo:melody_in");
@@ -340,6 +355,25 @@ class ServeSoakIT {
             status = daemon.status();
         }
         return status;
+    }
+
+    /** Stops the transport and waits (10 s at most) until the daemon sees it stopped. */
+    private void stopTransport() throws Exception {
+        transport.send("stop\n");
+        awaitStatus(status -> !status.path("rolling").asBoolean(), 10);
+    }
+
+    /**
+     * Relocates the transport to {@code frame}: while it rolls with the daemon as the timebase master, as a DAW's
+     * loop does; with {@code jack_transport} as the master, stopped and started again (see the class comment).
+     */
+    private void locate(long frame) throws Exception {
+        if (transportIsMaster) {
+            stopTransport();
+            transport.send("locate " + frame + "\nplay\n");
+        } else {
+            transport.send("locate " + frame + "\n");
+        }
     }
 
     private void count(String figure, boolean yes) {

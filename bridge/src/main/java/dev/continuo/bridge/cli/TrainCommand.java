@@ -12,7 +12,7 @@ import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
-import dev.continuo.engine.training.Checkpoint;
+import dev.continuo.engine.training.EarlierRun;
 import dev.continuo.engine.training.GanTrainer;
 import dev.continuo.engine.training.TrainingListener;
 import dev.continuo.engine.training.TrainingMemory;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -182,14 +181,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                         + name);
             }
-            long needed = TrainingMemory.bytes(arch, batch);
-            long limit = TrainingMemory.limitBytes();
-            if (needed > limit) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "--batch %d needs about %.1f GB of"
-                        + " memory with the %s architecture, more than the %.1f GB this process may use (JavaCPP's"
-                        + " maxphysicalbytes; CONTINUO_JAVA_OPTS can raise it): the largest batch that fits is %d",
-                        batch, needed / 1e9, arch.name(), limit / 1e9, TrainingMemory.largestBatch(arch, limit)));
-            }
+            TrainingMemory.requireFits(arch, batch, 1);
             if (resume && force) {
                 throw new IllegalArgumentException("--resume continues a run, --force starts it over: give one");
             }
@@ -242,22 +234,15 @@ final class TrainCommand implements Callable<Integer> {
         return Continuo.OK;
     }
 
-    /**
-     * A run from iteration 0 would replace what an earlier run wrote there, so it needs {@code --force}, which
-     * removes the earlier checkpoint first (a later {@code --resume} must not pair it with the new run's figures).
-     */
+    /** A run from iteration 0 replaces an earlier one's files only with {@code --force} ({@link EarlierRun}). */
     private void startOver(Path out, Path checkpointDir) throws BadInputException, IOException {
-        List<Path> earlier = Stream.of(checkpointDir.resolve(Checkpoint.PROGRESS),
-                checkpointDir.resolve("training.csv"), out.resolve(Preset.MANIFEST)).filter(Files::exists).toList();
-        if (earlier.isEmpty()) {
-            return;
+        try {
+            if (EarlierRun.clear(out, checkpointDir, force)) {
+                LOG.info("Starting over: {} and the earlier run's files are replaced", out);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
         }
-        if (!force) {
-            throw new BadInputException(earlier.get(0) + " is there from an earlier run: add --resume to continue it,"
-                    + " or --force to start over and replace it");
-        }
-        LOG.info("Starting over: {} and the earlier run's files are replaced", out);
-        Checkpoint.delete(checkpointDir);
     }
 
     /** A progress bar with ETA on standard error, and one log line per checkpoint. */

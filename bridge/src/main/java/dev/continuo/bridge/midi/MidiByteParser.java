@@ -35,6 +35,7 @@ public final class MidiByteParser {
 
     private long droppedBytes;
     private long droppedSysEx;
+    private long tooLongSysExBytes;
 
     /**
      * @param sink          where messages go
@@ -71,6 +72,14 @@ public final class MidiByteParser {
         return droppedBytes;
     }
 
+    /**
+     * Of {@link #droppedBytes}, those of SysEx messages longer than the buffer: valid MIDI, dropped only for their
+     * length (the F7 that ends such a message included).
+     */
+    public long tooLongSysExBytes() {
+        return tooLongSysExBytes;
+    }
+
     /** SysEx messages dropped so far (too long, or cut off by another status byte). */
     public long droppedSysEx() {
         return droppedSysEx;
@@ -97,6 +106,7 @@ public final class MidiByteParser {
                 }
             } else {
                 droppedBytes++;
+                tooLongSysExBytes += ends ? 1 : 0;
             }
             sysExState = IDLE;
             if (ends) {
@@ -145,6 +155,7 @@ public final class MidiByteParser {
                 sysEx[sysExLength++] = (byte) value;
             } else {
                 droppedBytes += sysExLength + 1;
+                tooLongSysExBytes += sysExLength + 1;
                 droppedSysEx++;
                 sysExState = SKIPPING_SYSEX;
             }
@@ -152,6 +163,7 @@ public final class MidiByteParser {
         }
         if (sysExState == SKIPPING_SYSEX) {
             droppedBytes++;
+            tooLongSysExBytes++;
             return;
         }
         if (expected == 0) {

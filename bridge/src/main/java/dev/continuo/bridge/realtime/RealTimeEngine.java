@@ -15,7 +15,8 @@ import dev.continuo.bridge.midi.MidiMessageSink;
  */
 public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
 
-    private static final int MAX_SYSEX = 256;
+    /** The longest SysEx message taken from the melody input, F0 and F7 included; longer ones are dropped whole. */
+    public static final int MAX_SYSEX = 256;
     /** Melody notes kept while MIDI clock starts; more in that moment are dropped (and counted as lost capture). */
     private static final int HELD_BACK = 256;
 
@@ -359,7 +360,7 @@ public final class RealTimeEngine implements RealTimeHandler, MidiMessageSink {
     public EngineStatus status() {
         return new EngineStatus(position.source, position.rolling, position.startStep, position.stepsPerBar,
                 position.beatsPerMinute, player.currentPhrase(), player.currentPass(), messagesIn, notesIn, sysExIn,
-                parser.droppedBytes(), queue.lost() + active.overflows(), capture.dropped() + heldBackLost,
+                parser.droppedBytes(), parser.tooLongSysExBytes(), queue.lost() + active.overflows(), capture.dropped() + heldBackLost,
                 active.count(),
                 cycles);
     }

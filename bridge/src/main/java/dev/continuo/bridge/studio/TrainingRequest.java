@@ -85,6 +85,8 @@ public record TrainingRequest(String data, String preset, int iterations, double
                 "--set", "reconstruction-weight=" + number(reconstructionWeight), "--set", "seed=" + seed));
         if (resume) {
             args.add("--resume");
+        } else if (replace) {
+            args.add("--force");
         }
         return args;
     }

@@ -67,6 +67,17 @@ class MidiByteParserTest {
     }
 
     @Test
+    void tooLongSysExIsCountedApartFromGarbage() {
+        // An 11-byte SysEx in a buffer of 8, then a stray data byte and an undefined status.
+        feed("F0 01 02 03 04 05 06 07 08 09 F7 7F F4");
+        assertEquals(13, parser.droppedBytes());
+        assertEquals(11, parser.tooLongSysExBytes(), "the whole SysEx, F0 to F7, and nothing else");
+        // A too long SysEx cut off by a note-on: its nine bytes count as too long, the note is kept.
+        assertEquals(List.of("903C64"), feed("F0 01 02 03 04 05 06 07 08 90 3C 64"));
+        assertEquals(11 + 9, parser.tooLongSysExBytes());
+    }
+
+    @Test
     void systemCommonMessagesHaveTheirLengthsAndCancelRunningStatus() {
         assertEquals(List.of("F21040", "F305", "F6", "F101"), feed("F2 10 40 F3 05 F6 F1 01 55"));
         assertEquals(1, parser.droppedBytes(), "0x55 after F1 has no running status");

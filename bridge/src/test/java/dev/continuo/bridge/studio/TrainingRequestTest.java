@@ -30,6 +30,9 @@ class TrainingRequestTest {
         assertEquals("--force", args.get(args.size() - 1));
         assertFalse(new TrainingRequest("/d", "mine", 2, 1e-3, 1, 4, 0, 1, 1, true, true, "", 0).arguments()
                 .contains("--force"), "resuming wins: train takes one of the two");
+        List<String> onCluster = new TrainingRequest("/d", "mine", 2, 1e-3, 1, 4, 0, 1, 1, false, true, "local[2]", 2)
+                .arguments();
+        assertEquals("--force", onCluster.get(onCluster.size() - 1), "the cluster's train refuses an earlier run too");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.continuo.engine.training;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.UNetLayout;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -35,6 +36,26 @@ public final class TrainingMemory {
     /** Bytes of resident memory one training iteration at {@code batch} takes, at its peak. */
     public static long bytes(Architecture architecture, int batch) {
         return BASE_BYTES + (long) batch * bytesPerExample(architecture);
+    }
+
+    /**
+     * Refuses a batch whose iteration would not fit in {@link #limitBytes}, before any training starts.
+     *
+     * @param batch  the whole batch ({@code --batch})
+     * @param shares the tasks it is split among, each one iteration of {@code batch / shares} (1 for local training)
+     * @throws IllegalArgumentException one line with the memory needed, the limit and the largest batch that fits
+     */
+    public static void requireFits(Architecture architecture, int batch, int shares) {
+        int perShare = batch / shares;
+        long needed = bytes(architecture, perShare);
+        long limit = limitBytes();
+        if (needed > limit) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--batch %d%s needs about %.1f GB of"
+                    + " memory with the %s architecture, more than the %.1f GB this process may use (JavaCPP's"
+                    + " maxphysicalbytes; CONTINUO_JAVA_OPTS can raise it): the largest batch that fits is %d",
+                    batch, shares > 1 ? " in " + shares + " shares (" + perShare + " a share)" : "", needed / 1e9,
+                    architecture.name(), limit / 1e9, (long) largestBatch(architecture, limit) * shares));
+        }
     }
 
     /** The largest batch whose iteration fits in {@code limitBytes}; 0 if none does. */

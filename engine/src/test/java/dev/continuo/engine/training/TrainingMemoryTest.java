@@ -1,6 +1,8 @@
 package dev.continuo.engine.training;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.engine.model.Architecture;
@@ -39,5 +41,20 @@ class TrainingMemoryTest {
     @Test
     void theLimitIsPositive() {
         assertTrue(TrainingMemory.limitBytes() > 0);
+    }
+
+    @Test
+    void aBatchIsHeldAgainstTheLimitPerShareAndTheRefusalNamesTheLargestThatFits() {
+        Architecture compact = Architecture.compact();
+        int largest = TrainingMemory.largestBatch(compact, TrainingMemory.limitBytes());
+        assertDoesNotThrow(() -> TrainingMemory.requireFits(compact, largest, 1));
+        // Twice the batch in two shares is the same iteration per task.
+        assertDoesNotThrow(() -> TrainingMemory.requireFits(compact, 2 * largest, 2));
+        String refusal = assertThrows(IllegalArgumentException.class,
+                () -> TrainingMemory.requireFits(compact, 2 * (largest + 1), 2)).getMessage();
+        assertTrue(refusal.startsWith("--batch " + 2 * (largest + 1) + " in 2 shares (" + (largest + 1)
+                + " a share) needs about "), refusal);
+        assertTrue(refusal.endsWith("the largest batch that fits is " + 2 * largest), refusal);
+        assertEquals(1, refusal.lines().count());
     }
 }

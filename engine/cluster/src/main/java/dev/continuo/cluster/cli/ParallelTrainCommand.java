@@ -13,7 +13,9 @@ import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
 import dev.continuo.engine.preset.TrainingInfo;
 import dev.continuo.engine.training.Checkpoint;
+import dev.continuo.engine.training.EarlierRun;
 import dev.continuo.engine.training.SampleEvaluator;
+import dev.continuo.engine.training.TrainingMemory;
 import dev.continuo.engine.training.TrainingRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +54,10 @@ final class ParallelTrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue from the checkpoint folder.")
     private boolean resume;
+
+    @Option(names = "--force", description = "Start over where a run was trained before: its checkpoint goes, its "
+            + "training.csv and preset are replaced.")
+    private boolean force;
 
     @Option(names = "--shares", defaultValue = "2", paramLabel = "N",
             description = "Replicas, one Spark task each per update; must divide --batch (default ${DEFAULT-VALUE}).")
@@ -93,12 +99,19 @@ final class ParallelTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("preset name must be 1-40 lower-case letters, digits or dashes: "
                     + name);
         }
+        if (resume && force) {
+            throw new IllegalArgumentException("--resume continues a run, --force starts it over: give one");
+        }
         ParallelPlan plan = new ParallelPlan(new RunPlan(name, architecture, window, !noKeyNormalize, tempoShare,
                 iterations, checkpointEvery), new LinkedHashMap<>(setting), shares);
+        TrainingMemory.requireFits(plan.run().model(), plan.config().batchSize(), shares);
+        Path checkpointDir = checkpoints != null ? checkpoints : output.resolve("checkpoints");
+        if (!resume && EarlierRun.clear(output, checkpointDir, force)) {
+            LOG.info("Starting over: {} and the earlier run's files are replaced", output);
+        }
         TrainingData dataset = TrainingData.load(data);
         LOG.info("Training \"{}\" ({}) data-parallel in {} shares on {} on {}", name, architecture, shares,
                 dataset.description(), spark.master);
-        Path checkpointDir = checkpoints != null ? checkpoints : output.resolve("checkpoints");
         PresetManifest untrained = manifest(plan, dataset, 0, 0, Map.of());
         TrainingRecord record = new TrainingRecord(checkpointDir, dataset.heldOut());
         record.start(resume && Checkpoint.exists(checkpointDir) ? Checkpoint.read(checkpointDir).iteration() : 0);

@@ -82,6 +82,24 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void trainWithAMasterRefusesAnEarlierRunAndATooLargeBatchBeforeSparkStarts(@TempDir Path dir) throws Exception {
+        Path tunes = dir.resolve("tunes");
+        FixtureCorpus.write(tunes, 12);
+        Path preset = dir.resolve("preset");
+        Path progress = Files.createDirectories(preset.resolve("checkpoints")).resolve("checkpoint.json");
+        Files.writeString(progress, "{\"earlier\": true}");
+        String[] train = {"train", "--data", tunes.toString(), "--preset", "parallel", "--output",
+            preset.toString(), "--window", "16", "--iterations", "1", "--set", "batch=8", "--shares", "2"};
+
+        assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(train)));
+        assertEquals("{\"earlier\": true}", Files.readString(progress), "the earlier run's checkpoint is kept");
+        assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(new String[] {"train", "--data",
+            tunes.toString(), "--preset", "parallel", "--output", dir.resolve("new").toString(), "--set",
+            "batch=100000000", "--shares", "2"})));
+        assertTrue(Files.notExists(dir.resolve("new")), "refused before anything was written");
+    }
+
+    @Test
     void aBadGridOrMissingDataEndsInOneLineWithExitCode2(@TempDir Path dir) {
         assertEquals(ContinuoCluster.BAD_INPUT, ContinuoCluster.execute(concat(new String[] {"sweep", "--data",
             dir.toString(), "--grid", "lrate=1", "--preset", "x", "--output", dir.resolve("p").toString()})));
