@@ -142,26 +142,19 @@ static bool state_save(const continuo_clap_plugin *plugin, const continuo_clap_o
     return written == size;
 }
 
+static long read_clap_stream(void *context, unsigned char *buffer, size_t capacity)
+{
+    const continuo_clap_istream *stream = context;
+    return (long)stream->read(stream, buffer, capacity);
+}
+
 /* Main thread: a saved state read to its end (refused past any state Continuo writes), then given to the core. */
 static bool state_load(const continuo_clap_plugin *plugin, const continuo_clap_istream *stream)
 {
     instance *self = self_of(plugin);
-    size_t capacity = 65536, size = 0;
-    unsigned char *data = malloc(capacity);
-    int64_t step = 1;
-    while (data != NULL && step > 0) {
-        if (size == capacity) {
-            unsigned char *grown = capacity < CONTINUO_STATE_MAX_BYTES ? realloc(data, capacity * 2) : NULL;
-            if (grown == NULL) {
-                break;
-            }
-            data = grown;
-            capacity *= 2;
-        }
-        step = stream->read(stream, data + size, capacity - size);
-        size += step > 0 ? (size_t)step : 0;
-    }
-    int restored = data != NULL && step == 0 && continuo_core_restore(self->core, data, size) == CONTINUO_STATE_OK;
+    size_t size = 0;
+    unsigned char *data = continuo_state_read_stream(read_clap_stream, (void *)stream, &size);
+    int restored = data != NULL && continuo_core_restore(self->core, data, size) == CONTINUO_STATE_OK;
     free(data);
     if (restored) {
         const continuo_clap_host_params *host_params = self->host->get_extension(self->host, CONTINUO_CLAP_EXT_PARAMS);

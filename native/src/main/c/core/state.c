@@ -224,3 +224,28 @@ const char *continuo_state_describe(int error)
         return "damaged";
     }
 }
+
+unsigned char *continuo_state_read_stream(continuo_state_reader read, void *context, size_t *size)
+{
+    size_t capacity = 65536;
+    unsigned char *data = malloc(capacity);
+    *size = 0;
+    long step = 1;
+    while (data != NULL && step > 0) {
+        if (*size == capacity) {
+            unsigned char *grown = capacity < CONTINUO_STATE_MAX_BYTES ? realloc(data, capacity * 2) : NULL;
+            if (grown == NULL) {
+                break;
+            }
+            data = grown;
+            capacity *= 2;
+        }
+        step = read(context, data + *size, capacity - *size);
+        *size += step > 0 ? (size_t)step : 0;
+    }
+    if (step != 0) {
+        free(data);
+        return NULL;
+    }
+    return data;
+}

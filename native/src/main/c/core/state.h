@@ -55,6 +55,15 @@ int continuo_state_write(const continuo_phrase_table *table, const double *param
 /* The state of an instance that has no core yet: every parameter's default and no phrase (see write). */
 int continuo_state_write_defaults(unsigned char **data, size_t *size);
 
+/* Reads up to capacity bytes of a host's stream into buffer: the bytes read, 0 at its end, negative on an error. */
+typedef long (*continuo_state_reader)(void *context, unsigned char *buffer, size_t capacity);
+
+/*
+ * A host's saved-state stream read to its end into a new buffer (free it with free), *size its length; NULL on a read
+ * error, without memory, or past CONTINUO_STATE_MAX_BYTES (no state Continuo writes is that long). Main thread only.
+ */
+unsigned char *continuo_state_read_stream(continuo_state_reader read, void *context, size_t *size);
+
 /* Reads and checks a saved state; on success out->records is a new buffer (free it with free). */
 int continuo_state_read(const unsigned char *data, size_t size, continuo_state *out);
 

@@ -207,28 +207,22 @@ static continuo_vst3_result get_state(void *self, continuo_vst3_stream *stream)
     return written == size ? CONTINUO_VST3_OK : CONTINUO_VST3_FALSE;
 }
 
+/* A VST3 stream's read: a failed read or none ends the stream, as hosts answer at its end. */
+static long read_vst3_stream(void *context, unsigned char *buffer, size_t capacity)
+{
+    continuo_vst3_stream *stream = context;
+    int32_t step = 0;
+    continuo_vst3_result read = stream->vtable->read(stream, buffer, (int32_t)capacity, &step);
+    return read != CONTINUO_VST3_OK || step <= 0 ? 0 : step;
+}
+
 /* A saved state read to the stream's end (refused past any state Continuo writes) and given to the core. */
 static continuo_vst3_result set_state(void *self, continuo_vst3_stream *stream)
 {
     continuo_vst3_instance *plugin = CONTINUO_VST3_FROM(component, self);
-    size_t capacity = 65536, size = 0;
-    unsigned char *data = stream != NULL ? malloc(capacity) : NULL;
-    int ended = 0;
-    while (data != NULL && !ended) {
-        if (size == capacity) {
-            unsigned char *grown = capacity < CONTINUO_STATE_MAX_BYTES ? realloc(data, capacity * 2) : NULL;
-            if (grown == NULL) {
-                break;
-            }
-            data = grown;
-            capacity *= 2;
-        }
-        int32_t step = 0;
-        continuo_vst3_result read = stream->vtable->read(stream, data + size, (int32_t)(capacity - size), &step);
-        ended = read != CONTINUO_VST3_OK || step <= 0;
-        size += step > 0 ? (size_t)step : 0;
-    }
-    int restored = ended && continuo_vst3_core(plugin) != NULL
+    size_t size = 0;
+    unsigned char *data = stream != NULL ? continuo_state_read_stream(read_vst3_stream, stream, &size) : NULL;
+    int restored = data != NULL && continuo_vst3_core(plugin) != NULL
                    && continuo_core_restore(plugin->core, data, size) == CONTINUO_STATE_OK;
     free(data);
     return restored ? CONTINUO_VST3_OK : CONTINUO_VST3_FALSE;
