@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.continuo.engine.generate.ChordPrior;
 import dev.continuo.engine.midi.MidiFileWriter;
 import dev.continuo.engine.preset.BeatChord;
 import dev.continuo.engine.preset.Decoding;
@@ -68,6 +69,32 @@ class LearnChordsIT {
         }
         assertArrayEquals(Files.readAllBytes(dir.resolve("a.mid")), Files.readAllBytes(dir.resolve("b.mid")),
                 "same seed, same file");
+    }
+
+    @Test
+    void withAPathWeightThePresetAlsoGetsTheDataChordProgression() throws Exception {
+        String c = "[76, 67, 64, 48]";
+        String g = "[74, 71, 62, 43]";
+        List<String> steps = new java.util.ArrayList<>();
+        for (int bar = 0; bar < 4; bar++) {
+            steps.addAll(java.util.Collections.nCopies(16, bar % 2 == 0 ? c : g));
+        }
+        Path file = dir.resolve("bars.json");
+        Files.writeString(file, "{\"train\": [[" + String.join(", ", steps) + "]], \"valid\": [], \"test\": []}");
+        Path out = dir.resolve("chorale-path");
+        ContinuoProcess.Result learnt = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, java.util.Map.of(),
+                "learn-chords", "--preset", "chorale", "--data", file.toString(), "--weight", "0", "--path-weight",
+                "30", "--output", out.toString());
+        assertEquals(0, learnt.exitCode(), learnt.stderr());
+
+        Decoding decoding = Preset.load(out).manifest().decoding();
+        assertTrue(decoding.followsProgression() && !decoding.voicesChords(), decoding.toString());
+        int[] chords = decoding.progression().chords();
+        assertEquals(2, chords.length, "alto, tenor and bass of each bar's chord");
+        assertTrue(ChordPrior.rotate(chords[0], 7) == chords[1] || ChordPrior.rotate(chords[1], 7) == chords[0],
+                "C and G major, a fifth apart in whichever key the preset hears them");
+        assertEquals(3, decoding.progression().transitions()[0][0][1] + decoding.progression().transitions()[0][1][0],
+                "three changes of chord, each on a bar's first beat");
     }
 
     @Test

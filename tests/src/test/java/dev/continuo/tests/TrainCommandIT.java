@@ -1,10 +1,12 @@
 package dev.continuo.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuo.engine.midi.MidiFileReader;
 import dev.continuo.engine.midi.MidiFileWriter;
+import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.roll.Note;
 import dev.continuo.engine.roll.Part;
@@ -210,6 +212,12 @@ class TrainCommandIT {
                 preset.manifest().parts().stream().map(dev.continuo.engine.preset.PartSpec::program).toList());
         assertEquals("Twenty test tunes", preset.manifest().training().data());
         assertEquals("CC0", preset.manifest().training().license());
+        Map<String, Double> metrics = preset.manifest().metrics();
+        assertTrue(metrics.keySet().containsAll(List.of("voicing_alone", "voicing_beat_chords",
+                "voicing_chord_path")), "how the parts choose their pitches was measured: " + metrics);
+        assertTrue(trained.stderr().contains("The parts choose their pitches by"), trained.stderr());
+        Decoding decoding = preset.manifest().decoding();
+        assertFalse(decoding.voicesChords() && decoding.followsProgression(), "one of the three, not both");
 
         ContinuoProcess.Result evaluated = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
                 "evaluate", "--dataset", folder.toString(), "--preset", dir.resolve("preset").toString());

@@ -2,11 +2,13 @@ package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.data.DatasetException;
 import dev.continuo.engine.data.TrainingData;
+import dev.continuo.engine.generate.ChordPath;
 import dev.continuo.engine.generate.ChordPrior;
 import dev.continuo.engine.generate.Mix;
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
 import dev.continuo.engine.preset.BeatChord;
+import dev.continuo.engine.preset.ChordProgression;
 import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetCatalog;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code continuo learn-chords}: gives a preset the beat chords of its training data (which {@code train} records
- * itself), so that its parts choose their pitches together; the weights stay as they are.
+ * itself), so that its parts choose their pitches together, and, if asked, its chord progressions, so that they
+ * follow a chord path; the weights stay as they are.
  */
 @Command(name = "learn-chords", mixinStandardHelpOptions = true,
         description = {"Count the chords a preset's training data sounds on the beat, in its parts as the preset's "
@@ -50,6 +53,12 @@ final class LearnChordsCommand implements Callable<Integer> {
                 + "default ${DEFAULT-VALUE}).")
     private double weight;
 
+    @Option(names = "--path-weight", defaultValue = "0", paramLabel = "V",
+            description = "How strongly the parts follow the chord path that the data's progressions find for each "
+                + "melody (0-" + (int) ChordProgression.MAX_WEIGHT + "; 0: no path; " + PresetPolicy.PATH_WEIGHT
+                + " suits genres of block chords, such as folk; default ${DEFAULT-VALUE}).")
+    private double pathWeight;
+
     @Option(names = "--output", required = true, paramLabel = "DIR",
             description = "Folder to write the preset into; must not hold a preset already.")
     private Path output;
@@ -71,17 +80,21 @@ final class LearnChordsCommand implements Callable<Integer> {
         for (int part = 0; part < counted.length; part++) {
             counted[part] = mix.audible(part);
         }
-        List<BeatChord> chords = ChordPrior.learn(dataset.training(), counted, manifest.decoding().keyNormalized());
+        boolean keyNormalized = manifest.decoding().keyNormalized();
+        List<BeatChord> chords = weight > 0 ? ChordPrior.learn(dataset.training(), counted, keyNormalized) : List.of();
         Decoding decoding;
         try {
-            decoding = manifest.decoding().withChords(weight, chords);
+            ChordProgression progression = pathWeight > 0 ? ChordPath.learn(dataset.training(), counted,
+                    keyNormalized, ChordPath.DEFAULT_MODEL_WEIGHT, pathWeight) : null;
+            decoding = manifest.decoding().withChords(weight, chords).withProgression(progression);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
         new Preset(new PresetManifest(manifest.name(), manifest.description(), manifest.architecture(),
                 manifest.parts(), decoding, manifest.training(), manifest.metrics()), preset.weights()).save(output);
-        LOG.info("Wrote {} with {} beat chords from {} pieces of {} to {}", manifest.name(), chords.size(),
-                dataset.training().size(), dataset.description(), output);
+        LOG.info("Wrote {} with {} beat chords{} from {} pieces of {} to {}", manifest.name(), chords.size(),
+                decoding.progression() == null ? "" : " and a progression of " + decoding.progression().chords().length
+                    + " chords", dataset.training().size(), dataset.description(), output);
         return Continuo.OK;
     }
 }

@@ -42,6 +42,8 @@ public final class Accompanist {
     private final KeyEstimator keys = new KeyEstimator();
     /** The data's beat chords, where the preset's parts choose their pitches together; else null. */
     private final ChordPrior chords;
+    /** The data's chord progressions, where the preset's parts follow a chord path; else null. */
+    private final ChordPath path;
 
     public Accompanist(Preset preset) {
         this.preset = preset;
@@ -50,6 +52,7 @@ public final class Accompanist {
         this.generator = new Generator(preset.weights());
         Decoding decoding = preset.manifest().decoding();
         this.chords = decoding.voicesChords() ? new ChordPrior(decoding.beatChords()) : null;
+        this.path = decoding.followsProgression() ? new ChordPath(decoding.progression()) : null;
     }
 
     public Preset preset() {
@@ -87,7 +90,7 @@ public final class Accompanist {
      */
     public List<Part> generate(Part melody, int[] barStarts, GenerationSettings settings) {
         Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
-        List<Part> parts = mix.apply(generateUnmixed(melody, settings), settings.seed());
+        List<Part> parts = mix.apply(generateUnmixed(melody, barStarts, settings), settings.seed());
         HeldBars.restrike(parts, melody, barStarts);
         return parts;
     }
@@ -98,16 +101,20 @@ public final class Accompanist {
      * roll stays within {@link PianoRoll#MAX_STEPS}: a long tune in short notes is heard a little fast rather than
      * not at all.
      */
-    private List<Part> generateUnmixed(Part melody, GenerationSettings settings) {
+    private List<Part> generateUnmixed(Part melody, int[] barStarts, GenerationSettings settings) {
         int exponent = Math.min(slowDownRoom(melody.steps()),
                 preset.manifest().decoding().tempoExponent(Note.medianLength(melody.notes())));
         if (exponent == 0) {
-            return generateAtModelSpeed(melody, settings, 0);
+            return generateAtModelSpeed(melody, barStarts, settings, 0);
         }
         int factor = 1 << Math.abs(exponent);
         Part heard = exponent > 0 ? TimeScaling.scaled(melody, factor, 1) : TimeScaling.scaled(melody, 1, factor);
+        int[] heardBars = new int[barStarts.length];
+        for (int bar = 0; bar < barStarts.length; bar++) {
+            heardBars[bar] = exponent > 0 ? barStarts[bar] * factor : barStarts[bar] / factor;
+        }
         List<Part> parts = new ArrayList<>();
-        for (Part part : generateAtModelSpeed(heard, settings, exponent)) {
+        for (Part part : generateAtModelSpeed(heard, heardBars, settings, exponent)) {
             parts.add(exponent > 0 ? TimeScaling.scaled(part, 1, factor, melody.steps())
                     : TimeScaling.scaled(part, factor, 1, melody.steps()));
         }
@@ -129,13 +136,15 @@ public final class Accompanist {
     }
 
     /**
+     * @param barStarts first step of each bar, at the model's speed
      * @param exponent the melody was played 2<sup>exponent</sup> times slower to the model; for a slow melody
      *                 (exponent &lt; 0) the parts' onset rate and note lengths move by the same factor, so that they
      *                 keep striking as often in real time as the data's (a band keeps its beat under a hymn in half
      *                 notes) while the model's harmony follows the melody; a fast melody's parts keep the model's
      *                 rate, which agrees better with the real parts of melodies played at double speed
      */
-    private List<Part> generateAtModelSpeed(Part melody, GenerationSettings settings, int exponent) {
+    private List<Part> generateAtModelSpeed(Part melody, int[] barStarts, GenerationSettings settings,
+            int exponent) {
         int length = melody.steps();
         int multiple = architecture.stepMultiple();
         int steps = Math.max(multiple, (length + multiple - 1) / multiple * multiple);
@@ -177,18 +186,8 @@ public final class Accompanist {
                     threshold, onsetRate, decoding.monophonic(), atModelSpeed(decoding.minNoteSteps(), slowing),
                     atModelSpeed(decoding.changeSteps(density), slowing)));
         }
-        if (chords != null) {
-            Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
-            boolean[] audible = new boolean[Architecture.TRACKS];
-            for (int t = 0; t < audible.length; t++) {
-                audible[t] = mix.audible(t);
-            }
-            int[] melodySets = new int[length];
-            for (int step = 0; step < length; step++) {
-                melodySets[step] = ChordPrior.rotate(ChordPrior.pitchClasses(melody, step), shift);
-            }
-            decoded = ChordVoicing.revoice(decoded, sustains, audible, melodySets, architecture.pitchCount(),
-                    architecture.lowestPitch(), chords, decoding.chordWeight());
+        if (chords != null || path != null) {
+            decoded = voiceTogether(decoded, sustains, melody, barStarts, settings, shift);
         }
         List<Part> parts = new ArrayList<>();
         for (int track = 0; track < Architecture.TRACKS; track++) {
@@ -203,6 +202,60 @@ public final class Accompanist {
             parts.add(part);
         }
         return parts;
+    }
+
+    /**
+     * The audible parts' notes with their pitches chosen together: by the data's beat chords given the melody's
+     * pitch classes, and towards the chord path the data's progressions and the parts find for the melody.
+     *
+     * @param shift semitones the melody was moved into the model's key by
+     */
+    private List<List<TrackDecoder.RowNote>> voiceTogether(List<List<TrackDecoder.RowNote>> decoded,
+            List<TrackDecoder.Plane> sustains, Part melody, int[] barStarts, GenerationSettings settings, int shift) {
+        int length = melody.steps();
+        Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
+        boolean[] audible = new boolean[Architecture.TRACKS];
+        for (int t = 0; t < audible.length; t++) {
+            audible[t] = mix.audible(t);
+        }
+        int[] melodySets = new int[length];
+        for (int step = 0; step < length; step++) {
+            melodySets[step] = ChordPrior.rotate(ChordPrior.pitchClasses(melody, step), shift);
+        }
+        int[] chordPath = path == null ? null : path.choose(ChordPath.melodyWeights(melody, shift, length),
+                ChordPath.kinds(length, barStarts), beatSets(decoded, audible, length));
+        double chordWeight = preset.manifest().decoding().chordWeight();
+        ChordVoicing.BeatScore score = (beat, set) -> {
+            double total = 0;
+            if (chords != null) {
+                total += chordWeight * chords.logProbability(melodySets[beat * ChordPrior.BEAT_STEPS], set);
+            }
+            if (chordPath != null) {
+                total += path.voicingWeight() * ChordPath.similarity(set, chordPath[beat]);
+            }
+            return total;
+        };
+        return ChordVoicing.revoice(decoded, sustains, audible, length, architecture.pitchCount(),
+                architecture.lowestPitch(), score);
+    }
+
+    /** The pitch classes, in the model's key, that the audible tracks' notes sound at the start of each beat. */
+    private int[] beatSets(List<List<TrackDecoder.RowNote>> decoded, boolean[] audible, int steps) {
+        int[] sets = new int[(steps + ChordPrior.BEAT_STEPS - 1) / ChordPrior.BEAT_STEPS];
+        for (int t = 0; t < decoded.size(); t++) {
+            if (!audible[t]) {
+                continue;
+            }
+            for (TrackDecoder.RowNote note : decoded.get(t)) {
+                int pitchClass = 1 << Math.floorMod(architecture.lowestPitch() + note.row(), 12);
+                int first = (note.start() + ChordPrior.BEAT_STEPS - 1) / ChordPrior.BEAT_STEPS;
+                for (int beat = first; beat * ChordPrior.BEAT_STEPS < note.start() + note.length()
+                        && beat < sets.length; beat++) {
+                    sets[beat] |= pitchClass;
+                }
+            }
+        }
+        return sets;
     }
 
     /** The same seeded noise for every view. */

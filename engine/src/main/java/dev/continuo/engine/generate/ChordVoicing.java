@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Chooses the audible parts' pitches together rather than part by part. Each decoded note of an audible part is cut
  * at the beats it holds across, and each piece may take any of the {@value #CANDIDATES} rows the model holds most
- * over it; the choice maximises the model's log probability of the chosen rows plus {@code weight} times the {@link
- * ChordPrior}'s log probability of the parts' pitch-class set on every beat, given the melody's, by coordinate ascent
- * (a few sweeps, each piece in turn). Pieces of a note that keep its row are joined again, so a note is cut only where
+ * over it; the choice maximises the model's log probability of the chosen rows plus a {@link BeatScore} of the
+ * parts' pitch-class set on every beat (the {@link ChordPrior}'s log probability given the melody's, the similarity
+ * with a {@link ChordPath}'s chord), by coordinate ascent (a few sweeps, each piece in turn). Pieces of a note that keep its row are joined again, so a note is cut only where
  * the harmony moves. Inaudible parts keep their notes and do not count. Stateless.
  */
 final class ChordVoicing {
@@ -38,6 +38,12 @@ final class ChordVoicing {
         }
     }
 
+    /** How good a set of pitch classes sounding in the parts is on a beat, in log-probability units. */
+    @FunctionalInterface
+    interface BeatScore {
+        double of(int beat, int partsSet);
+    }
+
     private ChordVoicing() {
     }
 
@@ -45,15 +51,16 @@ final class ChordVoicing {
      * @param tracks      each track's decoded notes, one at a time per track
      * @param sustain     each track's sustain plane (tanh values)
      * @param audible     which tracks sound
-     * @param melodySets  the melody's pitch classes per step, in the model's key
+     * @param steps       length of the roll
      * @param rows        pitch rows of the planes
      * @param lowestPitch the pitch of row 0, in the model's key
+     * @param score       what a beat's set of the parts' pitch classes is worth
      * @return each track's notes with the chosen rows
      */
     static List<List<TrackDecoder.RowNote>> revoice(List<List<TrackDecoder.RowNote>> tracks,
-            List<TrackDecoder.Plane> sustain, boolean[] audible, int[] melodySets, int rows, int lowestPitch,
-            ChordPrior prior, double weight) {
-        int beats = (melodySets.length + BEAT - 1) / BEAT;
+            List<TrackDecoder.Plane> sustain, boolean[] audible, int steps, int rows, int lowestPitch,
+            BeatScore score) {
+        int beats = (steps + BEAT - 1) / BEAT;
         List<List<Piece>> pieces = new ArrayList<>();
         int[][] pieceAtBeat = new int[tracks.size()][beats];
         for (int t = 0; t < tracks.size(); t++) {
@@ -77,7 +84,7 @@ final class ChordVoicing {
                         double total = piece.scores[k];
                         for (int beat = firstBeat(piece.start); beat < Math.min(beats, firstBeat(piece.end)); beat++) {
                             int others = othersAt(beat, t, pieces, pieceAtBeat, lowestPitch);
-                            total += weight * prior.logProbability(melodySets[beat * BEAT], others | pitchClass);
+                            total += score.of(beat, others | pitchClass);
                         }
                         if (total > best) {
                             best = total;

@@ -29,20 +29,33 @@ import java.util.List;
  * @param chordWeight   how strongly a monophonic preset's parts choose their pitches together by {@code beatChords}
  *                      (the model's log probability plus this times the chords'); 0 or absent: each part alone
  * @param beatChords    the training data's parts' pitch classes on the beat given the melody's (absent: none)
+ * @param progression   the training data's chords from beat to beat: a monophonic preset's parts follow the chord
+ *                      path it finds for the melody (absent: none)
  */
 public record Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble,
         double humanize, boolean keyNormalized, Double density, List<Double> onsetRates, int changeSteps,
-        int melodyNoteSteps, double chordWeight, List<BeatChord> beatChords) {
+        int melodyNoteSteps, double chordWeight, List<BeatChord> beatChords, ChordProgression progression) {
 
     /** This decoding with the parts' pitches chosen together by these chords at this weight. */
     public Decoding withChords(double weight, List<BeatChord> chords) {
         return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
-                density, onsetRates, changeSteps, melodyNoteSteps, weight, chords);
+                density, onsetRates, changeSteps, melodyNoteSteps, weight, chords, progression);
+    }
+
+    /** This decoding with the parts following the chord paths of this progression (null: none). */
+    public Decoding withProgression(ChordProgression value) {
+        return new Decoding(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, humanize, keyNormalized,
+                density, onsetRates, changeSteps, melodyNoteSteps, chordWeight, beatChords, value);
     }
 
     /** Whether the parts choose their pitches together (see {@code chordWeight}). */
     public boolean voicesChords() {
         return monophonic && chordWeight > 0 && !beatChords.isEmpty();
+    }
+
+    /** Whether the parts follow a chord path (see {@code progression}). */
+    public boolean followsProgression() {
+        return monophonic && progression != null && progression.voicingWeight() > 0;
     }
 
     /** The density at which the parts start notes as often as the training data's. */
@@ -62,7 +75,7 @@ public record Decoding(double threshold, boolean monophonic, int melodyCenter, i
     /** Decoding without humanizing, by register, at the default density. */
     public Decoding(double threshold, boolean monophonic, int melodyCenter, int minNoteSteps, int ensemble) {
         this(threshold, monophonic, melodyCenter, minNoteSteps, ensemble, 0, false, DEFAULT_DENSITY, null, 0, 0, 0,
-                null);
+                null, null);
     }
 
     public Decoding {

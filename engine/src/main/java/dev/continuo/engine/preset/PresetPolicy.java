@@ -21,6 +21,8 @@ public final class PresetPolicy {
     private static final int ENSEMBLE = 1;
     /** How strongly new presets' parts choose their pitches together, as measured best for the chorale preset. */
     public static final double CHORD_WEIGHT = 1.5;
+    /** How strongly a preset's parts follow a chord path, as measured best for the folk preset. */
+    public static final double PATH_WEIGHT = 30;
 
     private PresetPolicy() {
     }
@@ -40,7 +42,7 @@ public final class PresetPolicy {
         Arrays.fill(everyPart, true);
         return new Decoding(THRESHOLD, true, data.melodyMedian(), 1, keyNormalized ? 0 : ENSEMBLE, 0, keyNormalized,
                 Decoding.DEFAULT_DENSITY, onsetRates, 0, data.melodyNoteMedian(), CHORD_WEIGHT,
-                ChordPrior.learn(data.training(), everyPart, keyNormalized));
+                ChordPrior.learn(data.training(), everyPart, keyNormalized), null);
     }
 
     /**

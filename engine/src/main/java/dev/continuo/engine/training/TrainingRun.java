@@ -16,6 +16,7 @@ import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.TrainingInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -130,7 +131,11 @@ public final class TrainingRun {
             }
         }
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-        Preset finished = preset(weights, iteration, seconds, metrics);
+        VoicingChoice.Result voicing = VoicingChoice.choose(preset(weights, iteration, seconds, metrics), training,
+                options.sampling().keyNormalized());
+        Map<String, Double> figures = new LinkedHashMap<>(metrics);
+        figures.putAll(voicing.metrics());
+        Preset finished = preset(weights, iteration, seconds, figures, voicing.decoding());
         finished.save(options.output());
         LOG.info("Wrote preset \"{}\" to {} after {} iterations", options.name(), options.output(), iteration);
         return finished;
@@ -149,10 +154,15 @@ public final class TrainingRun {
     }
 
     private Preset preset(ModelWeights weights, int iterations, double seconds, Map<String, Double> metrics) {
+        return preset(weights, iterations, seconds, metrics, options.decoding());
+    }
+
+    private Preset preset(ModelWeights weights, int iterations, double seconds, Map<String, Double> metrics,
+            Decoding decoding) {
         TrainingInfo info = new TrainingInfo(options.config(), iterations, Math.round(seconds * 10) / 10.0,
                 options.dataDescription(), options.license());
         PresetManifest manifest = new PresetManifest(options.name(), options.description(),
-                options.architecture(), options.parts(), options.decoding(), info, metrics);
+                options.architecture(), options.parts(), decoding, info, metrics);
         return new Preset(manifest, weights);
     }
 }

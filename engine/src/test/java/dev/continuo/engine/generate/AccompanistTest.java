@@ -186,7 +186,7 @@ class AccompanistTest {
     private static Decoding withMelodyNoteSteps(Decoding d, int steps) {
         return new Decoding(d.threshold(), d.monophonic(), d.melodyCenter(), d.minNoteSteps(), d.ensemble(),
                 d.humanize(), d.keyNormalized(), d.density(), d.onsetRates(), d.changeSteps(), steps, d.chordWeight(),
-                d.beatChords());
+                d.beatChords(), d.progression());
     }
 
     private static List<Note> notes(PianoRoll roll) {

@@ -40,11 +40,16 @@ class ChordVoicingTest {
         return sets;
     }
 
+    /** The prior's score at a weight, under a melody that sounds {@code sets[step]}. */
+    private static ChordVoicing.BeatScore byPrior(double weight, int[] sets) {
+        return (beat, parts) -> weight * PRIOR.logProbability(sets[beat * ChordPrior.BEAT_STEPS], parts);
+    }
+
     private static List<List<TrackDecoder.RowNote>> voice(double weight, boolean[] audible) {
         List<List<TrackDecoder.RowNote>> tracks = List.of(List.of(new TrackDecoder.RowNote(0, 0, 8)),
                 List.of(new TrackDecoder.RowNote(2, 0, 8)));
-        return ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E), audible, melody(8, G), ROWS, LOWEST, PRIOR,
-                weight);
+        return ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E), audible, 8, ROWS, LOWEST,
+                byPrior(weight, melody(8, G)));
     }
 
     @Test
@@ -71,9 +76,21 @@ class ChordVoicingTest {
         List<List<TrackDecoder.RowNote>> tracks = List.of(List.of(new TrackDecoder.RowNote(0, 0, 8)),
                 List.of(new TrackDecoder.RowNote(2, 0, 8)));
         List<List<TrackDecoder.RowNote>> voiced = ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E),
-                new boolean[] {true, true}, sets, ROWS, LOWEST, PRIOR, 1.5);
+                new boolean[] {true, true}, 8, ROWS, LOWEST, byPrior(1.5, sets));
         assertEquals(List.of(new TrackDecoder.RowNote(0, 0, 8)), voiced.get(0));
         assertEquals(List.of(new TrackDecoder.RowNote(4, 0, 4), new TrackDecoder.RowNote(2, 4, 4)), voiced.get(1),
                 "E under the G, then D once the melody rests (the model's own choice there)");
+    }
+
+    @Test
+    void aChordPathPullsTheVoicesTowardsItsChords() {
+        List<List<TrackDecoder.RowNote>> tracks = List.of(List.of(new TrackDecoder.RowNote(0, 0, 8)),
+                List.of(new TrackDecoder.RowNote(2, 0, 8)));
+        int[] path = {C | E | G, C | D};
+        List<List<TrackDecoder.RowNote>> voiced = ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E),
+                new boolean[] {true, true}, 8, ROWS, LOWEST,
+                (beat, parts) -> 3 * ChordPath.similarity(parts, path[beat]));
+        assertEquals(List.of(new TrackDecoder.RowNote(4, 0, 4), new TrackDecoder.RowNote(2, 4, 4)), voiced.get(1),
+                "E while the path says C major, D when it says C and D");
     }
 }

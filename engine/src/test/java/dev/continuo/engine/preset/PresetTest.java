@@ -69,6 +69,27 @@ class PresetTest {
     }
 
     @Test
+    void progressionsTravelWithThePresetAndDamagedOnesAreRefused() throws Exception {
+        Preset tiny = TinyModels.preset(1);
+        PresetManifest m = tiny.manifest();
+        long[][][] transitions = {{{2, 5}, {4, 0}}, {{1, 1}, {0, 3}}, {{7, 1}, {1, 6}}};
+        Decoding path = m.decoding().withProgression(new ChordProgression(new int[] {0x91, 0x884},
+                new long[][] {new long[12], new long[12]}, transitions, new long[] {3, 1}, 3, 30));
+        new Preset(new PresetManifest(m.name(), m.description(), m.architecture(), m.parts(), path, m.training(),
+                m.metrics()), tiny.weights()).save(dir);
+        Path manifest = dir.resolve(Preset.MANIFEST);
+        String good = Files.readString(manifest);
+        assertEquals(path, Preset.load(dir).manifest().decoding());
+        assertTrue(Preset.load(dir).manifest().decoding().followsProgression());
+
+        Files.writeString(manifest, good.replaceAll("\"starts\"\\s*:\\s*\\[\\s*3,\\s*1\\s*]", "\"starts\" : [3]"));
+        assertTrue(loadError().contains("a progression needs a start count of at least 0 per chord"), loadError());
+
+        Files.writeString(manifest, good.replace("\"voicingWeight\" : 30.0", "\"voicingWeight\" : 1e9"));
+        assertTrue(loadError().contains("a progression's weights must lie in 0..100"), loadError());
+    }
+
+    @Test
     void aManifestWithoutBeatChordsDecodesEachPartAlone() throws Exception {
         TinyModels.preset(1).save(dir);
         Path manifest = dir.resolve(Preset.MANIFEST);
@@ -78,6 +99,7 @@ class PresetTest {
         assertEquals(0, decoding.chordWeight());
         assertEquals(java.util.List.of(), decoding.beatChords());
         assertFalse(decoding.voicesChords());
+        assertFalse(decoding.followsProgression());
     }
 
     @Test

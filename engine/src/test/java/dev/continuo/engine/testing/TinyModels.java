@@ -34,7 +34,7 @@ public final class TinyModels {
      */
     public static Preset onsetPreset(long seed) {
         return preset(seed, architecture().withOnsets(true), new Decoding(0, true, 64, 1, 0, 0, true,
-                Decoding.DEFAULT_DENSITY, null, 0, 0, 0, null));
+                Decoding.DEFAULT_DENSITY, null, 0, 0, 0, null, null));
     }
 
     private static Preset preset(long seed, Architecture a, Decoding decoding) {

@@ -8,6 +8,7 @@ import dev.continuo.engine.data.DatasetException;
 import dev.continuo.engine.data.TrainingData;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.Preset;
 import dev.continuo.engine.preset.PresetManifest;
 import dev.continuo.engine.preset.PresetPolicy;
@@ -17,6 +18,7 @@ import dev.continuo.engine.training.EarlierRun;
 import dev.continuo.engine.training.SampleEvaluator;
 import dev.continuo.engine.training.TrainingMemory;
 import dev.continuo.engine.training.TrainingRecord;
+import dev.continuo.engine.training.VoicingChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +114,8 @@ final class ParallelTrainCommand implements Callable<Integer> {
         TrainingData dataset = TrainingData.load(data);
         LOG.info("Training \"{}\" ({}) data-parallel in {} shares on {} on {}", name, architecture, shares,
                 dataset.description(), spark.master);
-        PresetManifest untrained = manifest(plan, dataset, 0, 0, Map.of());
+        Decoding decoding = PresetPolicy.decoding(dataset, !noKeyNormalize);
+        PresetManifest untrained = manifest(plan, dataset, 0, 0, Map.of(), decoding);
         TrainingRecord record = new TrainingRecord(checkpointDir, dataset.heldOut());
         record.start(resume && Checkpoint.exists(checkpointDir) ? Checkpoint.read(checkpointDir).iteration() : 0);
         DataParallelTraining.Result result;
@@ -124,11 +127,15 @@ final class ParallelTrainCommand implements Callable<Integer> {
                         record.append(iteration, seconds.getAsDouble(), losses, measured);
                     });
         }
-        PresetManifest untested = manifest(plan, dataset, iterations, result.seconds(), Map.of());
-        Map<String, Double> metrics = new SampleEvaluator(dataset.heldOut()).generated(new Accompanist(
-                new Preset(untested, result.trainer().weights())));
-        new Preset(manifest(plan, dataset, iterations, result.seconds(), metrics), result.trainer().weights())
-                .save(output);
+        PresetManifest untested = manifest(plan, dataset, iterations, result.seconds(), Map.of(), decoding);
+        VoicingChoice.Result voicing = VoicingChoice.choose(new Preset(untested, result.trainer().weights()),
+                dataset.training(), !noKeyNormalize);
+        Map<String, Double> metrics = new LinkedHashMap<>(new SampleEvaluator(dataset.heldOut()).generated(
+                new Accompanist(new Preset(manifest(plan, dataset, iterations, result.seconds(), Map.of(),
+                        voicing.decoding()), result.trainer().weights()))));
+        metrics.putAll(voicing.metrics());
+        new Preset(manifest(plan, dataset, iterations, result.seconds(), metrics, voicing.decoding()),
+                result.trainer().weights()).save(output);
         LOG.info("Wrote preset \"{}\" to {} after {} iterations in {} s", name, output, iterations,
                 Math.round(result.seconds()));
         return ContinuoCluster.OK;
@@ -136,11 +143,11 @@ final class ParallelTrainCommand implements Callable<Integer> {
 
     /** The preset's manifest after {@code trained} iterations in {@code seconds}, with {@code metrics}. */
     private PresetManifest manifest(ParallelPlan plan, TrainingData dataset, int trained, double seconds,
-            Map<String, Double> metrics) {
+            Map<String, Double> metrics, Decoding decoding) {
         TrainingInfo info = new TrainingInfo(plan.config(), trained, Math.round(seconds * 10) / 10.0,
                 dataset.description(), dataset.license());
         return new PresetManifest(name, "Trained on " + dataset.description(), plan.run().model(),
                 PresetPolicy.parts(dataset, null, Files.isDirectory(data)),
-                PresetPolicy.decoding(dataset, !noKeyNormalize), info, metrics);
+                decoding, info, metrics);
     }
 }
