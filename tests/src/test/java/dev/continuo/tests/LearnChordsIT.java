@@ -98,6 +98,19 @@ class LearnChordsIT {
     }
 
     @Test
+    void thePresetListSaysHowEachBundledPresetsPartsChooseTheirPitches() throws Exception {
+        ContinuoProcess.Result listed = ContinuoProcess.run(dir, "presets");
+        assertEquals(0, listed.exitCode(), listed.stderr());
+        List<String> blocks = List.of(listed.stdout().split("\\n\\s*\\n"));
+        String chorale = blocks.stream().filter(b -> b.startsWith("chorale (bundled)")).findFirst().orElseThrow();
+        String folk = blocks.stream().filter(b -> b.startsWith("folk (bundled)")).findFirst().orElseThrow();
+        assertTrue(chorale.lines().anyMatch(line -> line.matches("  voicing: the parts choose their pitches together "
+                + "by \\d+ learnt beat chords \\(weight 1\\.5\\)")), chorale);
+        assertTrue(folk.lines().anyMatch(line -> line.matches("  voicing: the parts follow a chord path through \\d+ "
+                + "learnt chords \\(model weight 3\\.0, voicing weight 30\\.0\\)")), folk);
+    }
+
+    @Test
     void anOccupiedOutputOrBadDataIsRefusedInOneLine() throws Exception {
         Path out = Files.createDirectories(dir.resolve("taken"));
         Files.writeString(out.resolve(Preset.MANIFEST), "{}");

@@ -2,6 +2,7 @@ package dev.continuo.bridge.cli;
 
 import dev.continuo.engine.model.Architecture;
 import dev.continuo.engine.model.CorruptWeightsException;
+import dev.continuo.engine.preset.Decoding;
 import dev.continuo.engine.preset.PartControls;
 import dev.continuo.engine.preset.PartSpec;
 import dev.continuo.engine.preset.Preset;
@@ -76,6 +77,7 @@ final class PresetsCommand implements Callable<Integer> {
                     m.decoding().melodyNoteSteps() > 0 ? ", at the data's speed (median note "
                             + m.decoding().melodyNoteSteps() + " sixteenths)" : "", m.decoding().density());
         }
+        System.out.println("  voicing: " + voicing(m.decoding()));
         if (m.training() != null) {
             System.out.printf(Locale.ROOT, "  trained on: %s; %d iterations in %.0f min; licence: %s%n",
                     m.training().data(), m.training().iterations(), m.training().seconds() / 60,
@@ -87,5 +89,19 @@ final class PresetsCommand implements Callable<Integer> {
                     .append(' ').append(String.format(Locale.ROOT, "%.3f", value)));
             System.out.println("  quality: " + metrics);
         }
+    }
+
+    /** How the preset's parts choose their pitches. */
+    private static String voicing(Decoding decoding) {
+        if (decoding.followsProgression()) {
+            return String.format(Locale.ROOT, "the parts follow a chord path through %d learnt chords (model weight "
+                    + "%.1f, voicing weight %.1f)", decoding.progression().chords().length,
+                    decoding.progression().modelWeight(), decoding.progression().voicingWeight());
+        }
+        if (decoding.voicesChords()) {
+            return String.format(Locale.ROOT, "the parts choose their pitches together by %d learnt beat chords "
+                    + "(weight %.1f)", decoding.beatChords().size(), decoding.chordWeight());
+        }
+        return "each part alone";
     }
 }
