@@ -187,7 +187,9 @@ public final class Accompanist {
                     atModelSpeed(decoding.changeSteps(density), slowing)));
         }
         if (chords != null || path != null) {
-            decoded = voiceTogether(decoded, sustains, melody, barStarts, settings, shift);
+            int changeSteps = atModelSpeed(decoding.changeSteps(density), Math.min(0, exponent));
+            decoded = voiceTogether(decoded, sustains, melody, barStarts, settings, shift, changeSteps,
+                    density < Decoding.DEFAULT_DENSITY);
         }
         List<Part> parts = new ArrayList<>();
         for (int track = 0; track < Architecture.TRACKS; track++) {
@@ -208,10 +210,14 @@ public final class Accompanist {
      * The audible parts' notes with their pitches chosen together: by the data's beat chords given the melody's
      * pitch classes, and towards the chord path the data's progressions and the parts find for the melody.
      *
-     * @param shift semitones the melody was moved into the model's key by
+     * @param shift       semitones the melody was moved into the model's key by
+     * @param changeSteps how long a new pitch must hold at the density asked for: the path changes chord only on the
+     *                    beats such changes can fall on (see {@link ChordPath#changesAllowed})
+     * @param sparse      the density is below the data's: a voice's new pitch holds {@code changeSteps} here too
      */
     private List<List<TrackDecoder.RowNote>> voiceTogether(List<List<TrackDecoder.RowNote>> decoded,
-            List<TrackDecoder.Plane> sustains, Part melody, int[] barStarts, GenerationSettings settings, int shift) {
+            List<TrackDecoder.Plane> sustains, Part melody, int[] barStarts, GenerationSettings settings, int shift,
+            int changeSteps, boolean sparse) {
         int length = melody.steps();
         Mix mix = settings.mix() != null ? settings.mix() : Mix.of(preset.manifest());
         boolean[] audible = new boolean[Architecture.TRACKS];
@@ -222,8 +228,9 @@ public final class Accompanist {
         for (int step = 0; step < length; step++) {
             melodySets[step] = ChordPrior.rotate(ChordPrior.pitchClasses(melody, step), shift);
         }
-        int[] chordPath = path == null ? null : path.choose(ChordPath.melodyWeights(melody, shift, length),
-                ChordPath.kinds(length, barStarts), beatSets(decoded, audible, length));
+        int[] kinds = ChordPath.kinds(length, barStarts);
+        int[] chordPath = path == null ? null : path.choose(ChordPath.melodyWeights(melody, shift, length), kinds,
+                beatSets(decoded, audible, length), ChordPath.changesAllowed(kinds, changeSteps));
         double chordWeight = preset.manifest().decoding().chordWeight();
         ChordVoicing.BeatScore score = (beat, set) -> {
             double total = 0;
@@ -236,7 +243,7 @@ public final class Accompanist {
             return total;
         };
         return ChordVoicing.revoice(decoded, sustains, audible, length, architecture.pitchCount(),
-                architecture.lowestPitch(), score);
+                architecture.lowestPitch(), score, sparse ? changeSteps : ChordVoicing.MIN_PIECE_STEPS);
     }
 
     /** The pitch classes, in the model's key, that the audible tracks' notes sound at the start of each beat. */

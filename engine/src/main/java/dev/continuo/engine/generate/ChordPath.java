@@ -131,8 +131,9 @@ public final class ChordPath {
      * @param melody    per beat, per pitch class, the melody's sixteenths in it (see {@link #melodyWeights})
      * @param kinds     per beat, its kind (see {@link #kind})
      * @param modelSets per beat, the pitch classes the model's parts sound at its start (0: none)
+     * @param mayChange per beat, whether the chord may change there (see {@link #changesAllowed})
      */
-    public int[] choose(int[][] melody, int[] kinds, int[] modelSets) {
+    public int[] choose(int[][] melody, int[] kinds, int[] modelSets, boolean[] mayChange) {
         int beats = melody.length;
         int size = progression.chords().length;
         int[] result = new int[beats];
@@ -152,7 +153,7 @@ public final class ChordPath {
                 int bestFrom = 0;
                 for (int p = 0; p < size; p++) {
                     double score = scores[p] + steps[p][c];
-                    if (score > best) {
+                    if (score > best && (p == c || mayChange[beat])) {
                         best = score;
                         bestFrom = p;
                     }
@@ -227,6 +228,21 @@ public final class ChordPath {
             kinds[beat] = kind((step - start) / BEAT, beatsPerBar);
         }
         return kinds;
+    }
+
+    /**
+     * Per beat, whether a chord may change there when new pitches must hold {@code changeSteps}: on every beat for
+     * up to half a bar of 4/4, else on a bar's first and middle beats, and from a whole bar on its first beats only
+     * (as sparse densities ask).
+     */
+    public static boolean[] changesAllowed(int[] kinds, int changeSteps) {
+        boolean[] allowed = new boolean[kinds.length];
+        int barSteps = DATA_BEATS_PER_BAR * BEAT;
+        for (int beat = 0; beat < kinds.length; beat++) {
+            allowed[beat] = changeSteps < barSteps / 2 || kinds[beat] == 0
+                    || changeSteps < barSteps && kinds[beat] == 1;
+        }
+        return allowed;
     }
 
     /** The Jaccard similarity of two pitch-class sets (0 when both are empty). */

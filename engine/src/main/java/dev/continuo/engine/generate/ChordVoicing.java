@@ -17,8 +17,8 @@ final class ChordVoicing {
     private static final int BEAT = ChordPrior.BEAT_STEPS;
     private static final int CANDIDATES = 4;
     private static final int SWEEPS = 3;
-    /** A note is cut at a beat only where both pieces would last at least this many steps. */
-    private static final int MIN_PIECE_STEPS = 2;
+    /** A note is cut at a beat only where both pieces would last at least this many steps (or more, if asked). */
+    static final int MIN_PIECE_STEPS = 2;
 
     /** A note or a piece of one, with the rows it may take and the model's log probability of each. */
     private static final class Piece {
@@ -55,17 +55,20 @@ final class ChordVoicing {
      * @param rows        pitch rows of the planes
      * @param lowestPitch the pitch of row 0, in the model's key
      * @param score       what a beat's set of the parts' pitch classes is worth
+     * @param minPieceSteps a note is cut at a beat only where both pieces last at least this many steps (at least
+     *                    {@link #MIN_PIECE_STEPS})
      * @return each track's notes with the chosen rows
      */
     static List<List<TrackDecoder.RowNote>> revoice(List<List<TrackDecoder.RowNote>> tracks,
             List<TrackDecoder.Plane> sustain, boolean[] audible, int steps, int rows, int lowestPitch,
-            BeatScore score) {
+            BeatScore score, int minPieceSteps) {
+        int shortest = Math.max(MIN_PIECE_STEPS, minPieceSteps);
         int beats = (steps + BEAT - 1) / BEAT;
         List<List<Piece>> pieces = new ArrayList<>();
         int[][] pieceAtBeat = new int[tracks.size()][beats];
         for (int t = 0; t < tracks.size(); t++) {
             Arrays.fill(pieceAtBeat[t], -1);
-            List<Piece> trackPieces = audible[t] ? cut(tracks.get(t), sustain.get(t), rows) : List.of();
+            List<Piece> trackPieces = audible[t] ? cut(tracks.get(t), sustain.get(t), rows, shortest) : List.of();
             for (int i = 0; i < trackPieces.size(); i++) {
                 Piece piece = trackPieces.get(i);
                 for (int beat = firstBeat(piece.start); beat < Math.min(beats, firstBeat(piece.end)); beat++) {
@@ -116,14 +119,15 @@ final class ChordVoicing {
     }
 
     /** The notes cut at the beats they hold across, each piece with its candidate rows (the decoded one first). */
-    private static List<Piece> cut(List<TrackDecoder.RowNote> notes, TrackDecoder.Plane sustain, int rows) {
+    private static List<Piece> cut(List<TrackDecoder.RowNote> notes, TrackDecoder.Plane sustain, int rows,
+            int shortest) {
         List<Piece> pieces = new ArrayList<>();
         for (TrackDecoder.RowNote note : notes) {
             int start = note.start();
             int end = note.start() + note.length();
             boolean continues = false;
             for (int cut = (start / BEAT + 1) * BEAT; cut < end; cut += BEAT) {
-                if (cut - start >= MIN_PIECE_STEPS && end - cut >= MIN_PIECE_STEPS) {
+                if (cut - start >= shortest && end - cut >= shortest) {
                     pieces.add(piece(sustain, note.row(), start, cut, continues, rows));
                     continues = true;
                     start = cut;

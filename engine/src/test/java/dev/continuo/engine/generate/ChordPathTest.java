@@ -71,8 +71,9 @@ class ChordPathTest {
         ChordPath path = new ChordPath(ChordPath.learn(List.of(barChords(0)), ALL, false, 3, 30));
         Example tune = barChords(0);
         int steps = tune.steps();
-        int[] chosen = path.choose(ChordPath.melodyWeights(tune.melody(), 0, steps),
-                ChordPath.kinds(steps, new int[] {0, 16, 32, 48, 64, 80, 96, 112}), new int[steps / 4]);
+        int[] kinds = ChordPath.kinds(steps, new int[] {0, 16, 32, 48, 64, 80, 96, 112});
+        int[] chosen = path.choose(ChordPath.melodyWeights(tune.melody(), 0, steps), kinds, new int[steps / 4],
+                ChordPath.changesAllowed(kinds, 4));
         for (int beat = 0; beat < chosen.length; beat++) {
             assertEquals(beat / 4 % 2 == 0 ? C_MAJOR : G_MAJOR, chosen[beat], "beat " + beat);
         }
@@ -95,11 +96,42 @@ class ChordPathTest {
         int[] modelSaysC = {C_MAJOR, C_MAJOR, C_MAJOR, C_MAJOR};
         int[][] weights = ChordPath.melodyWeights(melody, 0, 16);
         int[] kinds = ChordPath.kinds(16, new int[] {0});
-        int[] byMelody = new ChordPath(ChordPath.learn(data, ALL, false, 0, 30)).choose(weights, kinds, modelSaysC);
-        int[] byModel = new ChordPath(ChordPath.learn(data, ALL, false, 50, 30)).choose(weights, kinds, modelSaysC);
+        boolean[] anywhere = ChordPath.changesAllowed(kinds, 1);
+        int[] byMelody = new ChordPath(ChordPath.learn(data, ALL, false, 0, 30)).choose(weights, kinds, modelSaysC,
+                anywhere);
+        int[] byModel = new ChordPath(ChordPath.learn(data, ALL, false, 50, 30)).choose(weights, kinds, modelSaysC,
+                anywhere);
         assertArrayEquals(new int[] {F_MAJOR, F_MAJOR, F_MAJOR, F_MAJOR}, byMelody, "under a long C, the chord the "
                 + "data holds under long Cs");
         assertArrayEquals(modelSaysC, byModel, "the model's C major, which holds C too, once its weight is high");
+    }
+
+    @Test
+    void sparseDensitiesChangeChordOnlyWhereTheyMay() {
+        int[] kinds = ChordPath.kinds(32, new int[] {0, 16});
+        assertArrayEquals(new boolean[] {true, true, true, true, true, true, true, true},
+                ChordPath.changesAllowed(kinds, 4));
+        assertArrayEquals(new boolean[] {true, false, true, false, true, false, true, false},
+                ChordPath.changesAllowed(kinds, 8));
+        assertArrayEquals(new boolean[] {true, false, false, false, true, false, false, false},
+                ChordPath.changesAllowed(kinds, 16));
+
+        // A melody that moves from C to G in the middle of each bar: allowed there, the path follows it; held to
+        // bar lines, each bar keeps one chord.
+        ChordPath path = new ChordPath(ChordPath.learn(List.of(barChords(0)), ALL, false, 3, 30));
+        Part melody = new Part("melody", 0, 0, -1, 32);
+        for (int bar = 0; bar < 2; bar++) {
+            melody.addNote(new Note(72, bar * 16, 8, 90));
+            melody.addNote(new Note(71, bar * 16 + 8, 8, 90));
+        }
+        int[][] weights = ChordPath.melodyWeights(melody, 0, 32);
+        int[] free = path.choose(weights, kinds, new int[8], ChordPath.changesAllowed(kinds, 4));
+        int[] barly = path.choose(weights, kinds, new int[8], ChordPath.changesAllowed(kinds, 16));
+        assertEquals(C_MAJOR, free[0]);
+        assertEquals(G_MAJOR, free[2], "B under G major, as the data has it");
+        for (int beat = 0; beat < 8; beat++) {
+            assertEquals(barly[beat - beat % 4], barly[beat], "one chord a bar: beat " + beat);
+        }
     }
 
     @Test

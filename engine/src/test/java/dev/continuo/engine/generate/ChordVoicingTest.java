@@ -49,7 +49,7 @@ class ChordVoicingTest {
         List<List<TrackDecoder.RowNote>> tracks = List.of(List.of(new TrackDecoder.RowNote(0, 0, 8)),
                 List.of(new TrackDecoder.RowNote(2, 0, 8)));
         return ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E), audible, 8, ROWS, LOWEST,
-                byPrior(weight, melody(8, G)));
+                byPrior(weight, melody(8, G)), ChordVoicing.MIN_PIECE_STEPS);
     }
 
     @Test
@@ -76,7 +76,7 @@ class ChordVoicingTest {
         List<List<TrackDecoder.RowNote>> tracks = List.of(List.of(new TrackDecoder.RowNote(0, 0, 8)),
                 List.of(new TrackDecoder.RowNote(2, 0, 8)));
         List<List<TrackDecoder.RowNote>> voiced = ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E),
-                new boolean[] {true, true}, 8, ROWS, LOWEST, byPrior(1.5, sets));
+                new boolean[] {true, true}, 8, ROWS, LOWEST, byPrior(1.5, sets), ChordVoicing.MIN_PIECE_STEPS);
         assertEquals(List.of(new TrackDecoder.RowNote(0, 0, 8)), voiced.get(0));
         assertEquals(List.of(new TrackDecoder.RowNote(4, 0, 4), new TrackDecoder.RowNote(2, 4, 4)), voiced.get(1),
                 "E under the G, then D once the melody rests (the model's own choice there)");
@@ -89,8 +89,12 @@ class ChordVoicingTest {
         int[] path = {C | E | G, C | D};
         List<List<TrackDecoder.RowNote>> voiced = ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E),
                 new boolean[] {true, true}, 8, ROWS, LOWEST,
-                (beat, parts) -> 3 * ChordPath.similarity(parts, path[beat]));
+                (beat, parts) -> 3 * ChordPath.similarity(parts, path[beat]), ChordVoicing.MIN_PIECE_STEPS);
         assertEquals(List.of(new TrackDecoder.RowNote(4, 0, 4), new TrackDecoder.RowNote(2, 4, 4)), voiced.get(1),
                 "E while the path says C major, D when it says C and D");
+        List<List<TrackDecoder.RowNote>> held = ChordVoicing.revoice(tracks, List.of(SURE_C, D_OR_E),
+                new boolean[] {true, true}, 8, ROWS, LOWEST,
+                (beat, parts) -> 3 * ChordPath.similarity(parts, path[beat]), 8);
+        assertEquals(1, held.get(1).size(), "not cut where a new pitch could not hold 8 steps: " + held.get(1));
     }
 }
