@@ -1,5 +1,6 @@
 package dev.continuo.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -183,5 +184,22 @@ class GenerateCommandIT {
                 "variation 2 is seed 7 + 1");
         assertFalse(takes.get(0).equals(takes.get(2)), "other seeds, other parts");
         assertFalse(Files.exists(out), "with variations there is no unnumbered file");
+    }
+
+    @Test
+    void theFolkPresetFollowingItsChordPathsGivesTheSameFileForTheSameSeedAtEveryDensity() throws Exception {
+        Path song = song();
+        for (String density : List.of("0", "0.5")) {
+            List<byte[]> files = new java.util.ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                Path out = dir.resolve("folk-" + density + "-" + name + ".mid");
+                ContinuoProcess.Result result = ContinuoProcess.run(dir, ContinuoProcess.MODEL_HEAP, Map.of(),
+                        "generate", song.toString(), "--preset", "folk", "--melody-track", "2", "--density", density,
+                        "--seed", "5", "-o", out.toString());
+                assertEquals(0, result.exitCode(), result.stderr());
+                files.add(Files.readAllBytes(out));
+            }
+            assertArrayEquals(files.get(0), files.get(1), "density " + density);
+        }
     }
 }

@@ -169,6 +169,36 @@ final class JackServer implements AutoCloseable {
         return file;
     }
 
+    /** The pitch (on channel 1) of the marker notes {@link #flushDump} plays into a dump. */
+    static final int MARKER_PITCH = 1;
+
+    /**
+     * Makes sure a {@link #startDump dump} holds everything sent to it so far. {@code jack_midi_dump}'s process
+     * callback wakes its printing thread only when it gets the thread's lock, so a cycle's events that arrive while
+     * the thread prints wait unprinted until a later cycle brings more: the last notes before a silence can be
+     * missing from the file for good. A marker note (pitch {@value #MARKER_PITCH} on channel 1, every 0.1 s) is
+     * played into the dump until the file shows one.
+     */
+    void flushDump(Path file, String dumpClient) throws IOException, InterruptedException {
+        Process marker = startClient(List.of("jack_midiseq", "marker", "4800", "0", String.valueOf(MARKER_PITCH),
+                "10"), "marker.log");
+        try {
+            waitForPort("marker:out");
+            connect("marker:out", dumpClient + ":input");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (MidiDump.read(file).noteOns().stream().noneMatch(e -> e.channel() == 0
+                    && e.pitch() == MARKER_PITCH)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the dump " + file + " showed no marker note in 30 s");
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            marker.destroy();
+            marker.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
     /** Waits until a port is registered. */
     void waitForPort(String port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -94,6 +94,11 @@ public final class TrainingRecord {
         return metrics;
     }
 
+    /** The samples' metrics for {@code accompanist}, written nowhere (as the preset's manifest gives them). */
+    public Map<String, Double> figures(Accompanist accompanist) {
+        return evaluator.generated(accompanist);
+    }
+
     /**
      * Appends checkpoint {@code iteration}'s row and redraws the charts.
      *

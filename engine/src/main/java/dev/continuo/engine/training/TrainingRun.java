@@ -133,7 +133,8 @@ public final class TrainingRun {
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
         VoicingChoice.Result voicing = VoicingChoice.choose(preset(weights, iteration, seconds, metrics), training,
                 options.sampling().keyNormalized());
-        Map<String, Double> figures = new LinkedHashMap<>(metrics);
+        Map<String, Double> figures = new LinkedHashMap<>(voicing.decoding().equals(options.decoding()) ? metrics
+                : record.figures(new Accompanist(preset(weights, iteration, seconds, metrics, voicing.decoding()))));
         figures.putAll(voicing.metrics());
         Preset finished = preset(weights, iteration, seconds, figures, voicing.decoding());
         finished.save(options.output());
