@@ -3,7 +3,6 @@ package dev.continuo.engine.training;
 import dev.continuo.engine.data.Example;
 import dev.continuo.engine.generate.Accompanist;
 import dev.continuo.engine.generate.ChordPath;
-import dev.continuo.engine.generate.ChordPrior;
 import dev.continuo.engine.generate.GenerationSettings;
 import dev.continuo.engine.generate.Mix;
 import dev.continuo.engine.metrics.ChordAgreement;
