@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,7 +39,8 @@ class JackServeIT {
             "0", "60", "20000", "24000", "62", "20000", "48000", "64", "20000", "72000", "65", "20000",
             "96000", "67", "20000", "120000", "65", "20000", "144000", "64", "20000", "168000", "62", "20000");
 
-    @TempDir
+    /** Kept when a test fails: the engine's, JACK's and the clients' logs and the dumps are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
     private JackServer jack;
 
@@ -274,7 +276,11 @@ class JackServeIT {
             Thread.sleep(500);
 
             MidiDump events = MidiDump.read(dump);
-            assertOnGrid(events, framesPerStep);
+            try {
+                assertOnGrid(events, framesPerStep);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the engine's log:\n" + daemon.log(), e);
+            }
             assertEquals(java.util.Map.of(), events.hangingNotes());
             assertEquals(0, daemon.stop());
         }
