@@ -224,13 +224,11 @@ public final class Accompanist {
         for (int t = 0; t < audible.length; t++) {
             audible[t] = mix.audible(t);
         }
-        int[] melodySets = new int[length];
-        for (int step = 0; step < length; step++) {
+        int[] melodySets = chords == null ? null : new int[length];
+        for (int step = 0; melodySets != null && step < length; step++) {
             melodySets[step] = ChordPrior.rotate(ChordPrior.pitchClasses(melody, step), shift);
         }
-        int[] kinds = ChordPath.kinds(length, barStarts);
-        int[] chordPath = path == null ? null : path.choose(ChordPath.melodyWeights(melody, shift, length), kinds,
-                beatSets(decoded, audible, length), ChordPath.changesAllowed(kinds, changeSteps));
+        int[] chordPath = path == null ? null : chordPath(decoded, audible, melody, barStarts, shift, changeSteps);
         double chordWeight = preset.manifest().decoding().chordWeight();
         ChordVoicing.BeatScore score = (beat, set) -> {
             double total = 0;
@@ -244,6 +242,15 @@ public final class Accompanist {
         };
         return ChordVoicing.revoice(decoded, sustains, audible, length, architecture.pitchCount(),
                 architecture.lowestPitch(), score, sparse ? changeSteps : ChordVoicing.MIN_PIECE_STEPS);
+    }
+
+    /** The chord, in the model's key, that the path chooses for each beat. */
+    private int[] chordPath(List<List<TrackDecoder.RowNote>> decoded, boolean[] audible, Part melody,
+            int[] barStarts, int shift, int changeSteps) {
+        int length = melody.steps();
+        int[] kinds = ChordPath.kinds(length, barStarts);
+        return path.choose(ChordPath.melodyWeights(melody, shift, length), kinds, beatSets(decoded, audible, length),
+                ChordPath.changesAllowed(kinds, changeSteps));
     }
 
     /** The pitch classes, in the model's key, that the audible tracks' notes sound at the start of each beat. */

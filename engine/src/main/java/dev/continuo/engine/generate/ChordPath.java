@@ -73,12 +73,7 @@ public final class ChordPath {
             int beats = (example.steps() + BEAT - 1) / BEAT;
             int[] sets = new int[beats];
             for (int beat = 0; beat < beats; beat++) {
-                for (int i = 0; i < example.parts().size() && i < counted.length; i++) {
-                    if (counted[i]) {
-                        sets[beat] |= ChordPrior.pitchClasses(example.parts().get(i), beat * BEAT);
-                    }
-                }
-                sets[beat] = ChordPrior.rotate(sets[beat], shift);
+                sets[beat] = ChordPrior.rotate(ChordPrior.countedPitchClasses(example, counted, beat * BEAT), shift);
                 if (sets[beat] != 0) {
                     beatsPerSet.merge(sets[beat], 1, Integer::sum);
                 }

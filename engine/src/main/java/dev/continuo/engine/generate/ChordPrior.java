@@ -53,12 +53,7 @@ public final class ChordPrior {
         for (Example example : examples) {
             int shift = keyNormalized ? keys.estimate(example.melody()).shiftToC() : 0;
             for (int step = 0; step < example.steps(); step += BEAT_STEPS) {
-                int parts = 0;
-                for (int i = 0; i < example.parts().size() && i < counted.length; i++) {
-                    if (counted[i]) {
-                        parts |= pitchClasses(example.parts().get(i), step);
-                    }
-                }
+                int parts = countedPitchClasses(example, counted, step);
                 if (parts != 0) {
                     counts.merge(key(rotate(pitchClasses(example.melody(), step), shift), rotate(parts, shift)), 1L,
                             Long::sum);
@@ -76,6 +71,17 @@ public final class ChordPrior {
     public double logProbability(int melody, int parts) {
         long count = counts.getOrDefault(key(melody, parts), 0L);
         return Math.log((count + BACKOFF_BEATS * partsProbability[parts]) / (melodyBeats[melody] + BACKOFF_BEATS));
+    }
+
+    /** The pitch classes that the example's parts marked in {@code counted} sound at a step, as a set. */
+    static int countedPitchClasses(Example example, boolean[] counted, int step) {
+        int set = 0;
+        for (int i = 0; i < example.parts().size() && i < counted.length; i++) {
+            if (counted[i]) {
+                set |= pitchClasses(example.parts().get(i), step);
+            }
+        }
+        return set;
     }
 
     /** The pitch classes sounding in a part at a step, as a set. */
